@@ -1,0 +1,23 @@
+package io.envmon.model.registry;
+
+import io.envmon.model.PointType;
+import java.util.Map;
+
+/**
+ * One monitored outlet of an enterprise: a stack (flue gas) or a wastewater outlet.
+ *
+ * @param referenceO2 reference O2 in % for converting stack concentrations (GB 13271, GB 39726), or {@code null}
+ *                    where the measured value is judged
+ * @param limits      permit limits on hourly means, by canonical parameter
+ */
+public record Outlet(String id, String name, String type, Double referenceO2, String mn, Map<String, Limit> limits,
+                     Integer expectedIntervalSeconds) {
+
+    public Outlet {
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+    }
+
+    public PointType pointType() {
+        return PointType.ofOutletType(type);
+    }
+}

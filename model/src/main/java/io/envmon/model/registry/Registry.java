@@ -1,0 +1,192 @@
+package io.envmon.model.registry;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.envmon.model.ParameterCatalog;
+import io.envmon.model.PointType;
+import io.envmon.model.SiteIds;
+import io.envmon.model.SiteKind;
+import io.envmon.model.Topic;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The district's monitored sites (CONTRACT §6), validated on construction and indexed for lookups by topic
+ * and by HJ 212 MN. Immutable: a new registry replaces an old one as a whole.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Registry {
+
+    private static final Set<String> WATER_CLASSES = Set.of("I", "II", "III", "IV", "V");
+
+    private final List<AirStation> air;
+    private final List<WaterSection> water;
+    private final List<Enterprise> enterprises;
+    private final Map<String, MonitoredPoint> byKey = new HashMap<>();
+    private final Map<String, MonitoredPoint> byMn = new HashMap<>();
+    private final Map<String, Enterprise> enterpriseById = new HashMap<>();
+
+    @JsonCreator
+    public Registry(@JsonProperty("air") List<AirStation> air,
+                    @JsonProperty("water") List<WaterSection> water,
+                    @JsonProperty("enterprises") List<Enterprise> enterprises) {
+        this.air = air == null ? List.of() : List.copyOf(air);
+        this.water = water == null ? List.of() : List.copyOf(water);
+        this.enterprises = enterprises == null ? List.of() : List.copyOf(enterprises);
+        List<String> errors = new ArrayList<>();
+        index(errors);
+        if (!errors.isEmpty()) {
+            throw new RegistryException(String.join("; ", errors));
+        }
+    }
+
+    @JsonProperty("air")
+    public List<AirStation> air() {
+        return air;
+    }
+
+    @JsonProperty("water")
+    public List<WaterSection> water() {
+        return water;
+    }
+
+    @JsonProperty("enterprises")
+    public List<Enterprise> enterprises() {
+        return enterprises;
+    }
+
+    /** The point a device topic refers to, if registered (else the reading is {@code unknown_site}). */
+    public Optional<MonitoredPoint> resolve(Topic topic) {
+        return Optional.ofNullable(byKey.get(key(topic.kind(), topic.site(), topic.outlet())));
+    }
+
+    /** The point an HJ 212 device ID is mapped to. */
+    public Optional<MonitoredPoint> byMn(String mn) {
+        return Optional.ofNullable(byMn.get(mn));
+    }
+
+    public Optional<Enterprise> enterprise(String id) {
+        return Optional.ofNullable(enterpriseById.get(id));
+    }
+
+    /** Every point that sends readings: stations, sections and outlets, in file order. */
+    public List<MonitoredPoint> points() {
+        List<MonitoredPoint> all = new ArrayList<>();
+        air.forEach(s -> all.add(byKey.get(key(SiteKind.AIR, s.id(), null))));
+        water.forEach(s -> all.add(byKey.get(key(SiteKind.WATER, s.id(), null))));
+        enterprises.forEach(e -> e.outlets().forEach(o -> all.add(byKey.get(key(SiteKind.ENTERPRISE, e.id(), o.id())))));
+        return Collections.unmodifiableList(all);
+    }
+
+    private void index(List<String> errors) {
+        for (int i = 0; i < air.size(); i++) {
+            AirStation s = air.get(i);
+            String where = "air[" + i + "]";
+            if (checkId(errors, where, s.id())) {
+                add(errors, where, new MonitoredPoint(SiteKind.AIR, s.id(), null, PointType.AIR_STATION), s.mn());
+            }
+            checkInterval(errors, where, s.expectedIntervalSeconds());
+        }
+        for (int i = 0; i < water.size(); i++) {
+            WaterSection s = water.get(i);
+            String where = "water[" + i + "]";
+            if (checkId(errors, where, s.id())) {
+                add(errors, where + " (" + s.id() + ")",
+                        new MonitoredPoint(SiteKind.WATER, s.id(), null, PointType.WATER_SECTION), s.mn());
+            }
+            if (s.targetClass() == null || !WATER_CLASSES.contains(s.targetClass())) {
+                errors.add(where + ".targetClass: '" + s.targetClass() + "' is not one of I, II, III, IV, V");
+            }
+            if (s.waterBody() != null && !List.of("river", "lake", "reservoir").contains(s.waterBody())) {
+                errors.add(where + ".waterBody: '" + s.waterBody() + "' is not one of river, lake, reservoir");
+            }
+            checkInterval(errors, where, s.expectedIntervalSeconds());
+        }
+        for (int i = 0; i < enterprises.size(); i++) {
+            Enterprise e = enterprises.get(i);
+            String where = "enterprises[" + i + "]";
+            if (!checkId(errors, where, e.id())) {
+                continue;
+            }
+            if (enterpriseById.put(e.id(), e) != null) {
+                errors.add(where + ".id: duplicate enterprise '" + e.id() + "'");
+            }
+            if (e.outlets().isEmpty()) {
+                errors.add(where + " (" + e.id() + "): has no outlets");
+            }
+            for (int j = 0; j < e.outlets().size(); j++) {
+                indexOutlet(errors, where + " (" + e.id() + ").outlets[" + j + "]", e, e.outlets().get(j));
+            }
+        }
+    }
+
+    private void indexOutlet(List<String> errors, String where, Enterprise e, Outlet o) {
+        if (!checkId(errors, where, o.id())) {
+            return;
+        }
+        PointType type;
+        try {
+            type = o.pointType();
+        } catch (IllegalArgumentException ex) {
+            errors.add(where + ".type: " + ex.getMessage());
+            return;
+        }
+        add(errors, where, new MonitoredPoint(SiteKind.ENTERPRISE, e.id(), o.id(), type), o.mn());
+        o.limits().keySet().stream()
+                .filter(p -> ParameterCatalog.find(type, p).isEmpty())
+                .forEach(p -> errors.add(where + ".limits." + p + ": not a parameter of a " + type.registryName()
+                        + " outlet (" + String.join(", ", ParameterCatalog.of(type).keySet()) + ")"));
+        if (o.referenceO2() != null && (o.referenceO2() < 0 || o.referenceO2() >= 21)) {
+            errors.add(where + ".referenceO2: " + o.referenceO2() + " must be between 0 and 21 (%)");
+        }
+        if (o.referenceO2() != null && type != PointType.STACK) {
+            errors.add(where + ".referenceO2: only stack outlets have a reference O2");
+        }
+        checkInterval(errors, where, o.expectedIntervalSeconds());
+    }
+
+    private void add(List<String> errors, String where, MonitoredPoint point, String mn) {
+        String key = key(point.kind(), point.site(), point.outlet());
+        if (byKey.putIfAbsent(key, point) != null) {
+            errors.add(where + ": duplicate " + point.kind().topicSegment() + " ID '" + point.label() + "'");
+        }
+        if (mn != null) {
+            if (mn.isBlank() || mn.length() > 24) {
+                errors.add(where + ".mn: '" + mn + "' is not an HJ 212 MN (1-24 characters)");
+            } else if (byMn.putIfAbsent(mn, point) != null) {
+                errors.add(where + ".mn: '" + mn + "' is already used by " + byMn.get(mn).label());
+            }
+        }
+    }
+
+    private static boolean checkId(List<String> errors, String where, String id) {
+        if (!SiteIds.isValid(id)) {
+            errors.add(where + ".id: '" + id + "' does not match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
+            return false;
+        }
+        return true;
+    }
+
+    private static void checkInterval(List<String> errors, String where, Integer seconds) {
+        if (seconds != null && seconds <= 0) {
+            errors.add(where + ".expectedIntervalSeconds: must be a positive number of seconds");
+        }
+    }
+
+    private static String key(SiteKind kind, String site, String outlet) {
+        return kind.topicSegment() + "/" + site + (outlet == null ? "" : "/" + outlet);
+    }
+
+    /** Counts for logs: "12 air stations, 6 water sections, 109 enterprises (240 outlets)". */
+    public String summary() {
+        int outlets = enterprises.stream().mapToInt(e -> e.outlets().size()).sum();
+        return air.size() + " air stations, " + water.size() + " water sections, " + enterprises.size()
+                + " enterprises (" + outlets + " outlets)";
+    }
+}
