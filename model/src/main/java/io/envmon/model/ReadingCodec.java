@@ -31,7 +31,7 @@ public final class ReadingCodec {
     private final ObjectMapper json = new ObjectMapper();
 
     /** Decodes a payload; a batch yields one {@link Decoded} per element, each judged on its own. */
-    public List<Decoded> decode(byte[] payload) throws RejectedException {
+    public DecodedPayload decode(byte[] payload) throws RejectedException {
         JsonNode root;
         try {
             root = json.readTree(payload);
@@ -43,7 +43,7 @@ public final class ReadingCodec {
         }
         JsonNode batch = root.get("readings");
         if (batch == null) {
-            return List.of(decodeOne(0, root));
+            return new DecodedPayload(false, List.of(decodeOne(0, root)));
         }
         if (!batch.isArray()) {
             throw new RejectedException(RejectReason.MALFORMED, "'readings' must be an array");
@@ -59,7 +59,7 @@ public final class ReadingCodec {
         for (int i = 0; i < batch.size(); i++) {
             out.add(decodeOne(i, batch.get(i)));
         }
-        return out;
+        return new DecodedPayload(true, out);
     }
 
     private Decoded decodeOne(int index, JsonNode node) {

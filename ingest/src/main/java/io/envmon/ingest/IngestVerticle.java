@@ -1,0 +1,119 @@
+package io.envmon.ingest;
+
+import io.envmon.ingest.config.IngestConfig;
+import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.metrics.IngestMetrics;
+import io.envmon.ingest.mqtt.MqttDeadLetterPublisher;
+import io.envmon.ingest.mqtt.PahoMqttConnection;
+import io.envmon.ingest.pipeline.IncomingMessage;
+import io.envmon.ingest.pipeline.MessageProcessor;
+import io.envmon.ingest.pipeline.ReadingValidator;
+import io.envmon.ingest.store.InfluxReadingSink;
+import io.envmon.ingest.store.PointWriter;
+import io.envmon.model.registry.Registry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes device messages from MQTT, runs each through the {@link MessageProcessor} and acknowledges it to the
+ * broker once it is stored or dead-lettered. Starts the sink before the source; on stop, stops taking
+ * messages first, lets the ones taken finish (stored and acknowledged), then disconnects.
+ */
+public final class IngestVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
+
+    private final IngestConfig config;
+    private final Registry registry;
+    private final PointWriter writer;
+    private final IngestMetrics metrics;
+    private final ComponentHealth mqttHealth;
+    private final ComponentHealth storeHealth;
+    private final Clock clock;
+
+    private InfluxReadingSink sink;
+    private PahoMqttConnection mqtt;
+    private MessageProcessor processor;
+    private int inflight;
+    private boolean draining;
+    private Promise<Void> drained;
+
+    public IngestVerticle(IngestConfig config, Registry registry, PointWriter writer, IngestMetrics metrics,
+                          ComponentHealth mqttHealth, ComponentHealth storeHealth, Clock clock) {
+        this.config = config;
+        this.registry = registry;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.mqttHealth = mqttHealth;
+        this.storeHealth = storeHealth;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        sink = new InfluxReadingSink(vertx, writer, config.influx().batchSize(), config.influx().flushInterval(),
+                config.influx().maxRetryDelay(), metrics, storeHealth);
+        String root = config.topicRoot();
+        mqtt = new PahoMqttConnection(vertx, context, config.mqtt(),
+                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#"),
+                this::onMessage, mqttHealth, clock);
+        processor = new MessageProcessor(root, registry, config.maxPayloadBytes(),
+                new ReadingValidator(config.maxClockSkew()), sink, new MqttDeadLetterPublisher(mqtt, root),
+                metrics, clock);
+        metrics.inflightGauge(this::inflight);
+        return mqtt.start();
+    }
+
+    private int inflight() {
+        return inflight;
+    }
+
+    private void onMessage(IncomingMessage message) {
+        if (draining) {
+            return; // not acknowledged: the broker keeps it in the session and redelivers it after restart
+        }
+        inflight++;
+        Future<Void> done;
+        try {
+            done = processor.process(message);
+        } catch (RuntimeException e) {
+            // a bug, not bad input: leave the message unacknowledged so it is not lost, and say so loudly
+            LOG.error("processing failed [topic: {}, id: {}]; message left unacknowledged", message.topic(),
+                    message.messageId(), e);
+            done = Future.failedFuture(e);
+        }
+        done.onComplete(ar -> {
+            inflight--;
+            if (ar.succeeded()) {
+                mqtt.acknowledge(message);
+                metrics.messageAcknowledged();
+            } else {
+                LOG.warn("message not acknowledged [topic: {}, id: {}]: {}", message.topic(), message.messageId(),
+                        ar.cause().getMessage());
+            }
+            if (draining && inflight == 0) {
+                drained.tryComplete();
+            }
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        draining = true;
+        drained = Promise.promise();
+        if (inflight == 0) {
+            drained.complete();
+        }
+        LOG.info("stopping: no new messages taken; finishing {} in flight", inflight);
+        // the sink stays open until the messages taken are done: their dead letters still need writing
+        return drained.future()
+                .compose(v -> sink.flushAndClose())
+                .eventually(() -> mqtt.stop())
+                .onSuccess(v -> LOG.info("ingest stopped cleanly"));
+    }
+}

@@ -1,0 +1,144 @@
+package io.envmon.ingest;
+
+import io.envmon.ingest.config.ConfigException;
+import io.envmon.ingest.config.ConfigLoader;
+import io.envmon.ingest.config.IngestConfig;
+import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.health.InfluxPingProbe;
+import io.envmon.ingest.http.HttpVerticle;
+import io.envmon.ingest.metrics.IngestMetrics;
+import io.envmon.ingest.store.InfluxPointWriter;
+import io.envmon.ingest.store.PointWriter;
+import io.envmon.model.registry.Registry;
+import io.envmon.model.registry.RegistryException;
+import io.envmon.model.registry.RegistryFiles;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar envmon-ingest.jar [--config FILE]}: validates the configuration and the registry, then
+ * deploys the verticles (probe and HTTP first, the MQTT source last). SIGTERM/SIGINT stop the source, flush
+ * what was taken and exit 0. Exit 2: bad configuration or registry; exit 1: could not start.
+ */
+public final class Main {
+
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        Path configFile = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> {
+                    if (i + 1 >= args.length) {
+                        fail(2, "--config needs a file path");
+                    }
+                    configFile = Path.of(args[++i]);
+                }
+                case "--help", "-h" -> {
+                    System.out.println("usage: java -jar envmon-ingest.jar [--config FILE]\n"
+                            + "Settings come from FILE (YAML) and ENVMON_* environment variables, which win.\n"
+                            + "See docs/configuration.md for every setting.");
+                    return;
+                }
+                default -> fail(2, "unknown argument '" + args[i] + "' (usage: java -jar envmon-ingest.jar [--config FILE])");
+            }
+        }
+        IngestConfig config;
+        Registry registry;
+        try {
+            config = ConfigLoader.load(configFile, System.getenv());
+            registry = RegistryFiles.load(config.registry());
+        } catch (ConfigException e) {
+            fail(2, e.getMessage());
+            return;
+        } catch (RegistryException e) {
+            fail(2, "invalid configuration:\n  - ENVMON_REGISTRY (registry): " + e.getMessage());
+            return;
+        }
+        new Main().run(config, registry);
+    }
+
+    private void run(IngestConfig config, Registry registry) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        log.info("envmon ingest starting: MQTT {} (client {}), InfluxDB {} ({} API, bucket {}), registry {}: {}",
+                config.mqtt().url(), config.mqtt().clientId(), config.influx().url(),
+                config.influx().api().name().toLowerCase(), config.influx().bucket(), config.registry(), registry.summary());
+        if (config.hj212TcpPort() != null) {
+            log.warn("ENVMON_HJ212_TCP_PORT is set but the HJ 212 gateway is not available in this version; ignored");
+        }
+        Vertx vertx = Vertx.vertx();
+        PointWriter writer = new InfluxPointWriter(config.influx());
+        IngestMetrics metrics = new IngestMetrics();
+        ComponentHealth mqttHealth = new ComponentHealth(false, "not connected yet");
+        ComponentHealth influxHealth = new ComponentHealth(false, "not pinged yet");
+        ComponentHealth writeHealth = new ComponentHealth(true, "no write yet");
+        metrics.upGauge("mqtt", mqttHealth::isUp);
+        metrics.upGauge("influxdb", () -> influxHealth.isUp() && writeHealth.isUp());
+        Map<String, ComponentHealth> components = new LinkedHashMap<>();
+        components.put("mqtt", mqttHealth);
+        components.put("influxdb", influxHealth);
+        components.put("influxdb_writes", writeHealth);
+
+        IngestVerticle ingest = new IngestVerticle(config, registry, writer, metrics, mqttHealth, writeHealth,
+                Clock.systemUTC());
+        String[] ingestId = new String[1];
+        vertx.deployVerticle(new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5)))
+                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components)))
+                .compose(id -> vertx.deployVerticle(ingest))
+                .onSuccess(id -> {
+                    ingestId[0] = id;
+                    log.info("envmon ingest started");
+                })
+                .onFailure(e -> {
+                    log.error("start-up failed: {}", e.getMessage());
+                    System.exit(1);
+                });
+
+        Runnable shutdown = () -> {
+            log.info("signal received: stopping (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
+            try {
+                // runs on a plain thread, so waiting here blocks no event loop
+                if (ingestId[0] != null) {
+                    vertx.undeploy(ingestId[0]).toCompletionStage().toCompletableFuture()
+                            .get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                }
+            } catch (TimeoutException e) {
+                log.warn("shutdown timed out; messages not yet stored stay unacknowledged and the broker "
+                        + "redelivers them on the next start");
+            } catch (ExecutionException e) {
+                log.warn("stopping ingest: {}", e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("closing Vert.x: {}", e.getMessage());
+            }
+            writer.close();
+            log.info("stopped");
+            System.exit(0);
+        };
+        Signals.onTermination(shutdown);
+    }
+
+    private static void fail(int code, String message) {
+        System.err.println("envmon-ingest: " + message);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,264 @@
+package io.envmon.ingest.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.envmon.ingest.config.InfluxConfig.InfluxApi;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds {@link IngestConfig} from defaults, an optional YAML file and environment variables (which win),
+ * and validates every setting before anything connects. All problems are reported at once, each naming
+ * its environment variable and file key.
+ */
+public final class ConfigLoader {
+
+    static final Setting MQTT_URL = new Setting("mqtt.url", "ENVMON_MQTT_URL", "tcp://127.0.0.1:1883", false);
+    static final Setting MQTT_USERNAME = new Setting("mqtt.username", "ENVMON_MQTT_USERNAME", null, false);
+    static final Setting MQTT_PASSWORD = new Setting("mqtt.password", "ENVMON_MQTT_PASSWORD", null, true);
+    static final Setting MQTT_CLIENT_ID = new Setting("mqtt.clientId", "ENVMON_MQTT_CLIENT_ID", "envmon-ingest", false);
+    static final Setting MQTT_SESSION_EXPIRY = new Setting("mqtt.sessionExpiry", "ENVMON_MQTT_SESSION_EXPIRY", "7d", false);
+    static final Setting MQTT_RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "1000", false);
+    static final Setting MQTT_KEEP_ALIVE = new Setting("mqtt.keepAlive", "ENVMON_MQTT_KEEP_ALIVE", "30s", false);
+    static final Setting TOPIC_ROOT = new Setting("topicRoot", "ENVMON_TOPIC_ROOT", "env", false);
+    static final Setting INFLUX_URL = new Setting("influx.url", "ENVMON_INFLUX_URL", "http://127.0.0.1:8086", false);
+    static final Setting INFLUX_API = new Setting("influx.api", "ENVMON_INFLUX_API", "v2", false);
+    static final Setting INFLUX_ORG = new Setting("influx.org", "ENVMON_INFLUX_ORG", null, false);
+    static final Setting INFLUX_BUCKET = new Setting("influx.bucket", "ENVMON_INFLUX_BUCKET", "env", false);
+    static final Setting INFLUX_TOKEN = new Setting("influx.token", "ENVMON_INFLUX_TOKEN", null, true);
+    static final Setting INFLUX_USERNAME = new Setting("influx.username", "ENVMON_INFLUX_USERNAME", null, false);
+    static final Setting INFLUX_PASSWORD = new Setting("influx.password", "ENVMON_INFLUX_PASSWORD", null, true);
+    static final Setting INFLUX_BATCH_SIZE = new Setting("influx.batchSize", "ENVMON_INFLUX_BATCH_SIZE", "5000", false);
+    static final Setting INFLUX_FLUSH_INTERVAL = new Setting("influx.flushInterval", "ENVMON_INFLUX_FLUSH_INTERVAL", "100ms", false);
+    static final Setting INFLUX_TIMEOUT = new Setting("influx.timeout", "ENVMON_INFLUX_TIMEOUT", "10s", false);
+    static final Setting INFLUX_MAX_RETRY_DELAY = new Setting("influx.maxRetryDelay", "ENVMON_INFLUX_MAX_RETRY_DELAY", "30s", false);
+    static final Setting REGISTRY = new Setting("registry", "ENVMON_REGISTRY", "config/taigu.yaml", false);
+    static final Setting HTTP_PORT = new Setting("http.port", "ENVMON_HTTP_PORT", "8080", false);
+    static final Setting HJ212_TCP_PORT = new Setting("hj212.tcpPort", "ENVMON_HJ212_TCP_PORT", null, false);
+    static final Setting MAX_PAYLOAD = new Setting("ingest.maxPayloadBytes", "ENVMON_MAX_PAYLOAD_BYTES", "65536", false);
+    static final Setting MAX_CLOCK_SKEW = new Setting("ingest.maxClockSkew", "ENVMON_MAX_CLOCK_SKEW", "5m", false);
+
+    /** Every setting, in documentation order. */
+    public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
+            MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM, MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
+            INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
+            INFLUX_FLUSH_INTERVAL, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
+            MAX_PAYLOAD, MAX_CLOCK_SKEW);
+
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h|d)$");
+    private static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param configFile the {@code --config} file, or {@code null}
+     * @param env        the process environment (passed in so tests need not change the real one)
+     * @throws ConfigException listing every problem found
+     */
+    public static IngestConfig load(Path configFile, Map<String, String> env) {
+        ConfigLoader loader = new ConfigLoader();
+        if (configFile != null) {
+            loader.readFile(configFile);
+        }
+        SETTINGS.forEach(s -> {
+            String fromEnv = env.get(s.env());
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                loader.values.put(s.key(), fromEnv.trim());
+            }
+        });
+        return loader.build();
+    }
+
+    private void readFile(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (IOException e) {
+            problems.add("--config " + file + ": cannot read it as YAML (" + e.getMessage().split("\n")[0] + ")");
+            return;
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return;
+        }
+        flatten("", root, file);
+    }
+
+    private void flatten(String prefix, JsonNode node, Path file) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), file);
+            }
+            return;
+        }
+        if (SETTINGS.stream().noneMatch(s -> s.key().equals(prefix))) {
+            problems.add("--config " + file + ": unknown setting '" + prefix + "' (see docs/configuration.md)");
+        } else if (!node.isNull()) {
+            values.put(prefix, node.asText());
+        }
+    }
+
+    private String raw(Setting s) {
+        return values.getOrDefault(s.key(), s.defaultValue());
+    }
+
+    private IngestConfig build() {
+        String mqttUrl = uri(MQTT_URL, MQTT_SCHEMES);
+        String clientId = raw(MQTT_CLIENT_ID);
+        if (clientId == null || clientId.isBlank() || clientId.length() > 128) {
+            problems.add(MQTT_CLIENT_ID.label() + ": must be 1-128 characters and stable across restarts "
+                    + "(the persistent session is bound to it)");
+        }
+        MqttConfig mqtt = new MqttConfig(mqttUrl, raw(MQTT_USERNAME), raw(MQTT_PASSWORD), clientId,
+                duration(MQTT_SESSION_EXPIRY, Duration.ofSeconds(1), Duration.ofSeconds(0xFFFFFFFEL)),
+                integer(MQTT_RECEIVE_MAXIMUM, 1, 65535),
+                duration(MQTT_KEEP_ALIVE, Duration.ofSeconds(1), Duration.ofSeconds(65535)));
+        if (mqtt.password() != null && mqtt.username() == null) {
+            problems.add(MQTT_PASSWORD.label() + ": is set but " + MQTT_USERNAME.label() + " is not");
+        }
+
+        String root = raw(TOPIC_ROOT);
+        if (root == null || root.isEmpty() || root.contains("+") || root.contains("#") || root.startsWith("/")
+                || root.endsWith("/") || root.contains("//")) {
+            problems.add(TOPIC_ROOT.label() + ": '" + root + "' must be a topic prefix without wildcards or "
+                    + "leading/trailing '/' (e.g. env or bureau/env)");
+        }
+
+        InfluxApi api = enumValue(INFLUX_API, InfluxApi.class);
+        String bucket = raw(INFLUX_BUCKET);
+        if (bucket == null || bucket.isBlank()) {
+            problems.add(INFLUX_BUCKET.label() + ": must name the bucket (v2) or database[/retention] (v1)");
+        } else if (api == InfluxApi.V1 && bucket.split("/", -1).length > 2) {
+            problems.add(INFLUX_BUCKET.label() + ": '" + bucket + "' must be database or database/retention for v1");
+        }
+        String org = raw(INFLUX_ORG);
+        if (api == InfluxApi.V2 && (org == null || org.isBlank())) {
+            problems.add(INFLUX_ORG.label() + ": is required when " + INFLUX_API.env() + "=v2 (InfluxDB 2.x "
+                    + "organisation; any value for 3.x); use " + INFLUX_API.env() + "=v1 for InfluxDB 1.x");
+        }
+        InfluxConfig influx = new InfluxConfig(uri(INFLUX_URL, List.of("http", "https")), api, org, bucket,
+                raw(INFLUX_TOKEN), raw(INFLUX_USERNAME), raw(INFLUX_PASSWORD),
+                integer(INFLUX_BATCH_SIZE, 1, 100_000),
+                duration(INFLUX_FLUSH_INTERVAL, Duration.ofMillis(1), Duration.ofMinutes(1)),
+                duration(INFLUX_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                duration(INFLUX_MAX_RETRY_DELAY, Duration.ofMillis(100), Duration.ofHours(1)));
+        if (influx.password() != null && influx.username() == null) {
+            problems.add(INFLUX_PASSWORD.label() + ": is set but " + INFLUX_USERNAME.label() + " is not");
+        }
+
+        Path registry = registryPath();
+        int httpPort = integer(HTTP_PORT, 0, 65535);
+        Integer hj212 = raw(HJ212_TCP_PORT) == null ? null : integer(HJ212_TCP_PORT, 1, 65535);
+        int maxPayload = integer(MAX_PAYLOAD, 1024, 16 * 1024 * 1024);
+        Duration skew = duration(MAX_CLOCK_SKEW, Duration.ZERO, Duration.ofDays(1));
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew);
+    }
+
+    private Path registryPath() {
+        String value = raw(REGISTRY);
+        if (value == null || value.isBlank()) {
+            problems.add(REGISTRY.label() + ": must be the path of the registry YAML file");
+            return null;
+        }
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            problems.add(REGISTRY.label() + ": file '" + path.toAbsolutePath() + "' does not exist or is not readable");
+        }
+        return path;
+    }
+
+    private String uri(Setting s, List<String> schemes) {
+        String value = raw(s);
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                problems.add(s.label() + ": '" + value + "' must be a URL like " + schemes.iterator().next()
+                        + "://host:port (schemes: " + String.join(", ", schemes) + ")");
+            }
+        } catch (URISyntaxException | NullPointerException e) {
+            problems.add(s.label() + ": '" + value + "' is not a URL");
+        }
+        return value;
+    }
+
+    private int integer(Setting s, int min, int max) {
+        String value = raw(s);
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                problems.add(s.label() + ": " + n + " is outside " + min + ".." + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(s.label() + ": '" + value + "' is not a whole number");
+            return min;
+        }
+    }
+
+    private Duration duration(Setting s, Duration min, Duration max) {
+        String value = raw(s);
+        Matcher m = value == null ? null : DURATION.matcher(value.trim());
+        Duration d;
+        if (m != null && m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(value);
+            } catch (RuntimeException e) {
+                problems.add(s.label() + ": '" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 2h, 7d)");
+                return min;
+            }
+        }
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            problems.add(s.label() + ": " + value + " is outside " + min + ".." + max);
+        }
+        return d;
+    }
+
+    private <E extends Enum<E>> E enumValue(Setting s, Class<E> type) {
+        String value = raw(s);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        problems.add(s.label() + ": '" + value + "' is not one of " + String.join(", ", names));
+        return type.getEnumConstants()[type.getEnumConstants().length - 1];
+    }
+
+}

@@ -1,0 +1,26 @@
+package io.envmon.ingest.config;
+
+import java.time.Duration;
+
+/**
+ * Where readings are stored. {@code api} decides the wire protocol of the one write path; for {@code v1} the
+ * bucket is {@code database} or {@code database/retention}.
+ */
+public record InfluxConfig(String url, InfluxApi api, String org, String bucket, String token, String username,
+                           String password, int batchSize, Duration flushInterval, Duration timeout,
+                           Duration maxRetryDelay) {
+
+    /** The v1 database part of the bucket. */
+    public String database() {
+        int slash = bucket.indexOf('/');
+        return slash < 0 ? bucket : bucket.substring(0, slash);
+    }
+
+    /** The v1 retention policy part of the bucket, or {@code null} for the database's default. */
+    public String retentionPolicy() {
+        int slash = bucket.indexOf('/');
+        return slash < 0 ? null : bucket.substring(slash + 1);
+    }
+
+    public enum InfluxApi { V1, V2 }
+}

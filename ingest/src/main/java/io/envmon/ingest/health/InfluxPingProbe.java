@@ -1,0 +1,52 @@
+package io.envmon.ingest.health;
+
+import io.envmon.ingest.store.PointWriter;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Pings InfluxDB on a worker every few seconds so {@code /health} answers from memory, without blocking. */
+public final class InfluxPingProbe extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxPingProbe.class);
+
+    private final PointWriter writer;
+    private final ComponentHealth health;
+    private final Duration every;
+    private long timer;
+
+    public InfluxPingProbe(PointWriter writer, ComponentHealth health, Duration every) {
+        this.writer = writer;
+        this.health = health;
+        this.every = every;
+    }
+
+    @Override
+    public Future<?> start() {
+        ping();
+        timer = vertx.setPeriodic(every.toMillis(), id -> ping());
+        return Future.succeededFuture();
+    }
+
+    private void ping() {
+        vertx.executeBlocking(writer::ping, false).onComplete(ar -> {
+            boolean up = ar.succeeded() && Boolean.TRUE.equals(ar.result());
+            if (up != health.isUp()) {
+                LOG.info("InfluxDB is {}", up ? "reachable" : "not reachable");
+            }
+            if (up) {
+                health.up("ping ok");
+            } else {
+                health.down("ping failed" + (ar.failed() ? ": " + ar.cause().getMessage() : ""));
+            }
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
+}

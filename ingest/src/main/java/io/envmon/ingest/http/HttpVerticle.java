@@ -1,0 +1,70 @@
+package io.envmon.ingest.http;
+
+import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.metrics.IngestMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The operator's HTTP API: {@code GET /health} and {@code GET /metrics} (CONTRACT §7). */
+public final class HttpVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+
+    private final int port;
+    private final IngestMetrics metrics;
+    private final Map<String, ComponentHealth> components;
+    private HttpServer server;
+
+    /** @param components name → health, in the order /health lists them */
+    public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components) {
+        this.port = port;
+        this.metrics = metrics;
+        this.components = new LinkedHashMap<>(components);
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(this::metrics);
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(port, "0.0.0.0")
+                .onSuccess(s -> {
+                    server = s;
+                    LOG.info("HTTP API listening on port {} (/health, /metrics)", s.actualPort());
+                })
+                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port): cannot listen on {}: {}", port, e.getMessage()));
+    }
+
+    public int actualPort() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    private void health(RoutingContext rc) {
+        JsonObject body = new JsonObject();
+        JsonObject parts = new JsonObject();
+        boolean allUp = true;
+        for (Map.Entry<String, ComponentHealth> c : components.entrySet()) {
+            ComponentHealth.Snapshot s = c.getValue().snapshot();
+            allUp &= s.up();
+            parts.put(c.getKey(), new JsonObject().put("status", s.up() ? "UP" : "DOWN").put("detail", s.detail()));
+        }
+        body.put("status", allUp ? "UP" : "DOWN").put("components", parts);
+        rc.response().setStatusCode(allUp ? 200 : 503)
+                .putHeader("Content-Type", "application/json")
+                .end(body.encodePrettily());
+    }
+
+    private void metrics(RoutingContext rc) {
+        rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+    }
+}

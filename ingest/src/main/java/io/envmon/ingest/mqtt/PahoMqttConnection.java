@@ -1,0 +1,259 @@
+package io.envmon.ingest.mqtt;
+
+import io.envmon.ingest.config.MqttConfig;
+import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.pipeline.IncomingMessage;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's MQTT v5 session (Eclipse Paho): persistent (clean start off, session expiry), QoS 1
+ * subscriptions, manual acknowledgements, reconnection with backoff. Paho calls back on its own threads;
+ * every callback is handed to the owning Vert.x context, so the rest of the service sees one thread.
+ */
+public final class PahoMqttConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PahoMqttConnection.class);
+    private static final Duration MAX_CONNECT_BACKOFF = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final Context context;
+    private final MqttConfig config;
+    private final List<String> topicFilters;
+    private final Consumer<IncomingMessage> handler;
+    private final ComponentHealth health;
+    private final Clock clock;
+    /** Increments on every new connection and every loss; acknowledgements carry the value they arrived with. */
+    private final AtomicLong connection = new AtomicLong();
+    private MqttAsyncClient client;
+    private volatile boolean stopping;
+
+    public PahoMqttConnection(Vertx vertx, Context context, MqttConfig config, List<String> topicFilters,
+                              Consumer<IncomingMessage> handler, ComponentHealth health, Clock clock) {
+        this.vertx = vertx;
+        this.context = context;
+        this.config = config;
+        this.topicFilters = List.copyOf(topicFilters);
+        this.handler = handler;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts connecting. The future succeeds at once: a broker that is down at start-up is retried in the
+     * background (and {@code /health} says so) rather than stopping the service.
+     */
+    public Future<Void> start() {
+        try {
+            client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            return Future.failedFuture(new IllegalArgumentException("ENVMON_MQTT_URL (mqtt.url): " + e.getMessage(), e));
+        }
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+        connect(0);
+        return Future.succeededFuture();
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+        options.setReceiveMaximum(config.receiveMaximum());
+        options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, (int) MAX_CONNECT_BACKOFF.toSeconds());
+        options.setConnectionTimeout(10);
+        if (config.username() != null) {
+            options.setUserName(config.username());
+        }
+        if (config.password() != null) {
+            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
+    /** The first connection; after it, Paho's automatic reconnect takes over. */
+    private void connect(int attempt) {
+        if (stopping) {
+            return;
+        }
+        try {
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // connectComplete() does the rest
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    long delay = Math.min(MAX_CONNECT_BACKOFF.toMillis(), 500L << Math.min(attempt, 6));
+                    health.down("cannot connect to " + config.url() + ": " + failure.getMessage());
+                    if (attempt % 10 == 0) {
+                        LOG.warn("MQTT connect to {} failed ({}); retrying every {} s at most", config.url(),
+                                failure.getMessage(), MAX_CONNECT_BACKOFF.toSeconds());
+                    }
+                    context.runOnContext(v -> vertx.setTimer(delay, id -> connect(attempt + 1)));
+                }
+            });
+        } catch (MqttException e) {
+            LOG.warn("MQTT connect to {} could not start: {}", config.url(), e.getMessage());
+            context.runOnContext(v -> vertx.setTimer(1000, id -> connect(attempt + 1)));
+        }
+    }
+
+    private void subscribe() {
+        MqttSubscription[] subscriptions = topicFilters.stream().map(f -> new MqttSubscription(f, 1))
+                .toArray(MqttSubscription[]::new);
+        try {
+            client.subscribe(subscriptions, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    for (int i = 0; codes != null && i < codes.length && i < subscriptions.length; i++) {
+                        if (codes[i] > 2) {
+                            LOG.error("broker refused subscription {} (reason code {}): check the broker's ACL",
+                                    subscriptions[i].getTopic(), codes[i]);
+                            health.down("subscription " + subscriptions[i].getTopic() + " refused (" + codes[i] + ")");
+                            return;
+                        }
+                    }
+                    LOG.info("subscribed to {} with QoS 1", topicFilters);
+                    health.up("connected to " + config.url() + " as " + config.clientId());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    LOG.error("subscribing to {} failed: {}", topicFilters, failure.getMessage());
+                    health.down("subscribe failed: " + failure.getMessage());
+                }
+            }, new MqttProperties());
+        } catch (MqttException e) {
+            LOG.error("subscribing to {} failed: {}", topicFilters, e.getMessage());
+        }
+    }
+
+    /** Acknowledges a message to the broker, if it arrived on the current connection (else the broker resends it). */
+    public void acknowledge(IncomingMessage message) {
+        if (message.qos() == 0 || message.connection() != connection.get() || !client.isConnected()) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(message.messageId(), message.qos());
+        } catch (MqttException e) {
+            LOG.warn("acknowledging message {} failed (the broker will redeliver it): {}", message.messageId(), e.getMessage());
+        }
+    }
+
+    /** Publishes with the given QoS; succeeds when the broker has acknowledged (QoS 1) or the message is sent. */
+    public Future<Void> publish(String topic, byte[] payload, int qos) {
+        Promise<Void> promise = Promise.promise();
+        try {
+            MqttMessage message = new MqttMessage(payload, qos, false, null);
+            client.publish(topic, message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    context.runOnContext(v -> promise.tryComplete());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    context.runOnContext(v -> promise.tryFail(failure));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            promise.tryFail(e);
+        }
+        return promise.future();
+    }
+
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    /** Disconnects normally; the broker keeps the session (and unacknowledged messages) for the next start. */
+    public Future<Void> stop() {
+        stopping = true;
+        if (client == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(5_000).waitForCompletion(6_000);
+                }
+            } catch (MqttException e) {
+                LOG.debug("disconnect: {}", e.getMessage());
+            }
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                LOG.debug("close: {}", e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    private final class Callback implements MqttCallback {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            long id = connection.incrementAndGet();
+            LOG.info("MQTT {} to {} as {} (connection #{})", reconnect ? "reconnected" : "connected", serverURI,
+                    config.clientId(), id);
+            context.runOnContext(v -> subscribe());
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            connection.incrementAndGet();
+            health.down("disconnected: " + response.getReasonString());
+            if (!stopping) {
+                LOG.warn("MQTT connection lost ({}); Paho reconnects with backoff", response.getReasonString());
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("MQTT error: {}", exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            IncomingMessage incoming = new IncomingMessage(topic, message.getPayload(), message.getId(),
+                    message.getQos(), message.isDuplicate(), connection.get(), clock.instant());
+            context.runOnContext(v -> handler.accept(incoming));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // publish completion is handled by the per-publish listener
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.envmon.ingest.store;
+
+import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.metrics.IngestMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Batches points by size and time and writes one batch at a time on a worker; while a batch is being written
+ * (or retried) the next one fills, so batches grow with load. Transient failures are retried with
+ * exponential backoff for as long as it takes: meanwhile callers do not acknowledge their messages, the
+ * broker's in-flight window fills and the broker holds the backlog (bounded memory, nothing lost). Points
+ * the database refuses as data are isolated by bisection and reported in the {@link WriteOutcome}.
+ *
+ * <p>Not thread-safe: use it from the context of the verticle that created it.
+ */
+public final class InfluxReadingSink implements ReadingSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxReadingSink.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+
+    private record Pending(List<StorePoint> points, Promise<WriteOutcome> promise) {
+    }
+
+    /** A failure that retrying the same points cannot fix. */
+    private static final class NotRetriable extends RuntimeException {
+        private final WriteError error;
+
+        NotRetriable(WriteError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    private final Vertx vertx;
+    private final PointWriter writer;
+    private final int batchSize;
+    private final Duration flushInterval;
+    private final Duration maxRetryDelay;
+    private final IngestMetrics metrics;
+    private final ComponentHealth health;
+
+    private List<Pending> next = new ArrayList<>();
+    private int nextSize;
+    private boolean writing;
+    private long timerId = -1;
+    private boolean closing;
+    private final Promise<Void> drained = Promise.promise();
+
+    public InfluxReadingSink(Vertx vertx, PointWriter writer, int batchSize, Duration flushInterval,
+                             Duration maxRetryDelay, IngestMetrics metrics, ComponentHealth health) {
+        this.vertx = vertx;
+        this.writer = writer;
+        this.batchSize = batchSize;
+        this.flushInterval = flushInterval;
+        this.maxRetryDelay = maxRetryDelay;
+        this.metrics = metrics;
+        this.health = health;
+    }
+
+    @Override
+    public Future<WriteOutcome> write(List<StorePoint> points) {
+        if (closing) {
+            return Future.failedFuture(new IllegalStateException("sink is closed"));
+        }
+        if (points.isEmpty()) {
+            return Future.succeededFuture(WriteOutcome.ALL_STORED);
+        }
+        Promise<WriteOutcome> promise = Promise.promise();
+        next.add(new Pending(points, promise));
+        nextSize += points.size();
+        if (!writing) {
+            if (nextSize >= batchSize) {
+                flush();
+            } else if (timerId < 0) {
+                timerId = vertx.setTimer(flushInterval.toMillis(), id -> {
+                    timerId = -1;
+                    flush();
+                });
+            }
+        }
+        return promise.future();
+    }
+
+    @Override
+    public Future<Void> flushAndClose() {
+        closing = true;
+        if (!writing) {
+            flush();
+        }
+        return drained.future();
+    }
+
+    private void flush() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        if (writing) {
+            return;
+        }
+        if (next.isEmpty()) {
+            if (closing) {
+                drained.tryComplete();
+            }
+            return;
+        }
+        List<Pending> batch = next;
+        next = new ArrayList<>();
+        nextSize = 0;
+        writing = true;
+        writeBatch(batch).onComplete(ar -> {
+            writing = false;
+            if (!next.isEmpty() && (closing || nextSize >= batchSize)) {
+                flush();
+            } else if (!next.isEmpty() && timerId < 0) {
+                timerId = vertx.setTimer(flushInterval.toMillis(), id -> {
+                    timerId = -1;
+                    flush();
+                });
+            } else if (closing) {
+                drained.tryComplete();
+            }
+        });
+    }
+
+    /** Writes the batch; on a data error, halves it until the bad message is alone, then goes point by point. */
+    private Future<Void> writeBatch(List<Pending> batch) {
+        List<StorePoint> all = new ArrayList<>();
+        batch.forEach(p -> all.addAll(p.points()));
+        return writeRetrying(all, 0)
+                .<Void>map(v -> {
+                    batch.forEach(p -> p.promise().complete(WriteOutcome.ALL_STORED));
+                    return null;
+                })
+                .recover(failure -> {
+                    if (batch.size() > 1) {
+                        List<Pending> left = batch.subList(0, batch.size() / 2);
+                        List<Pending> right = batch.subList(batch.size() / 2, batch.size());
+                        return writeBatch(left).compose(v -> writeBatch(right));
+                    }
+                    return writeOneByOne(batch.get(0));
+                });
+    }
+
+    private Future<Void> writeOneByOne(Pending pending) {
+        Map<Integer, String> refused = new HashMap<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < pending.points().size(); i++) {
+            int index = i;
+            chain = chain.compose(v -> writeRetrying(List.of(pending.points().get(index)), 0)
+                    .recover(failure -> {
+                        String why = failure instanceof NotRetriable nr ? nr.error.message() : String.valueOf(failure);
+                        LOG.warn("InfluxDB refused a point [measurement: {}, tags: {}]: {}",
+                                pending.points().get(index).measurement(), pending.points().get(index).tags(), why);
+                        refused.put(index, why);
+                        return Future.succeededFuture();
+                    }));
+        }
+        return chain.map(v -> {
+            pending.promise().complete(new WriteOutcome(refused));
+            return null;
+        });
+    }
+
+    /** Succeeds when written; retries retriable errors forever; fails with {@link NotRetriable} otherwise. */
+    private Future<Void> writeRetrying(List<StorePoint> points, int attempt) {
+        long started = System.nanoTime();
+        return vertx.<Void>executeBlocking(() -> {
+                    writer.write(points);
+                    return null;
+                }, false)
+                .onSuccess(v -> {
+                    metrics.batchWritten(points.size(), Duration.ofNanos(System.nanoTime() - started));
+                    if (attempt > 0 || !health.isUp()) {
+                        LOG.info("InfluxDB writes succeed again after {} failed attempt(s)", attempt);
+                    }
+                    health.up("writes succeed");
+                })
+                .recover(failure -> {
+                    WriteError error = WriteErrorClassifier.classify(failure);
+                    metrics.writeFailed(error.kind().name().toLowerCase());
+                    if (!error.retriable()) {
+                        return Future.failedFuture(new NotRetriable(error));
+                    }
+                    Duration delay = backoff(attempt, error.retryAfter());
+                    logRetry(error, attempt, delay, points.size());
+                    if (error.kind() == WriteError.Kind.AUTH || error.kind() == WriteError.Kind.NOT_FOUND
+                            || error.kind() == WriteError.Kind.TRANSIENT) {
+                        health.down(error.message());
+                    }
+                    Promise<Void> retried = Promise.promise();
+                    vertx.setTimer(Math.max(1, delay.toMillis()),
+                            id -> writeRetrying(points, attempt + 1).onComplete(retried));
+                    return retried.future();
+                });
+    }
+
+    Duration backoff(int attempt, Duration retryAfter) {
+        double exp = FIRST_RETRY.toMillis() * Math.pow(2, Math.min(attempt, 20));
+        long capped = (long) Math.min(exp, maxRetryDelay.toMillis());
+        long jittered = (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        Duration delay = Duration.ofMillis(Math.min(jittered, maxRetryDelay.toMillis()));
+        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+    }
+
+    private void logRetry(WriteError error, int attempt, Duration delay, int points) {
+        boolean loud = error.kind() == WriteError.Kind.AUTH || error.kind() == WriteError.Kind.NOT_FOUND;
+        if (attempt == 0 || attempt % 10 == 0) {
+            String msg = "InfluxDB write of {} points failed ({}, attempt {}), retrying in {} ms; "
+                    + "messages stay unacknowledged meanwhile: {}";
+            if (loud) {
+                LOG.error(msg, points, error.kind(), attempt + 1, delay.toMillis(), error.message());
+            } else {
+                LOG.warn(msg, points, error.kind(), attempt + 1, delay.toMillis(), error.message());
+            }
+        }
+    }
+}
