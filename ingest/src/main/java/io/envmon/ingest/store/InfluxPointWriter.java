@@ -34,7 +34,8 @@ public final class InfluxPointWriter implements PointWriter {
                 .bucket(config.bucket())
                 .okHttpClient(http);
         if (config.api() == InfluxConfig.InfluxApi.V1) {
-            http.addInterceptor(new V1WriteInterceptor(config.username(), config.password()));
+            // a network interceptor runs after the client's own token interceptor, so it sees (and replaces) the header
+            http.addNetworkInterceptor(new V1WriteInterceptor(config.username(), config.password()));
             // the v2 client wants some credential; the interceptor replaces the header on writes
             options.authenticateToken((config.token() == null ? "v1" : config.token()).toCharArray());
             options.org(config.org() == null ? "-" : config.org());

@@ -1,0 +1,118 @@
+package io.envmon.ingest.store;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.metrics.IngestMetrics;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InfluxReadingSinkTest {
+
+    Vertx vertx;
+    Context context;
+    FakePointWriter writer;
+    InfluxReadingSink sink;
+    ComponentHealth health;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+        writer = new FakePointWriter();
+        health = new ComponentHealth(true, "no write yet");
+        sink = new InfluxReadingSink(vertx, writer, 100, Duration.ofMillis(20), Duration.ofMillis(200),
+                new IngestMetrics(), health);
+    }
+
+    @AfterEach
+    void tearDown() {
+        vertx.close().await();
+    }
+
+    /** Runs on the sink's context, as the verticle would, and hands the result back to the test thread. */
+    <T> CompletableFuture<T> onContext(Supplier<Future<T>> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(v -> action.get().onComplete(ar -> {
+            if (ar.succeeded()) {
+                result.complete(ar.result());
+            } else {
+                result.completeExceptionally(ar.cause());
+            }
+        }));
+        return result;
+    }
+
+    static List<StorePoint> points(String station, int n) {
+        List<StorePoint> points = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            points.add(StorePoint.millis("air", Map.of("station", station), Map.of("pm25", (double) i), 1000L + i));
+        }
+        return points;
+    }
+
+    @Test
+    void smallWritesAreBatchedByTime() {
+        List<CompletableFuture<WriteOutcome>> results = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            results.add(onContext(() -> sink.write(points("A", 3))));
+        }
+        results.forEach(r -> assertEquals(WriteOutcome.ALL_STORED, r.join()));
+        assertEquals(15, writer.stored.size());
+        assertTrue(writer.batches.size() < 5, "expected fewer batches than writes: " + writer.batches.size());
+    }
+
+    @Test
+    void aFullBatchIsWrittenWithoutWaitingForTheTimer() {
+        assertEquals(WriteOutcome.ALL_STORED, onContext(() -> sink.write(points("A", 100))).join());
+        assertEquals(1, writer.batches.size());
+    }
+
+    @Test
+    void transientFailuresAreRetriedUntilStoredAndHealthReflectsThem() {
+        writer.failuresLeft.set(3);
+        CompletableFuture<WriteOutcome> result = onContext(() -> sink.write(points("A", 10)));
+        await().atMost(Duration.ofSeconds(10)).until(result::isDone);
+        assertEquals(WriteOutcome.ALL_STORED, result.join());
+        assertEquals(10, writer.stored.size());
+        assertEquals(4, writer.batches.size(), "three failed attempts and one success");
+        assertTrue(health.isUp());
+    }
+
+    @Test
+    void aPointRefusedAsDataIsIsolatedAndTheRestIsStored() {
+        writer.refuse = p -> p.tags().get("station").equals("BAD") && ((Double) p.fields().get("pm25")) == 2.0;
+        CompletableFuture<WriteOutcome> good1 = onContext(() -> sink.write(points("A", 4)));
+        CompletableFuture<WriteOutcome> bad = onContext(() -> sink.write(points("BAD", 4)));
+        CompletableFuture<WriteOutcome> good2 = onContext(() -> sink.write(points("C", 4)));
+        assertEquals(WriteOutcome.ALL_STORED, good1.join());
+        assertEquals(WriteOutcome.ALL_STORED, good2.join());
+        assertEquals(List.of(2), bad.join().refusedIndexes());
+        assertTrue(bad.join().refused().get(2).contains("field type conflict"));
+        assertEquals(11, writer.stored.size());
+    }
+
+    @Test
+    void closeFlushesWhatWasTaken() {
+        AtomicReference<Future<WriteOutcome>> pending = new AtomicReference<>();
+        onContext(() -> {
+            pending.set(sink.write(points("A", 7)));
+            return sink.flushAndClose();
+        }).join();
+        assertTrue(pending.get().succeeded());
+        assertEquals(7, writer.stored.size());
+    }
+}
