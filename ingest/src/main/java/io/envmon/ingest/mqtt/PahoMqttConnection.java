@@ -228,9 +228,11 @@ public final class PahoMqttConnection {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             connection.incrementAndGet();
-            health.down("disconnected: " + response.getReasonString());
+            String why = response.getReasonString() != null ? response.getReasonString()
+                    : response.getException() != null ? response.getException().getMessage() : "no reason given";
+            health.down("disconnected: " + why);
             if (!stopping) {
-                LOG.warn("MQTT connection lost ({}); Paho reconnects with backoff", response.getReasonString());
+                LOG.warn("MQTT connection lost ({}); Paho reconnects with backoff", why);
             }
         }
 

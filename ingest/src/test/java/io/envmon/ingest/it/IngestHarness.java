@@ -1,0 +1,154 @@
+package io.envmon.ingest.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.InfluxServer;
+import io.envmon.testkit.JavaProcess;
+import io.envmon.testkit.MosquittoServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real mosquitto and influxd on free loopback ports, and the built ingest jar started as a process the way an
+ * operator starts it ({@code java -jar} with ENVMON_* variables). Everything stops on {@link #close()}.
+ */
+final class IngestHarness implements AutoCloseable {
+
+    static final String DB = "env";
+    static final String REGISTRY = """
+            air:
+              - {id: S01, name: 测试站一}
+              - {id: S02, name: 测试站二}
+              - {id: S03, name: 测试站三}
+              - {id: S04, name: 测试站四}
+              - {id: S05, name: 测试站五}
+            water:
+              - {id: W01, name: 象峪河测试断面, river: 象峪河, targetClass: III}
+              - {id: W02, name: 乌马河测试断面, river: 乌马河, targetClass: IV}
+            enterprises:
+              - id: E001
+                name: 测试玛钢铸造有限公司
+                industry: foundry
+                outlets:
+                  - {id: DA001, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
+                  - {id: DW001, type: wastewater, limits: {cod: 100, nh3n: 15, ph: [6, 9]}}
+            """;
+
+    final MosquittoServer mqtt;
+    final InfluxServer influx;
+    final Path registry;
+    final int httpPort = FreePorts.next();
+    /** Event times in the recent past, one second apart per reading number, so every reading is a distinct point. */
+    final Instant base = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    JavaProcess ingest;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    IngestHarness() {
+        mqtt = new MosquittoServer().start();
+        influx = new InfluxServer().start();
+        influx.createDatabase(DB);
+        try {
+            registry = Files.createTempFile("envmon-it-registry", ".yaml");
+            Files.writeString(registry, REGISTRY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("ENVMON_MQTT_URL", mqtt.url());
+        env.put("ENVMON_MQTT_CLIENT_ID", "envmon-ingest-it");
+        env.put("ENVMON_INFLUX_URL", influx.url());
+        env.put("ENVMON_INFLUX_API", "v1");
+        env.put("ENVMON_INFLUX_BUCKET", DB);
+        env.put("ENVMON_REGISTRY", registry.toString());
+        env.put("ENVMON_HTTP_PORT", String.valueOf(httpPort));
+        env.put("ENVMON_INFLUX_MAX_RETRY_DELAY", "2s");
+        return env;
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("envmon.ingest.jar", "target/envmon-ingest.jar"));
+    }
+
+    /** Starts ingest and waits until it has subscribed. */
+    JavaProcess startIngest() {
+        ingest = JavaProcess.start(jar(), env());
+        ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
+        return ingest;
+    }
+
+    /** The body of a reading for number {@code n}: event time {@code base + n s}. */
+    String reading(int n, String parameter, double value) {
+        return "{\"ts\": \"" + base.plusSeconds(n) + "\", \"values\": {\"" + parameter + "\": " + value + "}, \"seq\": " + n + "}";
+    }
+
+    /** An InfluxQL time condition covering readings number {@code from} (inclusive) to {@code to} (exclusive). */
+    String readings(int from, int to) {
+        return "time >= " + base.plusSeconds(from).toEpochMilli() + "ms AND time < " + base.plusSeconds(to).toEpochMilli() + "ms";
+    }
+
+    long count(String influxql) {
+        return influx.count(DB, influxql);
+    }
+
+    int healthStatus() {
+        return get("/health").statusCode();
+    }
+
+    String metrics() {
+        return get("/metrics").body();
+    }
+
+    /** A Prometheus sample's value, e.g. {@code envmon_readings_rejected_total{reason="malformed"}}; 0 if absent. */
+    double metric(String sample) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " ([0-9.eE+-]+)$").matcher(metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Vert.x's blocked-thread checker must stay silent: a warning means an event loop was blocked. */
+    void assertNoBlockedEventLoop() {
+        assertFalse(ingest.output().contains("has been blocked"), () -> "blocked thread warning:\n" + ingest.outputTail(60));
+    }
+
+    @Override
+    public void close() {
+        if (ingest != null) {
+            ingest.close();
+        }
+        mqtt.close();
+        influx.close();
+        try {
+            Files.deleteIfExists(registry);
+        } catch (IOException ignored) {
+            // a temp file: the OS cleans up
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.envmon.ingest.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envmon.testkit.JavaProcess;
+import io.envmon.testkit.MqttTestClient;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing is lost when parts fail: InfluxDB away for 15 s, the broker restarted, ingest killed with SIGKILL
+ * or stopped with SIGTERM. Each test has its own fresh broker, database and service.
+ */
+class IngestResilienceIT {
+
+    IngestHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = new IngestHarness();
+        harness.startIngest();
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    long stored(int total) {
+        return harness.count("SELECT count(pm25) FROM air WHERE station = 'S01' AND " + harness.readings(0, total));
+    }
+
+    @Test
+    void influxDbStoppedForFifteenSecondsMidStreamLosesNothingAndDuplicatesNothing() {
+        int total = 1200;
+        try (StreamPublisher device = new StreamPublisher(harness, "S01", total, Duration.ofMillis(20))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> stored(total) >= 100);
+            harness.influx.stop();
+            int publishedWhenStopped = device.published();
+            await().atMost(Duration.ofSeconds(14)).until(() -> harness.healthStatus() == 503);
+            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(16)).until(() -> !harness.influx.isRunning());
+            assertTrue(device.published() > publishedWhenStopped + 300, "the device kept publishing during the outage");
+            harness.influx.start();
+            await().atMost(Duration.ofSeconds(60)).until(device::done);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(total) == total);
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> stored(total) == total);
+        await().atMost(Duration.ofSeconds(15)).until(() -> harness.healthStatus() == 200);
+        assertTrue(harness.metric("envmon_readings_stored_total{kind=\"air\"}") >= total);
+        harness.assertNoBlockedEventLoop();
+    }
+
+    @Test
+    void brokerRestartedMidStreamServiceReconnectsAndNothingPublishedAfterwardsIsLost() {
+        MqttTestClient before = MqttTestClient.connect(harness.mqtt.url());
+        for (int n = 0; n < 200; n++) {
+            before.publish("env/air/S01", harness.reading(n, "pm25", 10), 1);
+        }
+        before.close();
+        harness.mqtt.restart();
+        await().atMost(Duration.ofSeconds(40)).until(() -> harness.healthStatus() == 200);
+        MqttTestClient after = MqttTestClient.connect(harness.mqtt.url());
+        for (int n = 200; n < 400; n++) {
+            after.publish("env/air/S01", harness.reading(n, "pm25", 10), 1);
+        }
+        after.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(400) == 400);
+        assertTrue(harness.ingest.output().contains("reconnected"), harness.ingest.outputTail(30));
+    }
+
+    @Test
+    void ingestKilledWithSigkillMidStreamLosesNothingOnceRestarted() {
+        int total = 1500;
+        try (StreamPublisher device = new StreamPublisher(harness, "S01", total, Duration.ofMillis(5))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> stored(total) >= 300);
+            harness.ingest.sigkill();
+            assertEquals(137, harness.ingest.waitFor(Duration.ofSeconds(10)));
+            await().atMost(Duration.ofSeconds(60)).until(device::done);
+            assertTrue(stored(total) < total, "some readings were published while ingest was down");
+            harness.startIngest();
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(total) == total);
+        }
+    }
+
+    @Test
+    void sigtermFlushesWhatWasTakenAndExitsZeroAndTheRestArrivesAfterRestart() {
+        MqttTestClient device = MqttTestClient.connect(harness.mqtt.url());
+        for (int n = 0; n < 500; n++) {
+            device.publish("env/air/S01", harness.reading(n, "pm25", 10), 1);
+        }
+        device.close();
+        harness.ingest.sigterm();
+        assertEquals(0, harness.ingest.waitFor(Duration.ofSeconds(40)), harness.ingest.outputTail(20));
+        assertTrue(harness.ingest.output().contains("ingest stopped cleanly"), harness.ingest.outputTail(20));
+        harness.startIngest();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(500) == 500);
+    }
+
+    @Test
+    void badConfigurationStopsStartUpWithAMessageNamingTheSetting() {
+        harness.ingest.close();
+        Map<String, String> env = harness.env();
+        env.put("ENVMON_INFLUX_API", "v9");
+        env.put("ENVMON_MQTT_RECEIVE_MAXIMUM", "0");
+        try (JavaProcess bad = JavaProcess.start(IngestHarness.jar(), env)) {
+            assertEquals(2, bad.waitFor(Duration.ofSeconds(30)));
+            assertTrue(bad.output().contains("ENVMON_INFLUX_API"), bad.output());
+            assertTrue(bad.output().contains("ENVMON_MQTT_RECEIVE_MAXIMUM"), bad.output());
+        }
+        Map<String, String> badRegistry = harness.env();
+        badRegistry.put("ENVMON_REGISTRY", harness.registry.getParent().resolve("no-such-registry.yaml").toString());
+        try (JavaProcess bad = JavaProcess.start(IngestHarness.jar(), badRegistry)) {
+            assertEquals(2, bad.waitFor(Duration.ofSeconds(30)));
+            assertTrue(bad.output().contains("ENVMON_REGISTRY"), bad.output());
+        }
+    }
+}

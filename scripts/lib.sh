@@ -1,0 +1,219 @@
+# shellcheck shell=bash
+# Shared helpers of ./envmon: messages, system packages, free ports, waiting, stopping processes.
+# Sourced, never executed. Expects ROOT (the project root) to be set.
+
+say()  { printf '%s\n' "$*"; }
+warn() { printf 'envmon: %s\n' "$*" >&2; }
+die()  { warn "$*"; exit 1; }
+
+# have NAME [FALLBACK_PATH...]: true when NAME is on PATH or one of the paths is executable
+have() {
+  local name=$1; shift
+  command -v "$name" >/dev/null 2>&1 && return 0
+  local path
+  for path in "$@"; do [[ -x $path ]] && return 0; done
+  return 1
+}
+
+mosquitto_bin() { command -v mosquitto 2>/dev/null || { [[ -x /usr/sbin/mosquitto ]] && echo /usr/sbin/mosquitto; }; }
+influxd_bin()   { command -v influxd 2>/dev/null || { [[ -x /usr/bin/influxd ]] && echo /usr/bin/influxd; }; }
+
+# Installs the Debian packages of whatever program is missing; does nothing when all are there.
+ensure_packages() {
+  local missing=()
+  have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
+  have influxd /usr/bin/influxd || missing+=(influxdb)
+  have curl || missing+=(curl)
+  have mvn || missing+=(maven)
+  have javac || missing+=(default-jdk-headless)
+  ((${#missing[@]} == 0)) && return 0
+
+  say "envmon: installing missing packages: ${missing[*]}"
+  local sudo=()
+  if ((EUID != 0)); then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo=(sudo)
+    else
+      die "missing packages: ${missing[*]}; not root and no sudo: run as root: apt-get update && apt-get install -y ${missing[*]}"
+    fi
+  fi
+  command -v apt-get >/dev/null 2>&1 \
+    || die "missing packages: ${missing[*]}; no apt-get here (envmon expects Debian/Ubuntu): install them by hand"
+  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+    || ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  then
+    die "apt-get install ${missing[*]} failed"
+  fi
+  have mosquitto /usr/sbin/mosquitto || die "mosquitto still missing after installing"
+  have influxd /usr/bin/influxd || die "influxd still missing after installing"
+}
+
+# port_in_use PORT: true when something listens on PORT (any address)
+port_in_use() {
+  local port=$1
+  if command -v ss >/dev/null 2>&1; then
+    ss -tln 2>/dev/null | awk -v suffix=":$port" 'NR > 1 && substr($4, length($4) - length(suffix) + 1) == suffix { found = 1 } END { exit !found }'
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
+
+# free_port VAR: sets VAR to a free loopback port below the ephemeral range (so the outgoing connections of the
+# processes we start cannot take it first), never one handed out before by this script.
+ENVMON_USED_PORTS=" "
+free_port() {
+  local -n _out=$1
+  local low=32768 high candidate attempt
+  read -r low _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || low=32768
+  high=$((low - 1))
+  ((high > 11000)) || high=32767
+  for ((attempt = 0; attempt < 200; attempt++)); do
+    candidate=$((10000 + (RANDOM * 32768 + RANDOM) % (high - 10000 + 1)))
+    [[ $ENVMON_USED_PORTS == *" $candidate "* ]] && continue
+    ENVMON_USED_PORTS+="$candidate "
+    port_in_use "$candidate" && continue
+    _out=$candidate
+    return 0
+  done
+  die "no free loopback port found"
+}
+
+# tcp_open PORT: true when 127.0.0.1:PORT accepts a connection
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# http_status URL: prints the HTTP status (000 when nothing answers)
+http_status() { curl -s -o /dev/null -m 2 -w '%{http_code}' "$1" 2>/dev/null || true; }
+
+# wait_until SECONDS PID COMMAND...: polls COMMAND every 0.1 s. Returns 0 when it succeeds, 2 when PID dies
+# first, 1 on timeout.
+wait_until() {
+  local seconds=$1 pid=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  while ((SECONDS < deadline)); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || return 2
+    sleep 0.1
+  done
+  "$@" && return 0
+  return 1
+}
+
+# stop_pid PID GRACE_SECONDS: SIGTERM, wait up to GRACE_SECONDS, then SIGKILL. Prints nothing.
+# Sets STOPPED_CODE to the exit code when PID is a child of this shell.
+stop_pid() {
+  local pid=$1 grace=$2 deadline
+  STOPPED_CODE=""
+  [[ -n $pid ]] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    deadline=$((SECONDS + grace))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "process $pid still running after ${grace}s: SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  wait "$pid" 2>/dev/null
+  # shellcheck disable=SC2034 # read by the caller
+  STOPPED_CODE=$?
+  return 0
+}
+
+# start_bg LOGFILE COMMAND...: starts COMMAND in its own session (so Ctrl-C on the terminal reaches only this
+# script, which then stops everything in order), output appended to LOGFILE; sets STARTED_PID.
+start_bg() {
+  local log=$1; shift
+  if command -v setsid >/dev/null 2>&1; then
+    setsid "$@" >>"$log" 2>&1 </dev/null &
+  else
+    "$@" >>"$log" 2>&1 </dev/null &
+  fi
+  # shellcheck disable=SC2034 # read by the caller
+  STARTED_PID=$!
+}
+
+# show_tail NAME LOGFILE [LINES]
+show_tail() {
+  local name=$1 log=$2 lines=${3:-30}
+  warn "last $lines lines of $log ($name):"
+  if [[ -s $log ]]; then tail -n "$lines" "$log" | sed 's/^/    /' >&2; else warn "    (empty)"; fi
+}
+
+# write_mosquitto_conf DIR PORT: the same settings as the testkit's MosquittoServer
+write_mosquitto_conf() {
+  local dir=$1 port=$2
+  {
+    # as root mosquitto would switch to user 'mosquitto', who may not write DIR
+    ((EUID == 0)) && echo "user root"
+    echo "listener $port 127.0.0.1"
+    echo "allow_anonymous true"
+    echo "persistence true"
+    echo "persistence_location $dir/"
+    echo "autosave_interval 1"
+    echo "max_inflight_messages 1000"
+    echo "max_queued_messages 1000000"
+    echo "max_queued_bytes 0"
+    echo "log_dest file $dir/mosquitto.log"
+    # one type per line: mosquitto 2.0 reads only the first word of "log_type error warning ..."
+    echo "log_type error"
+    echo "log_type warning"
+    echo "log_type notice"
+    echo "log_type information"
+    echo "log_timestamp_format %Y-%m-%dT%H:%M:%S"
+  } >"$dir/mosquitto.conf"
+}
+
+# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the same settings as the testkit's InfluxServer (InfluxDB 1.6)
+write_influxdb_conf() {
+  local dir=$1 port=$2 rpc=$3
+  cat >"$dir/influxdb.conf" <<CONF
+reporting-disabled = true
+# the backup/restore RPC service; its default 8088 may be taken
+bind-address = "127.0.0.1:$rpc"
+
+[meta]
+  dir = "$dir/meta"
+  retention-autocreate = true
+  logging-enabled = false
+
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  wal-fsync-delay = "0s"
+  index-version = "inmem"
+  query-log-enabled = false
+
+[monitor]
+  store-enabled = false
+
+[subscriber]
+  enabled = false
+
+[http]
+  enabled = true
+  bind-address = "127.0.0.1:$port"
+  auth-enabled = false
+  log-enabled = false
+  pprof-enabled = false
+
+[logging]
+  level = "info"
+  suppress-logo = true
+
+[[graphite]]
+  enabled = false
+
+[[collectd]]
+  enabled = false
+
+[[opentsdb]]
+  enabled = false
+
+[[udp]]
+  enabled = false
+
+[continuous_queries]
+  enabled = true
+  log-enabled = false
+CONF
+}

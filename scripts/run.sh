@@ -1,0 +1,357 @@
+# shellcheck shell=bash
+# `./envmon run`: mosquitto + influxd + the ingest service + the simulator on free loopback ports, with a live
+# summary of the service's /metrics. Sourced by ./envmon after scripts/lib.sh.
+
+declare -A PIDS=()   # component -> pid, for components still running
+declare -A LOGS=()   # component -> log file
+ORDER=(simulator ingest mosquitto influxd)   # stop order: sources before sinks
+STOP_REASON=""
+RUN_STARTED=$SECONDS
+FINAL_METRICS=""
+INFLUX_COUNTS=""
+INGEST_EXIT=""
+
+run_usage() {
+  cat <<'USAGE'
+Usage: ./envmon run [--duration SECONDS] [--no-build] [--servers-only]
+
+Starts, on free 127.0.0.1 ports and in run/<timestamp>/: mosquitto, influxd (database "env"), the ingest service
+(ingest/target/envmon-ingest.jar) and the simulator (simulator/target/envmon-simulator.jar: every site of
+config/taigu.yaml reports every simulated minute, 60x accelerated), then prints a summary of the service's
+/metrics every 5 s. Ctrl-C or SIGTERM stops everything in order (simulator, ingest, mosquitto, influxd).
+
+  --duration SECONDS  stop by itself after SECONDS (for non-interactive use)
+  --no-build          do not run `mvn -B -q package -DskipTests` first
+  --servers-only      start only mosquitto and influxd (e.g. to run the service from an IDE)
+
+Environment: ENVMON_RUN_INGEST_JAR, ENVMON_RUN_SIMULATOR_JAR, ENVMON_RUN_REGISTRY override the three paths above.
+USAGE
+}
+
+cmd_run() {
+  local duration="" build=1 servers_only=0
+  while (($#)); do
+    case $1 in
+      --duration)
+        [[ ${2:-} =~ ^[0-9]+$ ]] || die "--duration needs a number of seconds"
+        duration=$2; shift 2 ;;
+      --duration=*) duration=${1#*=}; [[ $duration =~ ^[0-9]+$ ]] || die "--duration needs a number of seconds"; shift ;;
+      --no-build) build=0; shift ;;
+      --servers-only) servers_only=1; shift ;;
+      -h|--help) run_usage; return 0 ;;
+      *) run_usage >&2; die "unknown option for run: $1" ;;
+    esac
+  done
+
+  cd "$ROOT" || die "cannot cd to $ROOT"
+  ensure_packages
+
+  if ((build)); then
+    say "envmon: building (mvn -B -q package -DskipTests) ..."
+    local mvn_code=0
+    mvn -B -q package -DskipTests || mvn_code=$?
+    ((mvn_code == 0)) || { warn "build failed (mvn exit code $mvn_code); fix it, or use --no-build to run what is built"; exit "$mvn_code"; }
+  fi
+
+  # the overrides let the script be tried with other builds (or stand-ins) of the two programs
+  local ingest_jar=${ENVMON_RUN_INGEST_JAR:-$ROOT/ingest/target/envmon-ingest.jar}
+  local simulator_jar=${ENVMON_RUN_SIMULATOR_JAR:-$ROOT/simulator/target/envmon-simulator.jar}
+  local registry=${ENVMON_RUN_REGISTRY:-$ROOT/config/taigu.yaml}
+  if ((!servers_only)); then
+    local problem=""
+    [[ -f $ingest_jar ]] || problem+=$'\n'"  ${ingest_jar#"$ROOT/"} not found (the ingest module has not produced its jar yet?)"
+    [[ -f $simulator_jar ]] || problem+=$'\n'"  ${simulator_jar#"$ROOT/"} not found (the simulator module has not produced its jar yet?)"
+    [[ -f $registry ]] || problem+=$'\n'"  ${registry#"$ROOT/"} not found (the site registry)"
+    [[ -z $problem ]] || die "cannot run the pipeline:$problem"$'\n'"Build with 'mvn -B package -DskipTests', or use --servers-only to start just mosquitto and InfluxDB."
+    command -v java >/dev/null 2>&1 || die "java not found"
+  fi
+
+  local run_dir
+  run_dir="$ROOT/run/$(date +%Y%m%d-%H%M%S)"
+  [[ -e $run_dir ]] && run_dir+="-$$"
+  mkdir -p "$run_dir/mosquitto" "$run_dir/influxdb" || die "cannot create $run_dir"
+  RUN_DIR=$run_dir
+
+  # until everything runs, a signal just exits: the EXIT trap stops what was started
+  trap 'cleanup_on_exit' EXIT
+  trap 'warn "interrupted during start-up"; exit 130' INT
+  trap 'warn "terminated during start-up"; exit 143' TERM
+
+  local mqtt_port influx_port influx_rpc_port http_port
+  free_port mqtt_port
+  free_port influx_port
+  free_port influx_rpc_port
+  free_port http_port
+
+  start_mosquitto "$run_dir/mosquitto" "$mqtt_port"
+  start_influxd "$run_dir/influxdb" "$influx_port" "$influx_rpc_port"
+  create_database "$influx_port" env
+
+  local mqtt_url="tcp://127.0.0.1:$mqtt_port" influx_url="http://127.0.0.1:$influx_port"
+  local http_url="http://127.0.0.1:$http_port"
+  if ((!servers_only)); then
+    start_ingest "$ingest_jar" "$registry" "$mqtt_url" "$influx_url" "$http_port"
+    start_simulator "$simulator_jar" "$registry" "$mqtt_url"
+  fi
+
+  print_where "$mqtt_port" "$influx_port" "$http_url" "$servers_only" "$duration"
+
+  trap 'STOP_REASON=${STOP_REASON:-SIGINT}' INT
+  trap 'STOP_REASON=${STOP_REASON:-SIGTERM}' TERM
+  RUN_STARTED=$SECONDS
+  local deadline=$((duration ? SECONDS + duration : 0))
+  local previous_received="" previous_ms="" now_ms next_summary_ms
+  next_summary_ms=$(($(date +%s%3N) + 5000))
+  while :; do
+    sleep 1 & wait $! 2>/dev/null
+    [[ -n $STOP_REASON ]] && break
+    check_alive || { stop_all; exit 1; }
+    if ((deadline && SECONDS >= deadline)); then
+      STOP_REASON="--duration ${duration}s elapsed"
+      break
+    fi
+    now_ms=$(date +%s%3N)
+    if ((!servers_only && now_ms >= next_summary_ms)); then
+      summary_line "$http_url" "$previous_received" "$previous_ms" "$now_ms"
+      next_summary_ms=$((next_summary_ms + 5000))
+      ((next_summary_ms > now_ms)) || next_summary_ms=$((now_ms + 5000))
+    fi
+  done
+
+  say ""
+  say "envmon: stopping ($STOP_REASON) ..."
+  stop_all "$http_url" "$influx_port"
+  print_final "$servers_only"
+  exit 0
+}
+
+start_mosquitto() {
+  local dir=$1 port=$2
+  write_mosquitto_conf "$dir" "$port"
+  LOGS[mosquitto]="$dir/mosquitto.log"
+  start_bg "$dir/mosquitto.out" "$(mosquitto_bin)" -c "$dir/mosquitto.conf"
+  PIDS[mosquitto]=$STARTED_PID
+  local code=0
+  wait_until 15 "${PIDS[mosquitto]}" tcp_open "$port" || code=$?
+  case $code in
+    0) ;;
+    2) component_failed mosquitto "exited during start-up"; exit 1 ;;
+    *) component_failed mosquitto "did not listen on port $port within 15 s"; exit 1 ;;
+  esac
+}
+
+start_influxd() {
+  local dir=$1 port=$2 rpc=$3
+  write_influxdb_conf "$dir" "$port" "$rpc"
+  LOGS[influxd]="$dir/influxd.log"
+  start_bg "$dir/influxd.log" "$(influxd_bin)" -config "$dir/influxdb.conf"
+  PIDS[influxd]=$STARTED_PID
+  local code=0
+  wait_until 30 "${PIDS[influxd]}" influx_ready "$port" || code=$?
+  case $code in
+    0) ;;
+    2) component_failed influxd "exited during start-up"; exit 1 ;;
+    *) component_failed influxd "did not answer /ping within 30 s"; exit 1 ;;
+  esac
+}
+
+influx_ready() { [[ $(http_status "http://127.0.0.1:$1/ping") == 204 ]]; }
+
+create_database() {
+  local port=$1 db=$2 answer
+  answer=$(curl -s -m 10 -XPOST "http://127.0.0.1:$port/query" --data-urlencode "q=CREATE DATABASE $db") \
+    || die "CREATE DATABASE $db failed: InfluxDB not answering"
+  [[ $answer != *'"error"'* ]] || die "CREATE DATABASE $db failed: $answer"
+}
+
+start_ingest() {
+  local jar=$1 registry=$2 mqtt_url=$3 influx_url=$4 http_port=$5
+  LOGS[ingest]="$RUN_DIR/ingest.log"
+  start_bg "${LOGS[ingest]}" env \
+    ENVMON_MQTT_URL="$mqtt_url" \
+    ENVMON_INFLUX_URL="$influx_url" \
+    ENVMON_INFLUX_API=v1 \
+    ENVMON_INFLUX_BUCKET=env \
+    ENVMON_REGISTRY="$registry" \
+    ENVMON_HTTP_PORT="$http_port" \
+    ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
+    java -jar "$jar"
+  PIDS[ingest]=$STARTED_PID
+  say "envmon: waiting for the ingest service (GET /health) ..."
+  local code=0
+  wait_until 60 "${PIDS[ingest]}" ingest_healthy "$http_port" || code=$?
+  case $code in
+    0) ;;
+    2) component_failed ingest "exited during start-up"; exit 1 ;;
+    *) warn "last /health answer: $(curl -s -m 2 "http://127.0.0.1:$http_port/health" 2>/dev/null || echo none)"
+       component_failed ingest "not healthy within 60 s"; exit 1 ;;
+  esac
+}
+
+ingest_healthy() { [[ $(http_status "http://127.0.0.1:$1/health") == 200 ]]; }
+
+start_simulator() {
+  local jar=$1 registry=$2 mqtt_url=$3
+  LOGS[simulator]="$RUN_DIR/simulator.log"
+  start_bg "${LOGS[simulator]}" java -jar "$jar" run --registry "$registry" --mqtt-url "$mqtt_url" \
+    --interval 60s --speed 60
+  PIDS[simulator]=$STARTED_PID
+}
+
+print_where() {
+  local mqtt_port=$1 influx_port=$2 http_url=$3 servers_only=$4 duration=$5
+  local rel=${RUN_DIR#"$ROOT/"}
+  say ""
+  say "envmon run: everything in $rel/"
+  say "  MQTT broker  tcp://127.0.0.1:$mqtt_port   log $rel/mosquitto/mosquitto.log"
+  say "  InfluxDB     http://127.0.0.1:$influx_port  database env, log $rel/influxdb/influxd.log"
+  if ((!servers_only)); then
+    say "  ingest       $http_url/health  $http_url/metrics  log $rel/ingest.log"
+    say "  simulator    every site every simulated minute, 60x accelerated, log $rel/simulator.log"
+  fi
+  say "  query        curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=env --data-urlencode \"q=SELECT count(*) FROM air\""
+  command -v mosquitto_sub >/dev/null 2>&1 && say "  watch        mosquitto_sub -p $mqtt_port -t 'env/#' -v"
+  if [[ -n $duration ]]; then
+    say "  stop         after ${duration}s, or Ctrl-C / kill -TERM $$"
+  else
+    say "  stop         Ctrl-C (or kill -TERM $$)"
+  fi
+  say ""
+}
+
+# metrics_line URL: "received stored rejected lag inflight reasons" (tab-separated), empty when not answering
+metrics_line() {
+  local text
+  text=$(curl -s -f -m 2 "$1/metrics" 2>/dev/null) || return 1
+  awk -f "$ROOT/scripts/metrics.awk" <<<"$text"
+}
+
+# formats the "[reason=n ...]" part, sorted
+format_reasons() {
+  [[ -n $1 ]] || return 0
+  printf ' [%s]' "$(tr ' ' '\n' <<<"$1" | sort | paste -sd' ' -)"
+}
+
+summary_line() {
+  local url=$1 prev=$2 prev_ms=$3 now_ms=$4 line received stored rejected lag inflight reasons
+  local clock; clock=$(date +%H:%M:%S)
+  if ! line=$(metrics_line "$url"); then
+    say "$clock  ingest /metrics not answering"
+    return
+  fi
+  IFS=$'\t' read -r received stored rejected lag inflight reasons <<<"$line"
+  local delta=""
+  if [[ -n $prev && -n $prev_ms ]] && ((now_ms > prev_ms)); then
+    local d=$((received - prev)) ms=$((now_ms - prev_ms))
+    delta=" (+$d/$(((ms + 500) / 1000))s = $((d * 1000 / ms))/s)"
+  fi
+  say "$clock  received $received$delta  stored $stored  rejected $rejected$(format_reasons "$reasons")  lag ${lag}s  inflight $inflight"
+  # the caller's variables: read by the next call
+  previous_received=$received
+  previous_ms=$now_ms
+}
+
+# check_alive: 0 when every started component still runs; else names the dead one, shows its log, returns 1
+check_alive() {
+  local name pid
+  for name in "${ORDER[@]}"; do
+    pid=${PIDS[$name]:-}
+    [[ -n $pid ]] || continue
+    if ! kill -0 "$pid" 2>/dev/null; then
+      component_failed "$name" "died"
+      return 1
+    fi
+  done
+  return 0
+}
+
+# component_failed NAME WHAT: reports a dead or stuck component with its exit code and log tail
+component_failed() {
+  local name=$1 what=$2
+  local pid=${PIDS[$name]:-} code=""
+  if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null
+    code=$?
+    unset "PIDS[$name]"
+  fi
+  warn "$name $what${code:+ (exit code $code)}"
+  show_tail "$name" "${LOGS[$name]}"
+  if [[ $name == mosquitto && -s $RUN_DIR/mosquitto/mosquitto.out ]]; then
+    show_tail "$name output" "$RUN_DIR/mosquitto/mosquitto.out" 10
+  fi
+}
+
+# stop_all [INGEST_URL INFLUX_PORT]: stops what runs, sources first. With the URLs, keeps the last metrics and
+# the point counts for the final summary. Idempotent.
+stop_all() {
+  local url=${1:-} influx_port=${2:-} pid
+  trap '' INT TERM   # finish stopping in order even if asked again
+  if [[ -n ${PIDS[simulator]:-} ]]; then
+    say "envmon: stopping simulator"
+    stop_pid "${PIDS[simulator]}" 10
+    unset "PIDS[simulator]"
+  fi
+  if [[ -n ${PIDS[ingest]:-} ]]; then
+    [[ -n $url ]] && FINAL_METRICS=$(metrics_line "$url" || true)
+    say "envmon: stopping ingest (SIGTERM, up to 20 s to flush)"
+    stop_pid "${PIDS[ingest]}" 20
+    INGEST_EXIT=$STOPPED_CODE
+    unset "PIDS[ingest]"
+  fi
+  if [[ -n ${PIDS[mosquitto]:-} ]]; then
+    say "envmon: stopping mosquitto"
+    stop_pid "${PIDS[mosquitto]}" 10
+    unset "PIDS[mosquitto]"
+  fi
+  if [[ -n ${PIDS[influxd]:-} ]]; then
+    [[ -n $influx_port ]] && INFLUX_COUNTS=$(influx_counts "$influx_port")
+    say "envmon: stopping influxd"
+    stop_pid "${PIDS[influxd]}" 15
+    unset "PIDS[influxd]"
+  fi
+}
+
+cleanup_on_exit() {
+  local code=$?
+  ((${#PIDS[@]} == 0)) || stop_all
+  exit "$code"
+}
+
+# influx_count PORT MEASUREMENT: number of points (the largest per-field count of count(*)), 0 when none
+influx_count() {
+  curl -s -m 5 -G "http://127.0.0.1:$1/query" --data-urlencode db=env \
+      --data-urlencode "q=SELECT count(*) FROM \"$2\"" 2>/dev/null \
+    | grep -o '"values":\[\[[^]]*\]' | head -n 1 | sed 's/.*\[\[//' \
+    | awk -F, '{ m = 0; for (i = 2; i <= NF; i++) if ($i + 0 > m) m = $i + 0; printf "%d", m }'
+}
+
+influx_counts() {
+  local m n out=""
+  for m in air water emission alert rejected air_hourly; do
+    n=$(influx_count "$1" "$m")
+    out+="$m ${n:-0}, "
+  done
+  printf '%s' "${out%, }"
+}
+
+print_final() {
+  local servers_only=$1 elapsed=$((SECONDS - RUN_STARTED))
+  say ""
+  say "envmon run finished after $((elapsed / 60))m$((elapsed % 60))s ($STOP_REASON)"
+  if ((!servers_only)); then
+    if [[ -n $FINAL_METRICS ]]; then
+      local received stored rejected lag inflight reasons
+      IFS=$'\t' read -r received stored rejected lag inflight reasons <<<"$FINAL_METRICS"
+      say "  ingest     received $received messages ($((elapsed > 0 ? received / elapsed : received))/s)  stored $stored readings  rejected $rejected$(format_reasons "$reasons")"
+    else
+      say "  ingest     no final metrics (/metrics did not answer)"
+    fi
+    if [[ $INGEST_EXIT == 0 ]]; then
+      say "  ingest     exited cleanly after SIGTERM"
+    else
+      say "  ingest     exit code ${INGEST_EXIT:-?} after SIGTERM (the contract expects 0: see ${LOGS[ingest]#"$ROOT/"})"
+    fi
+  fi
+  [[ -n $INFLUX_COUNTS ]] && say "  InfluxDB   points in env: $INFLUX_COUNTS"
+  say "  logs/data  ${RUN_DIR#"$ROOT/"}/"
+}

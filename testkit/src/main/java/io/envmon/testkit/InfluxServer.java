@@ -1,0 +1,327 @@
+package io.envmon.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A real InfluxDB 1.x ({@code influxd}, v1 HTTP API) on a free loopback port with a temporary data folder, for
+ * integration tests.
+ *
+ * <p>{@link #stop()} then {@link #start()} reuse the port and the folder, so stored points survive; the WAL is
+ * fsynced before a write is answered, so they survive {@link #kill()} too.
+ * <pre>{@code
+ * try (InfluxServer influx = new InfluxServer().start()) {
+ *     influx.createDatabase("env");
+ *     ... influx.url() ...
+ *     List<Map<String, Object>> rows = influx.rows("env", "SELECT * FROM air GROUP BY station");
+ * }
+ * }</pre>
+ */
+public final class InfluxServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+    private final int rpcPort;
+    private final Path dir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ChildProcess process;
+    private boolean closed;
+
+    /** Chooses free ports and creates the temporary data folder; does not start the server. */
+    public InfluxServer() {
+        this.port = FreePorts.next();
+        this.rpcPort = FreePorts.next();
+        try {
+            this.dir = Files.createTempDirectory("envmon-influxd-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for influxd", e);
+        }
+        ShutdownCleanup.registerDirectory(dir);
+    }
+
+    /**
+     * Starts influxd (if it is not running) and waits until {@code GET /ping} answers 204.
+     *
+     * @return this
+     * @throws IllegalStateException when influxd exits or does not answer within 30 s; the message holds the tail of
+     *                               its log
+     */
+    public synchronized InfluxServer start() {
+        if (closed) {
+            throw new IllegalStateException("this InfluxServer is closed");
+        }
+        if (isRunning()) {
+            return this;
+        }
+        if (FreePorts.isListening(port)) {
+            // else the readiness check below would be answered by whoever holds the port
+            throw new IllegalStateException("port " + port + " for influxd is already taken by another process");
+        }
+        Path binary = Binaries.find("influxd", "ENVMON_INFLUXD_BIN", "influxdb");
+        writeConfig();
+        process = ChildProcess.start(List.of(binary.toString(), "-config", configFile().toString()), dir,
+                Map.of(), logFile());
+        try {
+            Awaitility.await("influxd answering /ping on port " + port)
+                    .atMost(START_TIMEOUT)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(25))
+                    .pollInSameThread()
+                    .dontCatchUncaughtExceptions()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw startFailure("influxd exited with code " + process.exitCode(), null);
+                        }
+                        return pings();
+                    });
+        } catch (ConditionTimeoutException e) {
+            process.kill();
+            throw startFailure("influxd did not answer /ping within " + START_TIMEOUT, e);
+        }
+        return this;
+    }
+
+    /** Stops influxd with SIGTERM and waits; SIGKILL after 15 s. Idempotent. */
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.stop(STOP_GRACE);
+        }
+    }
+
+    /** Kills influxd with SIGKILL. */
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            process.kill();
+        }
+    }
+
+    /** {@link #stop()} then {@link #start()} on the same port and data folder. @return this */
+    public synchronized InfluxServer restart() {
+        stop();
+        return start();
+    }
+
+    /** Stops influxd and deletes its folder. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            stop();
+        } finally {
+            ShutdownCleanup.deleteDirectory(dir);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** @return {@code http://127.0.0.1:<port>} */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** @return influxd's standard output and error (its log) */
+    public Path logFile() {
+        return dir.resolve("influxd.log");
+    }
+
+    public String logTail(int lines) {
+        return ChildProcess.tail(logFile(), lines);
+    }
+
+    /** {@code CREATE DATABASE db} (a no-op when it exists). */
+    public void createDatabase(String db) {
+        query(null, "CREATE DATABASE \"" + db.replace("\"", "\\\"") + "\"");
+    }
+
+    /**
+     * Writes line protocol with millisecond timestamps ({@code POST /write?db=&precision=ms}).
+     *
+     * @throws IllegalStateException when InfluxDB does not answer 204 (the message holds its answer)
+     */
+    public void write(String db, String lineProtocol) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(url() + "/write?precision=ms&db=" + encode(db)))
+                .POST(HttpRequest.BodyPublishers.ofString(lineProtocol)));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("write to " + db + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    /**
+     * Runs InfluxQL ({@code POST /query?db=&q=&epoch=ms}); times are epoch milliseconds.
+     *
+     * @param db database, or null for statements that name none
+     * @return the parsed answer, {@code {"results": [{"statement_id": 0, "series": [...]}]}}
+     * @throws IllegalStateException when the HTTP status is not 200 or any statement reports an error
+     */
+    public JsonNode query(String db, String influxql) {
+        String form = "q=" + encode(influxql) + "&epoch=ms" + (db == null ? "" : "&db=" + encode(db));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("query '" + influxql + "' answered " + response.statusCode()
+                    + " with non-JSON: " + response.body(), e);
+        }
+        String error = InfluxResults.firstError(answer);
+        if (response.statusCode() != 200 || error != null) {
+            throw new IllegalStateException("query '" + influxql + "' on " + db + " failed ("
+                    + response.statusCode() + "): " + (error != null ? error : response.body()));
+        }
+        return answer;
+    }
+
+    /**
+     * Runs InfluxQL and flattens every series of every statement into rows: column name → value
+     * ({@code time} as epoch milliseconds, integers as Long, floats as Double, strings, booleans, null), plus the
+     * series' GROUP BY tags (tag name → value) in each row.
+     */
+    public List<Map<String, Object>> rows(String db, String influxql) {
+        return InfluxResults.rows(query(db, influxql));
+    }
+
+    /**
+     * Runs a count query and returns the sum over result rows of each row's largest numeric column other than time:
+     * exact for {@code SELECT count(field) ...} (also with GROUP BY: the groups are summed), and for
+     * {@code SELECT count(*)} when every point has the same fields. 0 when there are no points.
+     */
+    public long count(String db, String influxql) {
+        return InfluxResults.count(query(db, influxql));
+    }
+
+    @Override
+    public String toString() {
+        return "InfluxServer[" + url() + ", " + dir + "]";
+    }
+
+    private boolean pings() {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/ping"))
+                    .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 204;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("InfluxDB at " + url() + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling InfluxDB", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Path configFile() {
+        return dir.resolve("influxdb.conf");
+    }
+
+    private void writeConfig() {
+        String conf = """
+                reporting-disabled = true
+                # the backup/restore RPC service; its default 8088 may be taken
+                bind-address = "127.0.0.1:%2$d"
+
+                [meta]
+                  dir = "%1$s/meta"
+                  retention-autocreate = true
+                  logging-enabled = false
+
+                [data]
+                  dir = "%1$s/data"
+                  wal-dir = "%1$s/wal"
+                  wal-fsync-delay = "0s"
+                  index-version = "inmem"
+                  query-log-enabled = false
+
+                [monitor]
+                  store-enabled = false
+
+                [subscriber]
+                  enabled = false
+
+                [http]
+                  enabled = true
+                  bind-address = "127.0.0.1:%3$d"
+                  auth-enabled = false
+                  log-enabled = false
+                  pprof-enabled = false
+
+                [logging]
+                  level = "info"
+                  suppress-logo = true
+
+                [[graphite]]
+                  enabled = false
+
+                [[collectd]]
+                  enabled = false
+
+                [[opentsdb]]
+                  enabled = false
+
+                [[udp]]
+                  enabled = false
+
+                [continuous_queries]
+                  enabled = true
+                  log-enabled = false
+                """.formatted(dir, rpcPort, port);
+        try {
+            Files.writeString(configFile(), conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + configFile(), e);
+        }
+    }
+
+    private IllegalStateException startFailure(String what, Throwable cause) {
+        return new IllegalStateException(what + " (" + configFile() + "); log tail:\n" + logTail(30), cause);
+    }
+}
