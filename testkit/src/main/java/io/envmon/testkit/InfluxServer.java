@@ -16,8 +16,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real InfluxDB 1.x ({@code influxd}, v1 HTTP API) on a free loopback port with a temporary data folder, for
@@ -35,27 +33,19 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class InfluxServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int port;
     private final int rpcPort;
-    private final Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private ChildProcess process;
-    private boolean closed;
+    private final ServerProcess server;
 
     /** Chooses free ports and creates the temporary data folder; does not start the server. */
     public InfluxServer() {
         this.port = FreePorts.next();
         this.rpcPort = FreePorts.next();
-        try {
-            this.dir = Files.createTempDirectory("envmon-influxd-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for influxd", e);
-        }
-        ShutdownCleanup.registerDirectory(dir);
+        this.server = new ServerProcess("influxd", port, Duration.ofSeconds(30), Duration.ofSeconds(15),
+                "influxd.log", this::prepare, this::pings, () -> logTail(30));
     }
 
     /**
@@ -65,77 +55,35 @@ public final class InfluxServer implements AutoCloseable {
      * @throws IllegalStateException when influxd exits or does not answer within 30 s; the message holds the tail of
      *                               its log
      */
-    public synchronized InfluxServer start() {
-        if (closed) {
-            throw new IllegalStateException("this InfluxServer is closed");
-        }
-        if (isRunning()) {
-            return this;
-        }
-        if (FreePorts.isListening(port)) {
-            // else the readiness check below would be answered by whoever holds the port
-            throw new IllegalStateException("port " + port + " for influxd is already taken by another process");
-        }
-        Path binary = Binaries.find("influxd", "ENVMON_INFLUXD_BIN", "influxdb");
-        writeConfig();
-        process = ChildProcess.start(List.of(binary.toString(), "-config", configFile().toString()), dir,
-                Map.of(), logFile());
-        try {
-            Awaitility.await("influxd answering /ping on port " + port)
-                    .atMost(START_TIMEOUT)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(25))
-                    .pollInSameThread()
-                    .dontCatchUncaughtExceptions()
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw startFailure("influxd exited with code " + process.exitCode(), null);
-                        }
-                        return pings();
-                    });
-        } catch (ConditionTimeoutException e) {
-            process.kill();
-            throw startFailure("influxd did not answer /ping within " + START_TIMEOUT, e);
-        }
+    public InfluxServer start() {
+        server.start();
         return this;
     }
 
     /** Stops influxd with SIGTERM and waits; SIGKILL after 15 s. Idempotent. */
-    public synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            process.stop(STOP_GRACE);
-        }
+    public void stop() {
+        server.stop();
     }
 
     /** Kills influxd with SIGKILL. */
-    public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            process.kill();
-        }
+    public void kill() {
+        server.kill();
     }
 
     /** {@link #stop()} then {@link #start()} on the same port and data folder. @return this */
-    public synchronized InfluxServer restart() {
+    public InfluxServer restart() {
         stop();
         return start();
     }
 
     /** Stops influxd and deletes its folder. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            stop();
-        } finally {
-            ShutdownCleanup.deleteDirectory(dir);
-        }
+    public void close() {
+        server.close();
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        return server.isRunning();
     }
 
     /** @return {@code http://127.0.0.1:<port>} */
@@ -148,12 +96,12 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     public Path directory() {
-        return dir;
+        return server.dir();
     }
 
     /** @return influxd's standard output and error (its log) */
     public Path logFile() {
-        return dir.resolve("influxd.log");
+        return server.output();
     }
 
     public String logTail(int lines) {
@@ -227,7 +175,7 @@ public final class InfluxServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "InfluxServer[" + url() + ", " + dir + "]";
+        return "InfluxServer[" + url() + ", " + directory() + "]";
     }
 
     private boolean pings() {
@@ -259,8 +207,14 @@ public final class InfluxServer implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    private List<String> prepare() {
+        writeConfig();
+        return List.of(Binaries.find("influxd", "ENVMON_INFLUXD_BIN", "influxdb").toString(), "-config",
+                configFile().toString());
+    }
+
     private Path configFile() {
-        return dir.resolve("influxdb.conf");
+        return server.dir().resolve("influxdb.conf");
     }
 
     private void writeConfig() {
@@ -313,7 +267,7 @@ public final class InfluxServer implements AutoCloseable {
                 [continuous_queries]
                   enabled = true
                   log-enabled = false
-                """.formatted(dir, rpcPort, port);
+                """.formatted(directory(), rpcPort, port);
         try {
             Files.writeString(configFile(), conf);
         } catch (IOException e) {
@@ -321,7 +275,4 @@ public final class InfluxServer implements AutoCloseable {
         }
     }
 
-    private IllegalStateException startFailure(String what, Throwable cause) {
-        return new IllegalStateException(what + " (" + configFile() + "); log tail:\n" + logTail(30), cause);
-    }
 }
