@@ -1,6 +1,7 @@
 package io.envmon.ingest.pipeline;
 
 import io.envmon.model.RejectReason;
+import io.envmon.model.Rejection;
 import java.time.Instant;
 
 /**
@@ -11,4 +12,10 @@ import java.time.Instant;
  */
 public record DeadLetter(RejectReason reason, String detail, String topic, Integer index, String payload,
                          Instant receivedAt) {
+
+    /** A dead letter for a message, or for the reading at {@code index} of a batch. */
+    public static DeadLetter of(IncomingMessage m, Integer index, Rejection r) {
+        return new DeadLetter(r.reason(), r.detail(), m.topic(), index, DeadLetterCodec.excerpt(m.payload()),
+                m.receivedAt());
+    }
 }

@@ -1,6 +1,8 @@
 package io.envmon.model.registry;
 
 import io.envmon.model.PointType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ public record Outlet(String id, String name, String type, Double referenceO2, St
                      Integer expectedIntervalSeconds) {
 
     public Outlet {
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        // insertion order kept, so a registry written back out lists limits as the file did
+        limits = limits == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(limits));
     }
 
     public PointType pointType() {

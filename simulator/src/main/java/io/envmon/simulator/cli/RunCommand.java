@@ -1,0 +1,197 @@
+package io.envmon.simulator.cli;
+
+import io.envmon.model.ReadingCodec;
+import io.envmon.model.registry.Registry;
+import io.envmon.model.registry.RegistryException;
+import io.envmon.model.registry.RegistryFiles;
+import io.envmon.simulator.run.RunConfig;
+import io.envmon.simulator.run.Simulation;
+import io.envmon.simulator.run.SystemPacer;
+import io.envmon.simulator.transport.MqttSettings;
+import io.envmon.simulator.transport.PahoMqttTransport;
+import io.envmon.simulator.transport.TransportException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: publishes simulated readings of every point of a registry over MQTT. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {
+                "Publishes one reading per monitored point (every air station, water section and enterprise outlet "
+                        + "of the registry) per interval of SIMULATED time, to {root}/air/{station}, "
+                        + "{root}/water/{section} and {root}/enterprise/{enterprise}/{outlet} as reading JSON "
+                        + "(CONTRACT §1-2). The points of one interval are spread evenly over its wall-clock length.",
+                "",
+                "Simulated time never runs ahead of the wall clock: a reading is never sent before its own "
+                        + "timestamp. Without --start, simulated time starts so that the run ends at the wall clock: "
+                        + "now - S*(1 - 1/speed), S being the simulated span (--duration x --speed, or --count x "
+                        + "--interval; 1 day when unbounded, after which the run continues in real time). At speed 1 "
+                        + "that is now. The start is rounded down to a whole interval."},
+        footer = {"", "Examples:",
+                "  run --registry config/taigu.yaml --mqtt-url tcp://127.0.0.1:1883 --speed 60 --duration 10m",
+                "  run --registry config/taigu.yaml --start 2026-11-28T00:00:00+08:00 --speed 3600 --count 24",
+                "  run --registry config/taigu.yaml --speed 600 --count 60 --batch 10 --qos 0 --quiet"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--registry", required = true, paramLabel = "FILE",
+            description = "Registry YAML with the points to simulate (CONTRACT §6), e.g. config/taigu.yaml.")
+    private Path registry;
+
+    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883",
+            description = "Broker URL (default: ${DEFAULT-VALUE}); tcp://, ssl://, ws:// or wss://.")
+    private String mqttUrl;
+
+    @Option(names = "--topic-root", paramLabel = "ROOT", defaultValue = "env",
+            description = "First topic level, the service's ENVMON_TOPIC_ROOT (default: ${DEFAULT-VALUE}).")
+    private String topicRoot;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Simulated time between two readings of a point: 500ms, 60s, 10m, 1h, PT1M… (default: ${DEFAULT-VALUE}).")
+    private Duration interval;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+            description = "How much faster than the wall clock simulated time runs; 60 with --interval 60s makes "
+                    + "every point publish once per wall second. Capped so that simulated time never overtakes "
+                    + "the wall clock (default: ${DEFAULT-VALUE}).")
+    private double speed;
+
+    @Option(names = "--start", paramLabel = "TIME", converter = TimestampConverter.class,
+            description = "First simulated timestamp, e.g. 2026-11-28T00:00:00+08:00 (RFC 3339 with an offset). "
+                    + "Default: chosen so that the run ends at the wall clock, see above. A start in the future "
+                    + "waits for the wall clock.")
+    private Instant start;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Length length;
+
+    /** How long to run: at most one of the two; neither means until Ctrl-C. */
+    static final class Length {
+        @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Stop after this much WALL-CLOCK time, e.g. 10m.")
+        Duration duration;
+
+        @Option(names = "--count", paramLabel = "N",
+                description = "Stop after N readings per point (N intervals).")
+        Long count;
+    }
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the value generators: the same seed, registry and start give the same values "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--qos", paramLabel = "0|1|2", defaultValue = "1",
+            description = "MQTT QoS of the publications (default: ${DEFAULT-VALUE}).")
+    private int qos;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+            description = "Readings per message: 1 sends single readings, N > 1 sends {\"readings\": [...]} "
+                    + "batches of up to N readings of one point (at most " + ReadingCodec.MAX_BATCH + ") "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--client-id", paramLabel = "ID",
+            description = "MQTT client ID (default: envmon-sim-<process id>).")
+    private String clientId;
+
+    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "100",
+            description = "Most unacknowledged publications at a time; the broker's Receive Maximum lowers it "
+                    + "further. Publishing waits while the window is full (default: ${DEFAULT-VALUE}).")
+    private int maxInflight;
+
+    @Option(names = "--quiet", description = "No start-up and progress lines; only the final totals.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        RunConfig config = config();
+        MqttSettings mqtt = mqttSettings();
+        Registry points;
+        try {
+            points = RegistryFiles.load(registry);
+        } catch (RegistryException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = stopOnSignal(Thread.currentThread(), finished);
+        try {
+            Simulation.Outcome outcome = new Simulation(points, config, new PahoMqttTransport(mqtt), new SystemPacer(),
+                    spec.commandLine().getOut()).run();
+            if (!outcome.ok()) {
+                spec.commandLine().getErr().println("error: " + (outcome.totals().failed() + outcome.unacknowledged())
+                        + " messages were not acknowledged by the broker");
+            }
+            return outcome.ok() ? 0 : 1;
+        } catch (TransportException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private RunConfig config() {
+        require(interval.toMillis() >= 1, "--interval must be at least 1ms");
+        require(speed > 0 && speed <= 1_000_000, "--speed must be > 0 and at most 1000000");
+        require(batch >= 1 && batch <= ReadingCodec.MAX_BATCH, "--batch must be between 1 and " + ReadingCodec.MAX_BATCH);
+        require(!topicRoot.isEmpty() && !topicRoot.contains("+") && !topicRoot.contains("#")
+                && !topicRoot.startsWith("/") && !topicRoot.endsWith("/"),
+                "--topic-root must be a topic without wildcards and without a leading or trailing '/'");
+        Duration duration = length == null ? null : length.duration;
+        Long count = length == null ? null : length.count;
+        require(duration == null || !duration.isNegative() && !duration.isZero(), "--duration must be positive");
+        require(count == null || count >= 1, "--count must be at least 1");
+        return new RunConfig(interval, speed, start, duration, count, seed, batch, topicRoot, quiet,
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    private MqttSettings mqttSettings() {
+        require(qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
+        require(maxInflight >= 1 && maxInflight <= 65_535, "--max-inflight must be between 1 and 65535");
+        require(mqttUrl.matches("(?i)(tcp|ssl|ws|wss)://.+"), "--mqtt-url must look like tcp://host:port (or ssl://, ws://, wss://)");
+        String id = clientId != null ? clientId : "envmon-sim-" + ProcessHandle.current().pid();
+        return new MqttSettings(mqttUrl, id, qos, maxInflight, Duration.ofSeconds(10));
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** Ctrl-C / SIGTERM: interrupt the run, then give it time to drain and print its totals before the JVM exits. */
+    private static Thread stopOnSignal(Thread runner, CountDownLatch finished) {
+        Thread hook = new Thread(() -> {
+            runner.interrupt();
+            try {
+                finished.await(35, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-on-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running; it is waiting for us, which is fine
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.envmon.simulator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; it only dispatches to sub-commands. */
+@Command(name = "envmon-simulator", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = SimulatorCommand.Version.class,
+        subcommands = {RegistryCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        description = {"Plays the Taigu District monitoring network for envmon: generates the registry of sites and "
+                + "publishes simulated readings of every air station, river section and enterprise outlet over MQTT."},
+        footer = {"", "Exit codes: 0 success, 1 runtime failure (e.g. broker unreachable), 2 usage error.",
+                "Run 'envmon-simulator help <command>' or '<command> --help' for a command's options."})
+public final class SimulatorCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // no sub-command given: that is a usage error, answered with the usage text and exit code 2
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: registry or run");
+    }
+
+    /** The version from the jar's manifest when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SimulatorCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"envmon-simulator " + (version == null ? "development build" : version)};
+        }
+    }
+}

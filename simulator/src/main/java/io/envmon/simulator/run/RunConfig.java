@@ -1,0 +1,17 @@
+package io.envmon.simulator.run;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A validated {@code run}: what to simulate and how fast. Validation (and the error messages naming the
+ * option) is the command line's; this record only holds the result.
+ *
+ * @param start    first simulated timestamp, or {@code null} for {@link StartTimeRule}
+ * @param duration wall-clock length of the run, or {@code null}
+ * @param count    readings per point, or {@code null}; at most one of duration and count is set
+ * @param batch    readings per message (1 = single readings)
+ */
+public record RunConfig(Duration interval, double speed, Instant start, Duration duration, Long count, long seed,
+                        int batch, String topicRoot, boolean quiet, Duration progressEvery, Duration drainTimeout) {
+}

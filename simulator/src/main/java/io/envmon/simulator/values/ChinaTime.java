@@ -1,0 +1,57 @@
+package io.envmon.simulator.values;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Local solar-ish time in the district (China Standard Time, UTC+8, no daylight saving), which is what diurnal
+ * and seasonal cycles follow. Pure functions of the instant.
+ */
+final class ChinaTime {
+
+    static final ZoneOffset CST = ZoneOffset.ofHours(8);
+
+    private ChinaTime() {
+    }
+
+    /** Hour of day with fraction, 0 ≤ h < 24. */
+    static double hourOfDay(Instant ts) {
+        OffsetDateTime local = ts.atOffset(CST);
+        return local.getHour() + local.getMinute() / 60.0 + local.getSecond() / 3600.0;
+    }
+
+    static int dayOfYear(Instant ts) {
+        return ts.atOffset(CST).getDayOfYear();
+    }
+
+    /** Days since the epoch with fraction, for cycles longer than a day. */
+    static double days(Instant ts) {
+        return ts.toEpochMilli() / 86_400_000.0;
+    }
+
+    /** 1 in mid-January, 0 in mid-July: how far into winter the date is. */
+    static double winterness(Instant ts) {
+        return 0.5 + 0.5 * Math.cos(2 * Math.PI * (dayOfYear(ts) - 15) / 365.0);
+    }
+
+    /** Shanxi's public heating season runs from 15 November to 15 March; coal burning rises sharply in it. */
+    static boolean heatingSeason(Instant ts) {
+        OffsetDateTime local = ts.atOffset(CST);
+        int month = local.getMonthValue();
+        int day = local.getDayOfMonth();
+        return month == 12 || month <= 2 || (month == 11 && day >= 15) || (month == 3 && day <= 15);
+    }
+
+    /** A smooth bump centred on {@code peakHour} with the given width in hours, wrapping around midnight. */
+    static double bump(double hour, double peakHour, double widthHours) {
+        double d = Math.abs(hour - peakHour);
+        d = Math.min(d, 24 - d);
+        return Math.exp(-(d * d) / (2 * widthHours * widthHours));
+    }
+
+    /** A daily cosine with its maximum (1) at {@code peakHour} and minimum (−1) twelve hours later. */
+    static double daily(double hour, double peakHour) {
+        return Math.cos(2 * Math.PI * (hour - peakHour) / 24.0);
+    }
+}

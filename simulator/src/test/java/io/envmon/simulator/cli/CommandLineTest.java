@@ -1,0 +1,103 @@
+package io.envmon.simulator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envmon.model.registry.Registry;
+import io.envmon.model.registry.RegistryFiles;
+import io.envmon.simulator.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, execute("--help"));
+        assertTrue(out.toString().contains("registry"), out.toString());
+        assertTrue(out.toString().contains("run"), out.toString());
+        assertTrue(out.toString().contains("Exit codes"), out.toString());
+    }
+
+    @Test
+    void runHelpExplainsEveryOption() {
+        assertEquals(0, execute("run", "--help"));
+        for (String option : List.of("--registry", "--mqtt-url", "--topic-root", "--interval", "--speed", "--start",
+                "--duration", "--count", "--seed", "--qos", "--batch", "--client-id", "--max-inflight", "--quiet")) {
+            assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
+        }
+    }
+
+    @Test
+    void registryHelpAndTheHelpCommandWork() {
+        assertEquals(0, execute("registry", "--help"));
+        assertTrue(out.toString().contains("--seed") && out.toString().contains("--out"), out.toString());
+        assertEquals(0, execute("help", "run"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "run",
+            "run --registry x.yaml --duration 1m --count 3",
+            "run --registry x.yaml --batch 0",
+            "run --registry x.yaml --batch 1001",
+            "run --registry x.yaml --speed 0",
+            "run --registry x.yaml --qos 3",
+            "run --registry x.yaml --interval soon",
+            "run --registry x.yaml --start 2026-11-28",
+            "run --registry x.yaml --topic-root env/#",
+            "run --registry x.yaml --mqtt-url localhost:1883",
+            "registry --seed many",
+            "fly"})
+    void usageErrorsExitWith2(String args) {
+        assertEquals(2, execute(args.isEmpty() ? new String[0] : args.split(" ")), err.toString());
+        assertTrue(!err.toString().isBlank());
+    }
+
+    @Test
+    void registryWritesALoadableFile(@TempDir Path dir) {
+        Path file = dir.resolve("sub/taigu.yaml");
+        assertEquals(0, execute("registry", "--seed", "7", "--out", file.toString()));
+        Registry registry = RegistryFiles.load(file);
+        assertEquals(109, registry.enterprises().size());
+        assertTrue(out.toString().contains("wrote"));
+    }
+
+    @Test
+    void aMissingRegistryIsARuntimeFailureWithAClearMessage(@TempDir Path dir) {
+        assertEquals(1, execute("run", "--registry", dir.resolve("none.yaml").toString(), "--count", "1"));
+        assertTrue(err.toString().contains("none.yaml"), err.toString());
+    }
+
+    @Test
+    void anUnreachableBrokerIsARuntimeFailureWithAClearMessage() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + closedPort,
+                "--count", "1", "--quiet");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("cannot connect to MQTT broker tcp://127.0.0.1:" + closedPort), err.toString());
+    }
+}
