@@ -56,16 +56,20 @@ public final class IngestVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        sink = new InfluxReadingSink(vertx, writer, config.influx().batchSize(), config.influx().flushInterval(),
+        // at most half the window per batch: one batch fills while the other is written, instead of the whole
+        // window waiting for the flush timer
+        int batchSize = Math.max(1, Math.min(config.influx().batchSize(), config.mqtt().receiveMaximum() / 2));
+        sink = new InfluxReadingSink(vertx, writer, batchSize, config.influx().flushInterval(),
                 config.influx().maxRetryDelay(), metrics, storeHealth);
         String root = config.topicRoot();
         mqtt = new PahoMqttConnection(vertx, context, config.mqtt(),
                 List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#"),
                 this::onMessage, mqttHealth, clock);
         processor = new MessageProcessor(root, registry, config.maxPayloadBytes(),
-                new ReadingValidator(config.maxClockSkew()), sink, new MqttDeadLetterPublisher(mqtt, root),
+                new ReadingValidator(config.maxClockSkew()), sink, new MqttDeadLetterPublisher(vertx, mqtt, root),
                 metrics, clock);
         metrics.inflightGauge(this::inflight);
+        metrics.inflightHighWaterGauge(mqtt::maxInflight);
         return mqtt.start();
     }
 
@@ -75,6 +79,7 @@ public final class IngestVerticle extends VerticleBase {
 
     private void onMessage(IncomingMessage message) {
         if (draining) {
+            mqtt.release(message);
             return; // not acknowledged: the broker keeps it in the session and redelivers it after restart
         }
         inflight++;
@@ -89,6 +94,7 @@ public final class IngestVerticle extends VerticleBase {
         }
         done.onComplete(ar -> {
             inflight--;
+            mqtt.release(message);
             if (ar.succeeded()) {
                 mqtt.acknowledge(message);
                 metrics.messageAcknowledged();

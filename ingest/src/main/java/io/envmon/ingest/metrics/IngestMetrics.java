@@ -64,6 +64,12 @@ public final class IngestMetrics {
                 .register(registry);
     }
 
+    public void inflightHighWaterGauge(Supplier<Number> max) {
+        Gauge.builder("envmon.inflight.messages.max", max)
+                .description("Most messages held unacknowledged at once since start (bounded by the Receive Maximum)")
+                .register(registry);
+    }
+
     public void upGauge(String component, Supplier<Boolean> up) {
         Gauge.builder("envmon.up", () -> up.get() ? 1 : 0).tag("component", component)
                 .description("1 when the component is reachable").register(registry);
@@ -110,5 +116,10 @@ public final class IngestMetrics {
 
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** The registry behind {@code /metrics}, for components that keep their own meters (HJ 212: Hj212Metrics). */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return registry;
     }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -31,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * The service's MQTT v5 session (Eclipse Paho): persistent (clean start off, session expiry), QoS 1
  * subscriptions, manual acknowledgements, reconnection with backoff. Paho calls back on its own threads;
  * every callback is handed to the owning Vert.x context, so the rest of the service sees one thread.
+ *
+ * <p>Memory stays bounded even when a broker sends more unacknowledged messages than the Receive Maximum we
+ * ask for (Mosquitto 2.0 does, when it drains a backlog): each message takes a permit on Paho's callback
+ * thread before it is handed over, and gives it back when it is finished. With no permit left, Paho stops
+ * reading the socket and TCP holds the broker back. Publications (dead letters, replies) go over a second
+ * connection, so their acknowledgements are never stuck behind a paused subscriber socket.
  */
 public final class PahoMqttConnection {
 
@@ -46,7 +54,10 @@ public final class PahoMqttConnection {
     private final Clock clock;
     /** Increments on every new connection and every loss; acknowledgements carry the value they arrived with. */
     private final AtomicLong connection = new AtomicLong();
+    private final Semaphore permits;
+    private final AtomicLong maxHeld = new AtomicLong();
     private MqttAsyncClient client;
+    private MqttAsyncClient publisher;
     private volatile boolean stopping;
 
     public PahoMqttConnection(Vertx vertx, Context context, MqttConfig config, List<String> topicFilters,
@@ -58,6 +69,7 @@ public final class PahoMqttConnection {
         this.handler = handler;
         this.health = health;
         this.clock = clock;
+        this.permits = new Semaphore(config.receiveMaximum());
     }
 
     /**
@@ -67,20 +79,35 @@ public final class PahoMqttConnection {
     public Future<Void> start() {
         try {
             client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
+            publisher = new MqttAsyncClient(config.url(), config.clientId() + "-pub", new MemoryPersistence());
         } catch (MqttException e) {
             return Future.failedFuture(new IllegalArgumentException("ENVMON_MQTT_URL (mqtt.url): " + e.getMessage(), e));
         }
         client.setManualAcks(true);
         client.setCallback(new Callback());
-        connect(0);
+        connect(client, subscriberOptions(), 0);
+        connect(publisher, publisherOptions(), 0);
         return Future.succeededFuture();
     }
 
-    private MqttConnectionOptions options() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
+    private MqttConnectionOptions subscriberOptions() {
+        MqttConnectionOptions options = commonOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setReceiveMaximum(config.receiveMaximum());
+        return options;
+    }
+
+    /** The publishing connection keeps no session: a publish in flight when it drops fails and is retried by its caller. */
+    private MqttConnectionOptions publisherOptions() {
+        MqttConnectionOptions options = commonOptions();
+        options.setCleanStart(true);
+        options.setSessionExpiryInterval(0L);
+        return options;
+    }
+
+    private MqttConnectionOptions commonOptions() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, (int) MAX_CONNECT_BACKOFF.toSeconds());
@@ -95,12 +122,12 @@ public final class PahoMqttConnection {
     }
 
     /** The first connection; after it, Paho's automatic reconnect takes over. */
-    private void connect(int attempt) {
+    private void connect(MqttAsyncClient target, MqttConnectionOptions options, int attempt) {
         if (stopping) {
             return;
         }
         try {
-            client.connect(options(), null, new MqttActionListener() {
+            target.connect(options, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     // connectComplete() does the rest
@@ -114,12 +141,12 @@ public final class PahoMqttConnection {
                         LOG.warn("MQTT connect to {} failed ({}); retrying every {} s at most", config.url(),
                                 failure.getMessage(), MAX_CONNECT_BACKOFF.toSeconds());
                     }
-                    context.runOnContext(v -> vertx.setTimer(delay, id -> connect(attempt + 1)));
+                    context.runOnContext(v -> vertx.setTimer(delay, id -> connect(target, options, attempt + 1)));
                 }
             });
         } catch (MqttException e) {
             LOG.warn("MQTT connect to {} could not start: {}", config.url(), e.getMessage());
-            context.runOnContext(v -> vertx.setTimer(1000, id -> connect(attempt + 1)));
+            context.runOnContext(v -> vertx.setTimer(1000, id -> connect(target, options, attempt + 1)));
         }
     }
 
@@ -154,6 +181,16 @@ public final class PahoMqttConnection {
         }
     }
 
+    /** Gives back the permit a message took on arrival; call exactly once per message, acknowledged or not. */
+    public void release(IncomingMessage message) {
+        permits.release();
+    }
+
+    /** The most messages held at once since start: at most the Receive Maximum (a metric for operators). */
+    public long maxInflight() {
+        return maxHeld.get();
+    }
+
     /** Acknowledges a message to the broker, if it arrived on the current connection (else the broker resends it). */
     public void acknowledge(IncomingMessage message) {
         if (message.qos() == 0 || message.connection() != connection.get() || !client.isConnected()) {
@@ -171,7 +208,7 @@ public final class PahoMqttConnection {
         Promise<Void> promise = Promise.promise();
         try {
             MqttMessage message = new MqttMessage(payload, qos, false, null);
-            client.publish(topic, message, null, new MqttActionListener() {
+            publisher.publish(topic, message, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     context.runOnContext(v -> promise.tryComplete());
@@ -188,8 +225,12 @@ public final class PahoMqttConnection {
         return promise.future();
     }
 
+    public boolean isStopping() {
+        return stopping;
+    }
+
     public boolean isConnected() {
-        return client != null && client.isConnected();
+        return client != null && client.isConnected() && publisher.isConnected();
     }
 
     /** Disconnects normally; the broker keeps the session (and unacknowledged messages) for the next start. */
@@ -199,20 +240,25 @@ public final class PahoMqttConnection {
             return Future.succeededFuture();
         }
         return vertx.executeBlocking(() -> {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect(5_000).waitForCompletion(6_000);
-                }
-            } catch (MqttException e) {
-                LOG.debug("disconnect: {}", e.getMessage());
-            }
-            try {
-                client.close(true);
-            } catch (MqttException e) {
-                LOG.debug("close: {}", e.getMessage());
-            }
+            disconnectAndClose(client);
+            disconnectAndClose(publisher);
             return null;
         });
+    }
+
+    private static void disconnectAndClose(MqttAsyncClient target) {
+        try {
+            if (target.isConnected()) {
+                target.disconnect(5_000).waitForCompletion(6_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect: {}", e.getMessage());
+        }
+        try {
+            target.close(true);
+        } catch (MqttException e) {
+            LOG.debug("close: {}", e.getMessage());
+        }
     }
 
     private final class Callback implements MqttCallback {
@@ -242,7 +288,14 @@ public final class PahoMqttConnection {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            // blocks Paho's callback thread (never an event loop) until a message in flight is finished
+            while (!permits.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (stopping) {
+                    return; // not handed over, not acknowledged: the broker redelivers it next session
+                }
+            }
+            maxHeld.accumulateAndGet(config.receiveMaximum() - permits.availablePermits(), Math::max);
             IncomingMessage incoming = new IncomingMessage(topic, message.getPayload(), message.getId(),
                     message.getQos(), message.isDuplicate(), connection.get(), clock.instant());
             context.runOnContext(v -> handler.accept(incoming));

@@ -88,7 +88,14 @@ final class IngestHarness implements AutoCloseable {
 
     /** Starts ingest and waits until it has subscribed. */
     JavaProcess startIngest() {
-        ingest = JavaProcess.start(jar(), env());
+        return startIngest(Map.of());
+    }
+
+    /** Starts ingest with some settings changed, and waits until it has subscribed. */
+    JavaProcess startIngest(Map<String, String> overrides) {
+        Map<String, String> env = env();
+        env.putAll(overrides);
+        ingest = JavaProcess.start(jar(), env);
         ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
         return ingest;
     }
