@@ -1,0 +1,76 @@
+package io.envmon.alerts.config;
+
+import io.envmon.model.SiteKind;
+import io.envmon.model.Topic;
+import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Registry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The alert rules file ({@code config/alert-rules.yaml}, documented in docs/alerts.md), validated and immutable.
+ * Parse it with {@link AlertRulesConfigParser}; {@link #defaults()} is what an empty file gives.
+ *
+ * @param overrides per-site rule sets, already merged over {@code rules}; keys {@code air/TG-A01},
+ *                  {@code water/XYH-01}, {@code enterprise/E001} and {@code enterprise/E001/DA001} (outlet
+ *                  over enterprise over defaults)
+ */
+public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, RuleSet rules,
+                               HeavyPollutionConfig heavyPollution, Map<String, RuleSet> overrides) {
+
+    public AlertRulesConfig {
+        Objects.requireNonNull(standards, "standards");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(heavyPollution, "heavyPollution");
+        overrides = java.util.Collections.unmodifiableMap(new TreeMap<>(overrides == null ? Map.of() : overrides));
+    }
+
+    public static AlertRulesConfig defaults() {
+        return new AlertRulesConfig(StandardsConfig.defaults(), WindowConfig.defaults(), RuleSet.defaults(),
+                HeavyPollutionConfig.defaults(), Map.of());
+    }
+
+    /** The rules of one point: its outlet's override, else its site's, else the defaults. */
+    public RuleSet rulesFor(MonitoredPoint point) {
+        String site = point.kind().topicSegment() + "/" + point.site();
+        if (point.outlet() != null) {
+            RuleSet outlet = overrides.get(site + "/" + point.outlet());
+            if (outlet != null) {
+                return outlet;
+            }
+        }
+        return overrides.getOrDefault(site, rules);
+    }
+
+    /**
+     * What in this file does not match the registry: override keys and district stations that name no
+     * registered site. Empty when all is well.
+     */
+    public List<String> problemsWith(Registry registry) {
+        List<String> problems = new ArrayList<>();
+        for (String key : overrides.keySet()) {
+            String[] parts = key.split("/", 3);
+            SiteKind kind = SiteKind.fromTopicSegment(parts[0]);
+            boolean known;
+            if (kind == SiteKind.ENTERPRISE && parts.length == 2) {
+                known = registry.enterprise(parts[1]).isPresent();
+            } else {
+                known = registry.resolve(new Topic(kind, parts[1], parts.length == 3 ? parts[2] : null)).isPresent();
+            }
+            if (!known) {
+                problems.add("alertOverrides." + parts[0] + "." + key.substring(parts[0].length() + 1)
+                        + ": no such " + (parts.length == 3 ? "outlet" : parts[0] + " site") + " in the registry");
+            }
+        }
+        for (String station : heavyPollution.stations()) {
+            if (registry.resolve(Topic.air(station)).isEmpty()) {
+                problems.add("heavyPollution.stations: '" + station + "' is not an air station of the registry");
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,281 @@
+package io.envmon.alerts.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Parses the alert rules YAML (given as text by the caller: this module does no file I/O) into an
+ * {@link AlertRulesConfig}. What the file leaves out keeps its default ({@link AlertRulesConfig#defaults()});
+ * mappings are merged key by key, lists replace. {@code alertOverrides} entries are merged over the file's
+ * {@code rules} (an outlet's over its enterprise's). Unknown keys, wrong types and invalid values are errors that
+ * name the key, e.g. {@code alert rules config/alert-rules.yaml: rules.permit.earlyWarningShare: must be > 0 and
+ * ≤ 1, not 1.5}.
+ */
+public final class AlertRulesConfigParser {
+
+    private static final List<String> TOP_LEVEL =
+            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides");
+    private static final List<String> OVERRIDE_KINDS = List.of("air", "water", "enterprise");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .registerModule(new SimpleModule("envmon-durations")
+                    .addSerializer(Duration.class, new DurationSerializer())
+                    .addDeserializer(Duration.class, new DurationDeserializer()))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+
+    /**
+     * @param text   the YAML; empty or blank means all defaults
+     * @param source where it came from, for messages (e.g. the file name)
+     * @throws AlertRulesException naming the key that is wrong
+     */
+    public AlertRulesConfig parse(String text, String source) {
+        String where = "alert rules " + source + ": ";
+        JsonNode root;
+        try {
+            root = text == null || text.isBlank() ? null : yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AlertRulesException(where + "not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        AlertRulesConfig defaults = AlertRulesConfig.defaults();
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return defaults;
+        }
+        if (!root.isObject()) {
+            throw new AlertRulesException(where + "expected a mapping with " + String.join(", ", TOP_LEVEL));
+        }
+        checkKeys(where, "", root, TOP_LEVEL);
+        StandardsConfig standards = bind(where, "standards",
+                merge(where, "standards", tree(defaults.standards()), root.get("standards")), StandardsConfig.class);
+        WindowConfig window = bind(where, "window",
+                merge(where, "window", tree(defaults.window()), root.get("window")), WindowConfig.class);
+        HeavyPollutionConfig heavy = bind(where, "heavyPollution",
+                merge(where, "heavyPollution", tree(defaults.heavyPollution()), root.get("heavyPollution")),
+                HeavyPollutionConfig.class);
+        ObjectNode rulesTree = merge(where, "rules", tree(defaults.rules()), root.get("rules"));
+        RuleSet rules = bind(where, "rules", rulesTree, RuleSet.class);
+        Map<String, RuleSet> overrides = overrides(where, rulesTree, root.get("alertOverrides"));
+        return new AlertRulesConfig(standards, window, rules, heavy, overrides);
+    }
+
+    private Map<String, RuleSet> overrides(String where, ObjectNode rulesTree, JsonNode node) {
+        Map<String, RuleSet> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new AlertRulesException(where + "alertOverrides: expected a mapping of air, water, enterprise");
+        }
+        checkKeys(where, "alertOverrides.", node, OVERRIDE_KINDS);
+        for (String kind : OVERRIDE_KINDS) {
+            JsonNode sites = node.get(kind);
+            if (sites == null || sites.isNull()) {
+                continue;
+            }
+            String path = "alertOverrides." + kind;
+            if (!sites.isObject()) {
+                throw new AlertRulesException(where + path + ": expected a mapping of site ID to rules");
+            }
+            Map<String, ObjectNode> siteTrees = new LinkedHashMap<>();
+            // sites first, so that an outlet (E001/DA001) is merged over its enterprise (E001)
+            for (Map.Entry<String, JsonNode> e : sites.properties()) {
+                if (!e.getKey().contains("/")) {
+                    siteTrees.put(e.getKey(), merge(where, path + "." + e.getKey(), rulesTree.deepCopy(), e.getValue()));
+                }
+            }
+            for (Map.Entry<String, JsonNode> e : sites.properties()) {
+                String key = e.getKey();
+                if (key.contains("/")) {
+                    String[] parts = key.split("/", -1);
+                    if (!kind.equals("enterprise") || parts.length != 2) {
+                        throw new AlertRulesException(where + path + "." + key
+                                + ": only enterprise overrides may name an outlet, as ENTERPRISE/OUTLET");
+                    }
+                    ObjectNode base = siteTrees.getOrDefault(parts[0], rulesTree);
+                    siteTrees.put(key, merge(where, path + "." + key, base.deepCopy(), e.getValue()));
+                }
+            }
+            siteTrees.forEach((site, tree) ->
+                    out.put(kind + "/" + site, bind(where, path + "." + site, tree, RuleSet.class)));
+        }
+        return out;
+    }
+
+    private ObjectNode tree(Object value) {
+        return yaml.valueToTree(value);
+    }
+
+    /** {@code override} merged into {@code base}: mappings key by key, anything else replaces. */
+    private static ObjectNode merge(String where, String path, ObjectNode base, JsonNode override) {
+        if (override == null || override.isNull()) {
+            return base;
+        }
+        if (!override.isObject()) {
+            throw new AlertRulesException(where + path + ": expected a mapping, not '" + override.asText() + "'");
+        }
+        for (Map.Entry<String, JsonNode> e : override.properties()) {
+            JsonNode existing = base.get(e.getKey());
+            if (existing != null && existing.isObject() && !e.getValue().isObject() && !e.getValue().isNull()) {
+                throw new AlertRulesException(where + path + "." + e.getKey() + ": expected a mapping, not '"
+                        + e.getValue().asText() + "'");
+            }
+            if (existing != null && existing.isObject() && e.getValue().isObject()) {
+                merge(where, path + "." + e.getKey(), (ObjectNode) existing, e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+        return base;
+    }
+
+    private <T> T bind(String where, String path, JsonNode node, Class<T> type) {
+        try {
+            return yaml.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            throw new AlertRulesException(where + describe(path, e), e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new AlertRulesException(where + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(String path, JsonMappingException e) {
+        StringBuilder at = new StringBuilder(path);
+        for (JsonMappingException.Reference r : e.getPath()) {
+            at.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+        String location = at.toString();
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return location + ": unknown key (known: " + known + ")";
+        }
+        IllegalArgumentException invalid = findInvalid(e);
+        if (invalid != null) {
+            String msg = invalid.getMessage();
+            // a record's check names the key it rejects ("clearAfterHours: must be ≥ 1, not 0"); the path then
+            // points at the record, so the key is appended to it
+            boolean keyed = e instanceof ValueInstantiationException && msg.matches("^[A-Za-z0-9_.]+: .*");
+            return location + (keyed ? "." : ": ") + msg;
+        }
+        if (e instanceof InvalidNullException) {
+            return location + ": is missing or empty";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return location + ": '" + f.getValue() + "' is not a valid " + typeName(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return location + ": expected " + typeName(m.getTargetType());
+        }
+        return location + ": " + e.getOriginalMessage();
+    }
+
+    private static IllegalArgumentException findInvalid(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IllegalArgumentException iae) {
+                return iae;
+            }
+        }
+        return null;
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == Duration.class) {
+            return "duration such as 30s, 10m, 2h";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping";
+        }
+        return type.getSimpleName();
+    }
+
+    private static void checkKeys(String where, String prefix, JsonNode node, List<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw new AlertRulesException(where + prefix + key + ": unknown key (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    private static final class DurationSerializer extends StdSerializer<Duration> {
+        DurationSerializer() {
+            super(Duration.class);
+        }
+
+        @Override
+        public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
+                throws com.fasterxml.jackson.core.JacksonException {
+            try {
+                gen.writeString(DurationText.format(value));
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final class DurationDeserializer extends StdDeserializer<Duration> {
+        DurationDeserializer() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt)
+                throws com.fasterxml.jackson.core.JacksonException {
+            String text;
+            try {
+                text = p.getValueAsString();
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            try {
+                return DurationText.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw InvalidFormatException.from(p, e.getMessage(), text, Duration.class);
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.envmon.alerts.engine;
+
+import io.envmon.alerts.config.AlertRulesConfig;
+import io.envmon.alerts.config.AlertRulesException;
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.event.AlertKey;
+import io.envmon.alerts.lifecycle.AlertBook;
+import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.rules.FlagDurationRule;
+import io.envmon.alerts.rules.FlatlineRule;
+import io.envmon.alerts.rules.HeavyPollutionRule;
+import io.envmon.alerts.rules.PermitLimitRule;
+import io.envmon.alerts.rules.Pm25DailyRule;
+import io.envmon.alerts.rules.Pm25HourlyRule;
+import io.envmon.alerts.rules.PointRule;
+import io.envmon.alerts.rules.SiteInfo;
+import io.envmon.alerts.rules.WaterClassRule;
+import io.envmon.alerts.window.SampleWindow;
+import io.envmon.model.Reading;
+import io.envmon.model.SiteKind;
+import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Registry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The alert engine: readings and time in, alert events and hourly AQI records out. Pure domain logic: no I/O, no
+ * clock (every call gets {@code now}), no threads; the caller publishes and stores what comes out. Not
+ * thread-safe: call it from one thread (one Vert.x context), or from its own process.
+ *
+ * <p>Per point it keeps the recent readings keyed by event time ({@code window.retainHours}, 26 h), evaluates
+ * each hour once it is closed (a reading ≥ 1 h + grace after its start, or a tick after the point went quiet) and
+ * again when late readings change it, and replays every rule over the retained range; the {@link AlertBook}
+ * turns what changed into events. See docs/alerts.md.
+ */
+public final class AlertEngine {
+
+    private static final String RESTORED_AWAY_ZH = "站点已不在登记表中或该规则已停用，告警关闭";
+    private static final String RESTORED_AWAY_EN = "the site left the registry or the rule no longer applies: closed";
+
+    private final AlertRulesConfig config;
+    private final SiteDirectory sites;
+    private final AlertBook book = new AlertBook();
+    private final OfflineWatch offline = new OfflineWatch(book);
+    private final Counters counters = new Counters();
+    private final HourCloser hours;
+    private final RuleRunner runner;
+    private final Map<String, PointState> points = new LinkedHashMap<>();
+    private final int retainHours;
+    private Instant firstTick;
+    private boolean districtDirty;
+
+    /**
+     * @throws AlertRulesException when the rules' overrides or district stations name sites the registry lacks
+     */
+    public AlertEngine(Registry registry, AlertRulesConfig config) {
+        this(registry, config, defaultRules());
+    }
+
+    /** With other rules than the defaults (tests; a deployment that adds a rule). */
+    AlertEngine(Registry registry, AlertRulesConfig config, List<PointRule> rules) {
+        Objects.requireNonNull(registry, "registry");
+        this.config = Objects.requireNonNull(config, "config");
+        List<String> problems = config.problemsWith(registry);
+        if (!problems.isEmpty()) {
+            throw new AlertRulesException("alert rules do not match the registry: " + String.join("; ", problems));
+        }
+        this.sites = new SiteDirectory(registry, config.window());
+        this.hours = new HourCloser(config, counters);
+        this.runner = new RuleRunner(config, rules, book, sites, counters);
+        this.retainHours = config.window().retainHours();
+    }
+
+    /** The default rules, in evaluation order (the district and offline rules are the engine's own). */
+    public static List<PointRule> defaultRules() {
+        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule(),
+                new FlatlineRule(), FlagDurationRule.fault(), FlagDurationRule.maintenance());
+    }
+
+    /**
+     * Takes one accepted reading (after ingest validated and stored it).
+     *
+     * @param now the arrival time (wall clock); used for offline detection only, never to judge data
+     */
+    public EngineOutput onReading(MonitoredPoint point, Reading reading, Instant now) {
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(reading, "reading");
+        Objects.requireNonNull(now, "now");
+        Output out = new Output();
+        Optional<SiteInfo> site = sites.find(point);
+        if (site.isEmpty()) {
+            counters.skip(out, point, reading.ts(), SkippedReading.Reason.UNKNOWN_POINT);
+            return out.build();
+        }
+        PointState st = points.computeIfAbsent(SiteDirectory.key(point), k -> new PointState(site.get()));
+        Instant horizon = st.horizon(retainHours);
+        if (horizon != null && reading.ts().isBefore(horizon)) {
+            counters.skip(out, point, reading.ts(), SkippedReading.Reason.TOO_OLD);
+            return out.build();
+        }
+        counters.ignoredParameters += st.window.unknownParameters(reading);
+        if (st.window.put(reading) == SampleWindow.Put.UNCHANGED) {
+            counters.duplicates++;
+            return out.build();
+        }
+        counters.accepted++;
+        st.watermark = later(st.watermark, reading.ts());
+        st.lastArrival = later(st.lastArrival, now);
+        st.pending.add(PointState.floorHour(reading.ts()));
+        offline.heard(st.site, reading.ts(), now).ifPresent(out.events::add);
+        districtDirty |= hours.close(st, st.watermark, out);
+        hours.prune(st);
+        runner.run(st, PointRule.Cadence.READING, out);
+        if (st.hourlyDirty) {
+            runner.run(st, PointRule.Cadence.HOURLY, out);
+        }
+        runDistrictIfDirty(out);
+        return out.build();
+    }
+
+    /**
+     * Advances time: closes the hours of points that went quiet, detects offline points and forgets what no rule
+     * needs any more. Call it regularly (every 10–30 s).
+     */
+    public EngineOutput onTick(Instant now) {
+        Objects.requireNonNull(now, "now");
+        Output out = new Output();
+        if (firstTick == null) {
+            firstTick = now;
+        }
+        for (PointState st : points.values()) {
+            if (st.lastArrival != null && !now.isBefore(st.lastArrival.plus(hours.grace()))) {
+                districtDirty |= hours.close(st, now, out);
+                hours.prune(st);
+                if (st.hourlyDirty) {
+                    runner.run(st, PointRule.Cadence.HOURLY, out);
+                }
+            }
+        }
+        runDistrictIfDirty(out);
+        for (SiteInfo site : sites.all()) {
+            try {
+                offline.check(site, config.rulesFor(site.point()).offline(),
+                        points.get(SiteDirectory.key(site.point())), firstTick, now).ifPresent(out.events::add);
+            } catch (RuntimeException e) {
+                counters.fault(out, OfflineWatch.ID, site.point().label(), e);
+            }
+        }
+        book.forgetResolved(this::forgetBefore);
+        return out.build();
+    }
+
+    /**
+     * The bureau acknowledges an alert (an extension of CONTRACT §5: the fields {@code acknowledgedBy} and
+     * {@code acknowledgedAt}; the state does not change). The first acknowledgement wins; an escalation clears it.
+     *
+     * @return the event to publish and store, or empty when the ID is unknown (or long resolved)
+     */
+    public Optional<AlertEvent> acknowledge(String alertId, String by, Instant now) {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(now, "now");
+        if (by == null || by.isBlank()) {
+            throw new IllegalArgumentException("acknowledgedBy must name who acknowledges");
+        }
+        return book.acknowledge(alertId, by.trim(), now);
+    }
+
+    /**
+     * Rebuilds the state after a restart, on a new engine, before any other call: the last stored event of every
+     * alert that was not resolved, and the stored readings of {@link #restoreDepth} back. The replay then finds the
+     * same episodes, hence the same IDs, and returns only what was missed (normally nothing). Open alerts whose
+     * site left the registry, or whose rule no longer applies, are resolved.
+     *
+     * @param now the wall clock; points are taken as just heard from, so offline alerts wait a full threshold
+     * @return the events missed before the restart, and the hourly AQI records of the retained hours (rewriting
+     *         them is harmless)
+     * @throws IllegalStateException when the engine has already been used
+     */
+    public EngineOutput restore(List<AlertEvent> lastEventPerOpenAlert, List<PointReading> recentReadings,
+                                Instant now) {
+        if (!points.isEmpty() || !book.isEmpty() || firstTick != null) {
+            throw new IllegalStateException("restore must be the first call on a new engine");
+        }
+        Output out = new Output();
+        Map<String, List<PointReading>> byPoint = new LinkedHashMap<>();
+        for (PointReading pr : recentReadings) {
+            if (sites.find(pr.point()).isEmpty()) {
+                counters.skip(out, pr.point(), pr.reading().ts(), SkippedReading.Reason.UNKNOWN_POINT);
+            } else {
+                byPoint.computeIfAbsent(SiteDirectory.key(pr.point()), k -> new ArrayList<>()).add(pr);
+            }
+        }
+        Output scratch = new Output();
+        byPoint.values().forEach(list -> load(list, now, out, scratch));
+        out.faults.addAll(scratch.faults);
+        for (AlertEvent e : lastEventPerOpenAlert) {
+            book.restore(e, runner.rankOf(e, points));
+        }
+        for (PointState st : points.values()) {
+            out.records.addAll(st.published.values());
+            runner.run(st, PointRule.Cadence.READING, out);
+            runner.run(st, PointRule.Cadence.HOURLY, out);
+        }
+        runner.runDistrict(points, out);
+        districtDirty = false;
+        for (AlertEvent e : lastEventPerOpenAlert) {
+            PointState st = points.get(SiteDirectory.key(e.kind(), e.site(), e.point()));
+            if (e.rule().equals(OfflineWatch.ID) && !e.isResolved() && st != null && st.watermark != null
+                    && st.watermark.isAfter(e.startedAt())) {
+                offline.heard(st.site, st.watermark, now).ifPresent(out.events::add);
+            }
+        }
+        out.events.addAll(book.resolveAll(k -> !runner.stillApplies(k, points), now,
+                new Text(RESTORED_AWAY_ZH, RESTORED_AWAY_EN)));
+        firstTick = now;
+        return out.build();
+    }
+
+    /**
+     * How far back {@link #restore} should be given a kind's readings for the replay to resume exactly: the
+     * retained readings plus the hourly history the rules look back on (50 h by default; air 158 h, for the 24-h
+     * means and the district rule's four rolling days and 36-hour clear count). Less is accepted: a lifecycle count
+     * that began before the given readings restarts from zero.
+     */
+    public Duration restoreDepth(SiteKind kind) {
+        return Duration.ofHours(retainHours).plus(hours.history(kind));
+    }
+
+    /** The last event of every alert that is not resolved. */
+    public List<AlertEvent> openAlerts() {
+        return book.openAlerts();
+    }
+
+    /** The last event of an alert the engine still knows (open, or resolved within the retained range). */
+    public Optional<AlertEvent> alert(String id) {
+        return book.find(id);
+    }
+
+    public EngineStats stats() {
+        long rows = points.values().stream().mapToLong(st -> st.window.size()).sum();
+        return new EngineStats(counters.accepted, counters.duplicates, counters.ignoredParameters, counters.skipped,
+                counters.faults, points.size(), rows, book.openAlerts().size());
+    }
+
+    private void runDistrictIfDirty(Output out) {
+        if (districtDirty) {
+            districtDirty = false;
+            runner.runDistrict(points, out);
+        }
+    }
+
+    /** Loads one point's stored readings at restart and evaluates its closed hours (into {@code scratch}). */
+    private void load(List<PointReading> list, Instant now, Output out, Output scratch) {
+        list.sort(Comparator.comparing(pr -> pr.reading().ts()));
+        SiteInfo site = sites.find(list.get(0).point()).orElseThrow();
+        PointState st = points.computeIfAbsent(SiteDirectory.key(site.point()), k -> new PointState(site));
+        Instant newest = list.get(list.size() - 1).reading().ts();
+        Instant oldest = PointState.floorHour(newest).minus(restoreDepth(site.point().kind()));
+        for (PointReading pr : list) {
+            Reading r = pr.reading();
+            if (r.ts().isBefore(oldest)) {
+                counters.skip(out, pr.point(), r.ts(), SkippedReading.Reason.TOO_OLD);
+                continue;
+            }
+            counters.ignoredParameters += st.window.unknownParameters(r);
+            if (st.window.put(r) != SampleWindow.Put.UNCHANGED) {
+                counters.accepted++;
+                st.pending.add(PointState.floorHour(r.ts()));
+            }
+        }
+        st.watermark = newest;
+        st.lastArrival = later(newest, now);
+        hours.close(st, later(newest, now), scratch);
+        hours.prune(st);
+    }
+
+    /** Resolved alerts are forgotten an hour after they leave their point's retained range. */
+    private Instant forgetBefore(AlertKey key) {
+        if (key.rule().equals(HeavyPollutionRule.ID)) {
+            Instant newest = points.values().stream().filter(s -> s.site.point().kind() == SiteKind.AIR)
+                    .map(s -> s.watermark).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            return newest == null ? null : runner.districtRangeStart(newest).minus(Duration.ofHours(1));
+        }
+        PointState st = points.get(SiteDirectory.key(key.kind(), key.site(), key.point()));
+        Instant horizon = st == null ? null : st.horizon(retainHours);
+        return horizon == null ? null : horizon.minus(Duration.ofHours(1));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}

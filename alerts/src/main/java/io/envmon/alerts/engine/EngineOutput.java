@@ -1,0 +1,32 @@
+package io.envmon.alerts.engine;
+
+import io.envmon.alerts.event.AlertEvent;
+import java.util.List;
+
+/**
+ * What one call of the engine produced, for the caller to publish and store (in this order: nothing here has been
+ * sent anywhere).
+ *
+ * @param events    alert events (CONTRACT §5), each alert's in the order they happened: publish to
+ *                  {@code {root}/alerts/{kind}/{site}}, write to the {@code alert} measurement, notify webhooks
+ * @param hourlyAqi hourly AQI records to write to {@code air_hourly} (CONTRACT §4); a re-evaluated hour gives the
+ *                  same station and timestamp again, which overwrites the point
+ * @param faults    rules that threw, isolated and counted; the other rules ran
+ * @param skipped   readings not taken into the windows, with the reason
+ */
+public record EngineOutput(List<AlertEvent> events, List<HourlyAqiRecord> hourlyAqi, List<RuleFault> faults,
+                           List<SkippedReading> skipped) {
+
+    public static final EngineOutput EMPTY = new EngineOutput(List.of(), List.of(), List.of(), List.of());
+
+    public EngineOutput {
+        events = List.copyOf(events);
+        hourlyAqi = List.copyOf(hourlyAqi);
+        faults = List.copyOf(faults);
+        skipped = List.copyOf(skipped);
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty() && hourlyAqi.isEmpty() && faults.isEmpty() && skipped.isEmpty();
+    }
+}

@@ -1,0 +1,21 @@
+package io.envmon.alerts.engine;
+
+import io.envmon.alerts.event.AlertEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what one engine call produces. */
+final class Output {
+
+    final List<AlertEvent> events = new ArrayList<>();
+    final List<HourlyAqiRecord> records = new ArrayList<>();
+    final List<RuleFault> faults = new ArrayList<>();
+    final List<SkippedReading> skipped = new ArrayList<>();
+
+    EngineOutput build() {
+        if (events.isEmpty() && records.isEmpty() && faults.isEmpty() && skipped.isEmpty()) {
+            return EngineOutput.EMPTY;
+        }
+        return new EngineOutput(events, records, faults, skipped);
+    }
+}

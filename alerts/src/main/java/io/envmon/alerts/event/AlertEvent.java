@@ -1,0 +1,70 @@
+package io.envmon.alerts.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One alert event, exactly the JSON of CONTRACT §5 plus two extension fields.
+ *
+ * @param id             the alert's stable ID ({@link AlertKey#id(Instant)}): the same through open, escalated,
+ *                       resolved
+ * @param kind           {@code air}, {@code water} or {@code enterprise}
+ * @param site           station, section or enterprise ID ({@code district} for the district-wide episode tracker)
+ * @param point          the outlet ID where there is one, else {@code null}
+ * @param rule           the rule that raised it, e.g. {@code pm25_1h_aqi}
+ * @param severity       info, warning, major or critical; never falls within one alert
+ * @param state          open, escalated or resolved
+ * @param parameter      the canonical parameter it is about, or {@code null} (offline, flag rules)
+ * @param value          the value that caused this event (an hourly mean, an AQI, minutes of silence…), or null
+ * @param threshold      the threshold it is judged against, or {@code null}
+ * @param unit           the unit of {@code value} and {@code threshold} ({@code ""} when dimensionless)
+ * @param window         the averaging window: {@code 1h}, {@code 24h}, {@code 48h}…, or {@code instant}
+ * @param startedAt      when the condition began (event time): the start of the first hour over the threshold,
+ *                       the first reading of a flat run, the last reading before a silence…
+ * @param ts             when this event happened: the event time of the observation that caused it (the end of
+ *                       the hour for hourly rules), or the time of the acknowledgement
+ * @param message        Chinese, " / ", English: text for a duty officer
+ * @param acknowledgedBy extension: who acknowledged the alert, {@code null} if nobody (yet)
+ * @param acknowledgedAt extension: when, {@code null} if not acknowledged
+ */
+public record AlertEvent(String id, String kind, String site, String point, String rule, Severity severity,
+                         AlertState state, String parameter, Double value, Double threshold, String unit,
+                         String window, Instant startedAt, Instant ts, String message, String acknowledgedBy,
+                         Instant acknowledgedAt) {
+
+    public AlertEvent {
+        Objects.requireNonNull(id, "id");
+        if (!AlertKey.KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind '" + kind + "' is not one of air, water, enterprise");
+        }
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(ts, "ts");
+        Objects.requireNonNull(message, "message");
+        if ((acknowledgedBy == null) != (acknowledgedAt == null)) {
+            throw new IllegalArgumentException("acknowledgedBy and acknowledgedAt are set together or not at all");
+        }
+    }
+
+    /** The key this alert belongs to. */
+    public AlertKey key() {
+        return new AlertKey(kind, site, point, rule, parameter);
+    }
+
+    public boolean isResolved() {
+        return state == AlertState.RESOLVED;
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledgedBy != null;
+    }
+
+    /** A copy acknowledged by {@code by} at {@code at}, stamped {@code at}. */
+    public AlertEvent acknowledged(String by, Instant at) {
+        return new AlertEvent(id, kind, site, point, rule, severity, state, parameter, value, threshold, unit, window,
+                startedAt, at, message, by, at);
+    }
+}

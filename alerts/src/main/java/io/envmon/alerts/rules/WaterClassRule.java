@@ -1,0 +1,182 @@
+package io.envmon.alerts.rules;
+
+import io.envmon.alerts.config.WaterClassConfig;
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.event.AlertKey;
+import io.envmon.alerts.event.AlertState;
+import io.envmon.alerts.event.Severity;
+import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.MachineSettings;
+import io.envmon.alerts.lifecycle.Observation;
+import io.envmon.alerts.lifecycle.ObservationSeries;
+import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.water.ClassLimit;
+import io.envmon.alerts.water.Gb3838;
+import io.envmon.alerts.water.Gb3838Item;
+import io.envmon.alerts.water.SectionAssessment;
+import io.envmon.alerts.water.SectionClassifier;
+import io.envmon.alerts.water.WaterClass;
+import io.envmon.model.ParameterCatalog;
+import io.envmon.model.PointType;
+import io.envmon.model.registry.WaterSection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * {@code water_class}: every hour, the section's hourly means are assessed by the GB 3838 single-factor method
+ * ({@link SectionClassifier}); each parameter worse than the section's target class raises its own alert (level =
+ * its class, so IV → V → 劣V escalates), {@code major} by default and {@code critical} for 劣V. The threshold is the
+ * target class's limit; the message gives the class, the exceedance multiple and the section class (the worst
+ * parameter, which decides it). Resolves when the value uses at most {@code clearAtOrBelowShare} of the
+ * target-class limit (upper bounds: value / limit; DO: limit / value; pH: distance from 7.5 over 1.5).
+ */
+public final class WaterClassRule implements PointRule {
+
+    public static final String ID = "water_class";
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final SectionClassifier classifier = new SectionClassifier();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Cadence cadence() {
+        return Cadence.HOURLY;
+    }
+
+    @Override
+    public boolean appliesTo(PointView view) {
+        return view.site().point().type() == PointType.WATER_SECTION && view.site().section() != null
+                && view.rules().waterClass().enabled();
+    }
+
+    @Override
+    public List<AlertKey> keys(PointView view) {
+        boolean lake = view.site().section().isLake();
+        Set<String> present = new LinkedHashSet<>();
+        view.replayHours().values().forEach(r -> present.addAll(r.means().keySet()));
+        List<AlertKey> keys = new ArrayList<>();
+        for (Gb3838Item item : Gb3838Item.values()) {
+            if (item.appliesTo(lake) && present.contains(item.parameter())) {
+                keys.add(view.key(ID, item.parameter()));
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public ObservationSeries observe(PointView view, AlertKey key) {
+        WaterClassConfig cfg = view.rules().waterClass();
+        WaterSection section = view.site().section();
+        WaterClass target = WaterClass.parse(section.targetClass());
+        boolean lake = section.isLake();
+        String p = key.parameter();
+        List<Observation> out = new ArrayList<>();
+        ClassLimit limit = Gb3838.limit(p, target, lake).orElse(null);
+        for (Map.Entry<Instant, io.envmon.alerts.window.HourRecord> e : view.replayHours().entrySet()) {
+            Double value = e.getValue().means().get(p);
+            if (value == null || limit == null) {
+                continue;
+            }
+            Instant hour = e.getKey();
+            Instant end = hour.plus(HOUR);
+            SectionAssessment a = classifier.assess(e.getValue().means(), target, lake);
+            WaterClass c = a.parameterClasses().get(p);
+            if (c == null) {
+                continue;
+            }
+            double threshold = threshold(limit, value);
+            OptionalDouble multiple = a.exceedances().stream().filter(x -> x.parameter().equals(p))
+                    .map(SectionAssessment.Exceedance::multiple).findFirst().orElse(OptionalDouble.empty());
+            ClassDetail detail = new ClassDetail(view.site(), p, value, c, target, threshold, multiple,
+                    a.sectionClass().orElse(c), a.decidingParameters());
+            if (c.isWorseThan(target)) {
+                Severity s = c == WaterClass.WORSE_THAN_V ? cfg.worseThanVSeverity() : cfg.severity();
+                out.add(Observation.raise(hour, end, hour, c.ordinal(), s, value, threshold, detail));
+            } else if (share(limit, value) <= cfg.clearAtOrBelowShare()) {
+                out.add(Observation.clear(hour, end, value, threshold, detail));
+            } else {
+                out.add(Observation.hold(hour, end, value, threshold, detail));
+            }
+        }
+        String unit = ParameterCatalog.find(PointType.WATER_SECTION, p).map(x -> x.unit()).orElse("");
+        return new ObservationSeries(key, out, MachineSettings.hourly(cfg.raiseAfterHours(), cfg.clearAfterHours()),
+                unit, "1h");
+    }
+
+    @Override
+    public int rankOf(AlertEvent event, PointView view) {
+        if (event.value() == null || event.parameter() == null || view.site().section() == null) {
+            return 1;
+        }
+        return Gb3838.classify(event.parameter(), event.value(), view.site().section().isLake())
+                .map(Enum::ordinal).orElse(1);
+    }
+
+    /** The bound of the target class that the value is judged against: the max, DO's min, pH's nearer bound. */
+    private static double threshold(ClassLimit limit, double value) {
+        if (limit.min() == null) {
+            return limit.max();
+        }
+        if (limit.max() == null) {
+            return limit.min();
+        }
+        return value < (limit.min() + limit.max()) / 2 ? limit.min() : limit.max();
+    }
+
+    /** How much of the target-class limit is used: ≤ 1 meets it. */
+    static double share(ClassLimit limit, double value) {
+        if (limit.min() != null && limit.max() != null) {
+            double mid = (limit.min() + limit.max()) / 2;
+            return Math.abs(value - mid) / ((limit.max() - limit.min()) / 2);
+        }
+        if (limit.max() != null) {
+            return value / limit.max();
+        }
+        return value <= 0 ? Double.POSITIVE_INFINITY : limit.min() / value;
+    }
+
+    private record ClassDetail(SiteInfo site, String parameter, double value, WaterClass parameterClass,
+                               WaterClass target, double threshold, OptionalDouble multiple, WaterClass sectionClass,
+                               List<String> deciding) implements Detail {
+        @Override
+        public Text text(AlertState state) {
+            String unit = Labels.unit(ParameterCatalog.find(PointType.WATER_SECTION, parameter)
+                    .map(x -> x.unit()).orElse(""));
+            String v = Labels.num(value) + unit;
+            String t = Labels.num(threshold) + unit;
+            String zhSection = "；断面水质" + sectionClass.chineseLabel() + "（" + sectionClass.status() + "，"
+                    + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）";
+            String enSection = "; section class " + roman(sectionClass) + " ("
+                    + sectionClass.statusEnglish().toLowerCase(java.util.Locale.ROOT) + ", decided by "
+                    + String.join(", ", deciding.stream().map(Labels::en).toList()) + ")";
+            if (state == AlertState.RESOLVED) {
+                return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
+                                + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel() + "，告警解除",
+                        Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
+                                + roman(parameterClass) + ", meets the target class " + roman(target) + ": resolved");
+            }
+            String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.num(multiple.getAsDouble()) + " 倍" : "";
+            String enMultiple = multiple.isPresent() ? ", " + Labels.num(multiple.getAsDouble()) + "× over" : "";
+            return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
+                            + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel() + "（限值 " + t + "）"
+                            + zhMultiple + zhSection,
+                    Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
+                            + roman(parameterClass) + ", worse than the target class " + roman(target) + " (limit " + t
+                            + ")" + enMultiple + enSection);
+        }
+
+        private static String roman(WaterClass c) {
+            return c == WaterClass.WORSE_THAN_V ? "worse than V" : c.name();
+        }
+    }
+}

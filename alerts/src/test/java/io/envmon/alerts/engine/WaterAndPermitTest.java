@@ -1,0 +1,139 @@
+package io.envmon.alerts.engine;
+
+import static io.envmon.alerts.engine.Scenario.E001_DA001;
+import static io.envmon.alerts.engine.Scenario.E001_DW001;
+import static io.envmon.alerts.engine.Scenario.E002_DA001;
+import static io.envmon.alerts.engine.Scenario.XYH02;
+import static io.envmon.alerts.engine.Scenario.hour;
+import static io.envmon.alerts.engine.Scenario.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.rules.PermitLimitRule;
+import io.envmon.alerts.rules.WaterClassRule;
+import io.envmon.model.Reading;
+import io.envmon.model.registry.MonitoredPoint;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** water_class (GB 3838 single factor) and permit_limit (hourly means, O2 conversion, flags, ranges). */
+class WaterAndPermitTest {
+
+    private static final String W = WaterClassRule.ID;
+    private static final String P = PermitLimitRule.ID;
+
+    private static Map<String, Double> river(double nh3n, double dO, double ph) {
+        return values("ph", ph, "do", dO, "codmn", 4, "nh3n", nh3n, "tp", 0.15, "temp", 12);
+    }
+
+    private static void hours(Scenario s, MonitoredPoint p, List<Map<String, Double>> byHour) {
+        for (int h = 0; h < byHour.size(); h++) {
+            s.hourly(p, hour(h), byHour.get(h));
+        }
+        s.feed(p, hour(byHour.size()).plus(Duration.ofMinutes(6)), byHour.get(byHour.size() - 1));
+    }
+
+    @Test
+    void aParameterWorseThanTheTargetClassIsMajorAndWorseThanVCritical() {
+        Scenario s = new Scenario();
+        // XYH-02, target III (NH3-N ≤ 1.0): 0.8 III; 1.6 V; 2.5 劣V; 0.98 III but > 95 % of the limit (hold); 0.9
+        hours(s, XYH02, List.of(river(0.8, 7, 7.5), river(1.6, 7, 7.5), river(2.5, 7, 7.5), river(0.98, 7, 7.5),
+                river(0.9, 7, 7.5), river(0.9, 7, 7.5)));
+        assertEquals(List.of("open:major", "escalated:critical", "resolved:critical"), s.states(W));
+        AlertEvent open = s.events(W).get(0);
+        assertEquals("nh3n", open.parameter());
+        assertEquals(1.6, open.value(), 1e-9);
+        assertEquals(1.0, open.threshold(), "the target class III limit");
+        assertEquals("mg/L", open.unit());
+        assertEquals("象峪河水秀桥(XYH-02) 氨氮 1小时均值 1.6 mg/L，Ⅴ类，劣于目标Ⅲ类（限值 1 mg/L），超标 0.6 倍；"
+                + "断面水质Ⅴ类（中度污染，氨氮定类） / XYH-02 NH3-N 1-h mean 1.6 mg/L: class V, worse than the target "
+                + "class III (limit 1 mg/L), 0.6× over; section class V (moderately polluted, decided by NH3-N)",
+                open.message());
+        assertTrue(s.events(W).get(1).message().contains("劣Ⅴ类"));
+        assertEquals(hour(6), s.events(W).get(2).ts(), "two hours at ≤ 95 % of the limit");
+    }
+
+    @Test
+    void dissolvedOxygenAndPhAreJudgedTheirWay() {
+        Scenario s = new Scenario();
+        hours(s, XYH02, List.of(river(0.5, 4, 9.5)));
+        Map<String, AlertEvent> byParameter = new LinkedHashMap<>();
+        s.events(W).forEach(e -> byParameter.put(e.parameter(), e));
+        assertEquals(List.of("ph", "do"), List.copyOf(byParameter.keySet()));
+        assertEquals("major", byParameter.get("do").severity().wire(), "DO 4 is class IV, below the III minimum 5");
+        assertEquals(5.0, byParameter.get("do").threshold());
+        assertEquals("critical", byParameter.get("ph").severity().wire(), "pH outside 6–9 is 劣V");
+        assertEquals(9.0, byParameter.get("ph").threshold());
+    }
+
+    private static Map<String, Double> stack(double particulate, double o2) {
+        return values("particulate", particulate, "so2", 20, "nox", 50, "o2", o2, "flow", 50000, "temp", 120);
+    }
+
+    @Test
+    void anOutletWarnsAt80PercentAndIsCriticalOverItsPermitLimit() {
+        Scenario s = new Scenario();
+        // E002/DA001: particulate ≤ 30, no reference O2 (measured value judged)
+        hours(s, E002_DA001, List.of(stack(20, 15), stack(25, 15), stack(31, 15), stack(24, 15), stack(20, 15)));
+        assertEquals(List.of("open:warning", "escalated:critical", "resolved:critical"), s.states(P));
+        List<AlertEvent> e = s.events(P);
+        assertEquals(30.0, e.get(0).threshold());
+        assertEquals("利民铸业(E002) 中频炉废气排放口(DA001) 颗粒物 1小时均值 25 mg/m³，已达许可限值 30 mg/m³ 的 83.3%"
+                + "（预警线 80%） / E002/DA001 particulate 1-h mean 25 mg/m³ is at 83.3 % of the permit limit "
+                + "30 mg/m³ (early warning at 80 %)", e.get(0).message());
+        assertTrue(e.get(1).message().contains("超过排污许可限值 30 mg/m³，超标 0.033 倍"), e.get(1).message());
+        assertEquals(hour(5), e.get(2).ts(), "24 is 80 % (hold); 20 is 67 % ≤ 75 %: resolved");
+    }
+
+    @Test
+    void stackConcentrationsAreConvertedToTheReferenceO2() {
+        Scenario s = new Scenario();
+        // E001/DA001: reference O2 9 %, particulate ≤ 30. 20 mg/m³ at 12 % O2 → 20 × 12 / 9 = 26.7 (89 %)
+        hours(s, E001_DA001, List.of(stack(20, 12), stack(24, 12)));
+        assertEquals(List.of("open:warning", "escalated:critical"), s.states(P));
+        assertEquals(26.67, s.events(P).get(0).value(), 0.01);
+        assertTrue(s.events(P).get(0).message().contains("1小时折算均值（基准含氧量 9%）"));
+        assertTrue(s.events(P).get(1).message().contains("1-h mean at 9 % O2 32 mg/m³"), s.events(P).get(1).message());
+    }
+
+    @Test
+    void nearAirO2IsSuppressedNotAlarmed() {
+        Scenario s = new Scenario();
+        // start-up: O2 19.5 % (≥ 19): 5 mg/m³ would convert to 5 × 12 / 1.5 = 40 > 30; not judged
+        hours(s, E001_DA001, List.of(stack(5, 19.5), stack(5, 19.5)));
+        assertEquals(List.of(), s.events(P));
+    }
+
+    @Test
+    void readingsFlaggedStoppedOrCalibratingAreLeftOut() {
+        Scenario s = new Scenario();
+        for (int m = 0; m < 60; m++) {
+            Map<String, Double> v = stack(m < 50 ? 10 : 500, 15);
+            // the last 10 minutes: calibration gas (C) on particulate; the whole hour is still ≥ 45 min
+            s.feed(E002_DA001, new Reading(hour(0).plusSeconds(60L * m), Scenario.wobble(v, m),
+                    m < 50 ? Map.of() : Map.of("particulate", "C"), null));
+        }
+        for (int m = 0; m < 60; m++) {
+            s.feed(E002_DA001, new Reading(hour(1).plusSeconds(60L * m), stack(900, 20.9), Map.of("particulate", "F",
+                    "so2", "F", "nox", "F"), null));
+        }
+        s.feed(E002_DA001, hour(2).plus(Duration.ofMinutes(6)), stack(10, 15));
+        assertEquals(List.of(), s.states(P));
+    }
+
+    @Test
+    void aRangeLimitSuchAsPh6To9() {
+        Scenario s = new Scenario();
+        Map<String, Double> normal = values("cod", 40, "nh3n", 3, "ph", 7.5, "flow", 100);
+        Map<String, Double> alkaline = values("cod", 40, "nh3n", 3, "ph", 9.3, "flow", 100);
+        hours(s, E001_DW001, List.of(normal, alkaline, normal, normal));
+        assertEquals(List.of("open:critical", "resolved:critical"), s.states(P));
+        assertEquals("ph", s.events(P).get(0).parameter());
+        assertEquals(9.0, s.events(P).get(0).threshold(), "the bound it is beyond");
+        assertEquals("", s.events(P).get(0).unit());
+    }
+}
