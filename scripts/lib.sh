@@ -24,6 +24,8 @@ ensure_packages() {
   have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
   have influxd /usr/bin/influxd || missing+=(influxdb)
   have curl || missing+=(curl)
+  # socat: a stand-in HJ 212 data logger for the gateway by hand (README, docs/hj212.md)
+  have socat || missing+=(socat)
   have mvn || missing+=(maven)
   have javac || missing+=(default-jdk-headless)
   ((${#missing[@]} == 0)) && return 0

@@ -1,5 +1,5 @@
 # Reads the ingest service's /metrics (Prometheus text) and prints one tab-separated line:
-#   received  stored  rejected  lag_seconds  inflight  reasons
+#   received  stored  rejected  lag_seconds  inflight  open_alerts  reasons
 # where reasons is "reason=count" pairs separated by spaces (unsorted). Absent metrics count as 0; series with
 # labels (kind=..., reason=...) are summed.
 function num(s) {
@@ -29,9 +29,10 @@ function num(s) {
   }
   else if (name == "envmon_ingest_lag_seconds") lag = value
   else if (name == "envmon_inflight_messages") inflight += value
+  else if (name == "envmon_alerts_open") alerts += value
 }
 END {
   reasons = ""
   for (r in by_reason) if (by_reason[r] > 0) reasons = reasons (reasons == "" ? "" : " ") r "=" sprintf("%.0f", by_reason[r])
-  printf "%.0f\t%.0f\t%.0f\t%.2f\t%.0f\t%s\n", received, stored, rejected, lag, inflight, reasons
+  printf "%.0f\t%.0f\t%.0f\t%.2f\t%.0f\t%.0f\t%s\n", received, stored, rejected, lag, inflight, alerts, reasons
 }

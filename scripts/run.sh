@@ -167,7 +167,12 @@ create_database() {
 start_ingest() {
   local jar=$1 registry=$2 mqtt_url=$3 influx_url=$4 http_port=$5
   LOGS[ingest]="$RUN_DIR/ingest.log"
+  # a fresh bureau token for this run's alert API (printed below); never reused across runs
+  API_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  printf 'bureau:\n  - {name: run-operator, token: %s}\n' "$API_TOKEN" > "$RUN_DIR/api-tokens.yaml"
   start_bg "${LOGS[ingest]}" env \
+    ENVMON_API_TOKENS="$RUN_DIR/api-tokens.yaml" \
+    ENVMON_ALERT_RULES="$ROOT/config/alert-rules.yaml" \
     ENVMON_MQTT_URL="$mqtt_url" \
     ENVMON_INFLUX_URL="$influx_url" \
     ENVMON_INFLUX_API=v1 \
@@ -207,6 +212,7 @@ print_where() {
   say "  InfluxDB     http://127.0.0.1:$influx_port  database env, log $rel/influxdb/influxd.log"
   if ((!servers_only)); then
     say "  ingest       $http_url/health  $http_url/metrics  log $rel/ingest.log"
+    say "  alerts       curl -H 'Authorization: Bearer ${API_TOKEN:-}' $http_url/api/alerts   (live: $http_url/api/alerts/stream?access_token=${API_TOKEN:-})"
     say "  simulator    every site every simulated minute, 60x accelerated, log $rel/simulator.log"
   fi
   say "  query        curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=env --data-urlencode \"q=SELECT count(*) FROM air\""
@@ -233,19 +239,19 @@ format_reasons() {
 }
 
 summary_line() {
-  local url=$1 prev=$2 prev_ms=$3 now_ms=$4 line received stored rejected lag inflight reasons
+  local url=$1 prev=$2 prev_ms=$3 now_ms=$4 line received stored rejected lag inflight reasons alerts
   local clock; clock=$(date +%H:%M:%S)
   if ! line=$(metrics_line "$url"); then
     say "$clock  ingest /metrics not answering"
     return
   fi
-  IFS=$'\t' read -r received stored rejected lag inflight reasons <<<"$line"
+  IFS=$'\t' read -r received stored rejected lag inflight alerts reasons <<<"$line"
   local delta=""
   if [[ -n $prev && -n $prev_ms ]] && ((now_ms > prev_ms)); then
     local d=$((received - prev)) ms=$((now_ms - prev_ms))
     delta=" (+$d/$(((ms + 500) / 1000))s = $((d * 1000 / ms))/s)"
   fi
-  say "$clock  received $received$delta  stored $stored  rejected $rejected$(format_reasons "$reasons")  lag ${lag}s  inflight $inflight"
+  say "$clock  received $received$delta  stored $stored  rejected $rejected$(format_reasons "$reasons")  lag ${lag}s  inflight $inflight  open alerts ${alerts:-0}"
   # the caller's variables: read by the next call
   previous_received=$received
   previous_ms=$now_ms

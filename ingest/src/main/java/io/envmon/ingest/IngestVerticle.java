@@ -1,12 +1,19 @@
 package io.envmon.ingest;
 
+import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertStateRestorer;
+import io.envmon.ingest.alerts.AlertWiring;
 import io.envmon.ingest.config.IngestConfig;
 import io.envmon.ingest.health.ComponentHealth;
+import io.envmon.ingest.hj212.Hj212MqttIngress;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.mqtt.MqttDeadLetterPublisher;
 import io.envmon.ingest.mqtt.PahoMqttConnection;
+import io.envmon.ingest.mqtt.ReliablePublisher;
 import io.envmon.ingest.pipeline.IncomingMessage;
+import io.envmon.ingest.pipeline.JsonMessageDecoder;
 import io.envmon.ingest.pipeline.MessageProcessor;
+import io.envmon.ingest.pipeline.ReadingRecorder;
 import io.envmon.ingest.pipeline.ReadingValidator;
 import io.envmon.ingest.store.InfluxReadingSink;
 import io.envmon.ingest.store.PointWriter;
@@ -35,16 +42,21 @@ public final class IngestVerticle extends VerticleBase {
     private final ComponentHealth mqttHealth;
     private final ComponentHealth storeHealth;
     private final Clock clock;
+    private final AlertWiring alertWiring;
 
     private InfluxReadingSink sink;
+    private AlertService alerts;
     private PahoMqttConnection mqtt;
     private MessageProcessor processor;
+    private Hj212MqttIngress hj212;
     private int inflight;
     private boolean draining;
     private Promise<Void> drained;
 
     public IngestVerticle(IngestConfig config, Registry registry, PointWriter writer, IngestMetrics metrics,
-                          ComponentHealth mqttHealth, ComponentHealth storeHealth, Clock clock) {
+                          ComponentHealth mqttHealth, ComponentHealth storeHealth, Clock clock,
+                          AlertWiring alertWiring) {
+        this.alertWiring = alertWiring;
         this.config = config;
         this.registry = registry;
         this.writer = writer;
@@ -63,14 +75,33 @@ public final class IngestVerticle extends VerticleBase {
                 config.influx().maxRetryDelay(), metrics, storeHealth);
         String root = config.topicRoot();
         mqtt = new PahoMqttConnection(vertx, context, config.mqtt(),
-                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#"),
+                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"),
                 this::onMessage, mqttHealth, clock);
-        processor = new MessageProcessor(root, registry, config.maxPayloadBytes(),
-                new ReadingValidator(config.maxClockSkew()), sink, new MqttDeadLetterPublisher(vertx, mqtt, root),
-                metrics, clock);
+        // one recorder for JSON and HJ 212 (and the TCP gateway): one dead-letter path, one set of listeners
+        ReadingRecorder recorder = new ReadingRecorder(sink, new MqttDeadLetterPublisher(new ReliablePublisher(vertx, mqtt), root), metrics,
+                clock);
+        processor = new MessageProcessor(new JsonMessageDecoder(root, registry, config.maxPayloadBytes(),
+                new ReadingValidator(config.maxClockSkew()), metrics, clock), recorder, metrics);
+        hj212 = Hj212MqttIngress.create(context, root, config.maxPayloadBytes(), config.maxClockSkew(), config.hj212(),
+                registry, recorder, sink, (topic, payload) -> mqtt.publish(topic, payload, 1), metrics, clock);
         metrics.inflightGauge(this::inflight);
         metrics.inflightHighWaterGauge(mqtt::maxInflight);
-        return mqtt.start();
+        alerts = new AlertService(vertx, alertWiring.engine(), sink, new ReliablePublisher(vertx, mqtt),
+                alertWiring.notifier(), root, clock, metrics.meterRegistry());
+        recorder.addListener(alerts);
+        // the engine's state is read back before readings flow, so a restart neither forgets nor duplicates alerts
+        return alerts.start(new AlertStateRestorer(alertWiring.reader(), registry), alertWiring.tick().toMillis())
+                .compose(v -> mqtt.start());
+    }
+
+    /** The HJ 212 admission, store and meters for the TCP gateway (after start); the store runs on this context. */
+    public Hj212MqttIngress.Services hj212Services() {
+        return hj212.services();
+    }
+
+    /** The alert service (after start), for the API. */
+    public AlertService alertService() {
+        return alerts;
     }
 
     private int inflight() {
@@ -85,7 +116,7 @@ public final class IngestVerticle extends VerticleBase {
         inflight++;
         Future<Void> done;
         try {
-            done = processor.process(message);
+            done = hj212.accepts(message.topic()) ? hj212.process(message) : processor.process(message);
         } catch (RuntimeException e) {
             // a bug, not bad input: leave the message unacknowledged so it is not lost, and say so loudly
             LOG.error("processing failed [topic: {}, id: {}]; message left unacknowledged", message.topic(),
@@ -117,6 +148,7 @@ public final class IngestVerticle extends VerticleBase {
         }
         LOG.info("stopping: no new messages taken; finishing {} in flight", inflight);
         // the sink stays open until the messages taken are done: their dead letters still need writing
+        alerts.stop();
         return drained.future()
                 .compose(v -> sink.flushAndClose())
                 .eventually(() -> mqtt.stop())

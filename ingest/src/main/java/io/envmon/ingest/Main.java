@@ -5,20 +5,31 @@ import io.envmon.ingest.config.ConfigLoader;
 import io.envmon.ingest.config.IngestConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.health.InfluxPingProbe;
+import io.envmon.ingest.hj212.Hj212Devices;
+import io.envmon.ingest.hj212.Hj212GatewayVerticle;
+import io.envmon.ingest.alerts.AlertNotifier;
+import io.envmon.ingest.alerts.AlertWiring;
+import io.envmon.ingest.alerts.AlertsBootstrap;
+import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
+import io.envmon.ingest.alerts.webhook.DeliveryRecord;
+import io.envmon.ingest.alerts.webhook.WebhookConfig;
 import io.envmon.ingest.http.HttpVerticle;
+import io.envmon.ingest.http.api.AlertApi;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.store.InfluxPointWriter;
-import io.envmon.ingest.store.PointWriter;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -61,9 +72,12 @@ public final class Main {
         }
         IngestConfig config;
         Registry registry;
+        AlertsBootstrap alerts;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
             registry = RegistryFiles.load(config.registry());
+            new Hj212Devices(registry, config.hj212().timeZone()); // checks the devices' hj212.units
+            alerts = AlertsBootstrap.load(config.alerts(), registry, System.getenv());
         } catch (ConfigException e) {
             fail(2, e.getMessage());
             return;
@@ -71,19 +85,16 @@ public final class Main {
             fail(2, "invalid configuration:\n  - ENVMON_REGISTRY (registry): " + e.getMessage());
             return;
         }
-        new Main().run(config, registry);
+        new Main().run(config, registry, alerts);
     }
 
-    private void run(IngestConfig config, Registry registry) {
+    private void run(IngestConfig config, Registry registry, AlertsBootstrap alerts) {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("envmon ingest starting: MQTT {} (client {}), InfluxDB {} ({} API, bucket {}), registry {}: {}",
                 config.mqtt().url(), config.mqtt().clientId(), config.influx().url(),
                 config.influx().api().name().toLowerCase(), config.influx().bucket(), config.registry(), registry.summary());
-        if (config.hj212TcpPort() != null) {
-            log.warn("ENVMON_HJ212_TCP_PORT is set but the HJ 212 gateway is not available in this version; ignored");
-        }
         Vertx vertx = Vertx.vertx();
-        PointWriter writer = new InfluxPointWriter(config.influx());
+        InfluxPointWriter writer = new InfluxPointWriter(config.influx());
         IngestMetrics metrics = new IngestMetrics();
         ComponentHealth mqttHealth = new ComponentHealth(false, "not connected yet");
         ComponentHealth influxHealth = new ComponentHealth(false, "not pinged yet");
@@ -95,12 +106,27 @@ public final class Main {
         components.put("influxdb", influxHealth);
         components.put("influxdb_writes", writeHealth);
 
+        AlertNotifier notifier = webhooks(vertx, alerts, metrics, log);
         IngestVerticle ingest = new IngestVerticle(config, registry, writer, metrics, mqttHealth, writeHealth,
-                Clock.systemUTC());
+                Clock.systemUTC(), new AlertWiring(alerts.engine(), notifier, writer, config.alerts().tick()));
+        Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
+                ? hooks::recentDeliveries : List::of;
+        AlertApi api = new AlertApi(vertx, ingest::alertService, writer, alerts.tokens(), deliveries);
+        if (alerts.tokens().isEmpty()) {
+            log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
+        }
         String[] ingestId = new String[1];
+        String[] gatewayId = new String[1];
         vertx.deployVerticle(new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5)))
-                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components)))
+                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount))))
                 .compose(id -> vertx.deployVerticle(ingest))
+                // the HJ 212 TCP gateway stores through ingest, so it starts after it (and stops before it)
+                .compose(id -> config.hj212().tcpPort() == null ? Future.succeededFuture(id)
+                        : vertx.deployVerticle(new Hj212GatewayVerticle(config.hj212(), ingest.hj212Services(),
+                                Clock.systemUTC())).map(gateway -> {
+                                    gatewayId[0] = gateway;
+                                    return id;
+                                }))
                 .onSuccess(id -> {
                     ingestId[0] = id;
                     log.info("envmon ingest started");
@@ -112,6 +138,17 @@ public final class Main {
 
         Runnable shutdown = () -> {
             log.info("signal received: stopping (up to {} s)", SHUTDOWN_TIMEOUT.toSeconds());
+            try {
+                if (gatewayId[0] != null) {
+                    vertx.undeploy(gatewayId[0]).toCompletionStage().toCompletableFuture()
+                            .get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                log.warn("stopping the HJ 212 gateway: {}; frames not yet stored were not answered, devices resend",
+                        e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 // runs on a plain thread, so waiting here blocks no event loop
                 if (ingestId[0] != null) {
@@ -138,6 +175,15 @@ public final class Main {
             System.exit(0);
         };
         Signals.onTermination(shutdown);
+    }
+
+    /** Webhook delivery when ENVMON_WEBHOOKS is set; otherwise events go only to MQTT, InfluxDB and the API. */
+    private static AlertNotifier webhooks(Vertx vertx, AlertsBootstrap alerts, IngestMetrics metrics, Logger log) {
+        if (alerts.webhooks() == null) {
+            return event -> { };
+        }
+        log.info("webhooks: {}", alerts.webhooks().webhooks().stream().map(WebhookConfig::name).toList());
+        return new WebhookAlertNotifier(vertx, alerts.webhooks(), Clock.systemUTC(), metrics.meterRegistry());
     }
 
     private static void fail(int code, String message) {

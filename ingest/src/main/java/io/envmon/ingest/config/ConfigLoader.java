@@ -3,6 +3,8 @@ package io.envmon.ingest.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.ParseMode;
 import io.envmon.ingest.config.InfluxConfig.InfluxApi;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,6 +53,17 @@ public final class ConfigLoader {
     static final Setting REGISTRY = new Setting("registry", "ENVMON_REGISTRY", "config/taigu.yaml", false);
     static final Setting HTTP_PORT = new Setting("http.port", "ENVMON_HTTP_PORT", "8080", false);
     static final Setting HJ212_TCP_PORT = new Setting("hj212.tcpPort", "ENVMON_HJ212_TCP_PORT", null, false);
+    static final Setting HJ212_MODE = new Setting("hj212.mode", "ENVMON_HJ212_MODE", "lenient", false);
+    static final Setting HJ212_TIME_ZONE = new Setting("hj212.timeZone", "ENVMON_HJ212_TIME_ZONE", "Asia/Shanghai", false);
+    static final Setting HJ212_MAX_SEGMENT = new Setting("hj212.maxSegmentBytes", "ENVMON_HJ212_MAX_SEGMENT_BYTES", null, false);
+    static final Setting HJ212_IDLE_TIMEOUT = new Setting("hj212.idleTimeout", "ENVMON_HJ212_IDLE_TIMEOUT", "10m", false);
+    static final Setting HJ212_MAX_CONNECTIONS = new Setting("hj212.maxConnections", "ENVMON_HJ212_MAX_CONNECTIONS", "1000", false);
+    static final Setting HJ212_MAX_PENDING = new Setting("hj212.maxPendingFrames", "ENVMON_HJ212_MAX_PENDING_FRAMES", "64", false);
+    static final Setting HJ212_SPLIT_TIMEOUT = new Setting("hj212.splitTimeout", "ENVMON_HJ212_SPLIT_TIMEOUT", "5m", false);
+    static final Setting ALERT_RULES = new Setting("alerts.rulesFile", "ENVMON_ALERT_RULES", "config/alert-rules.yaml", false);
+    static final Setting ALERT_TICK = new Setting("alerts.tick", "ENVMON_ALERT_TICK", "30s", false);
+    static final Setting WEBHOOKS = new Setting("alerts.webhooksFile", "ENVMON_WEBHOOKS", null, false);
+    static final Setting API_TOKENS = new Setting("api.tokensFile", "ENVMON_API_TOKENS", null, false);
     static final Setting MAX_PAYLOAD = new Setting("ingest.maxPayloadBytes", "ENVMON_MAX_PAYLOAD_BYTES", "65536", false);
     static final Setting MAX_CLOCK_SKEW = new Setting("ingest.maxClockSkew", "ENVMON_MAX_CLOCK_SKEW", "5m", false);
 
@@ -58,6 +72,8 @@ public final class ConfigLoader {
             MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM, MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
             INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
             INFLUX_FLUSH_INTERVAL, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
+            HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
+            HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
             MAX_PAYLOAD, MAX_CLOCK_SKEW);
 
     private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h|d)$");
@@ -168,13 +184,49 @@ public final class ConfigLoader {
         Path registry = registryPath();
         int httpPort = integer(HTTP_PORT, 0, 65535);
         Integer hj212 = raw(HJ212_TCP_PORT) == null ? null : integer(HJ212_TCP_PORT, 1, 65535);
+        Hj212ServiceConfig hj212Config = hj212(hj212);
         int maxPayload = integer(MAX_PAYLOAD, 1024, 16 * 1024 * 1024);
         Duration skew = duration(MAX_CLOCK_SKEW, Duration.ZERO, Duration.ofDays(1));
-
+        AlertsConfig alerts = new AlertsConfig(optionalFile(ALERT_RULES), optionalFile(API_TOKENS),
+                optionalFile(WEBHOOKS), duration(ALERT_TICK, Duration.ofSeconds(1), Duration.ofMinutes(10)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew);
+        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts);
+    }
+
+    private Hj212ServiceConfig hj212(Integer tcpPort) {
+        ZoneId zone = Hj212ServiceConfig.defaults().timeZone();
+        try {
+            zone = ZoneId.of(raw(HJ212_TIME_ZONE));
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            problems.add(HJ212_TIME_ZONE.label() + ": '" + raw(HJ212_TIME_ZONE) + "' is not a time zone (e.g. Asia/Shanghai)");
+        }
+        return new Hj212ServiceConfig(tcpPort, enumValue(HJ212_MODE, ParseMode.class), zone,
+                raw(HJ212_MAX_SEGMENT) == null ? null : integer(HJ212_MAX_SEGMENT, 64, Hj212Config.LENIENT_MAX_SEGMENT),
+                duration(HJ212_IDLE_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1)),
+                integer(HJ212_MAX_CONNECTIONS, 1, 1_000_000),
+                integer(HJ212_MAX_PENDING, 1, 10_000),
+                duration(HJ212_SPLIT_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1)));
+    }
+
+    /**
+     * A file that must exist when set. The default rules file may be absent (a jar run from elsewhere): the
+     * built-in defaults, which the shipped file repeats, apply then.
+     */
+    private Path optionalFile(Setting s) {
+        String value = raw(s);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            if (value.equals(s.defaultValue()) && !values.containsKey(s.key())) {
+                return null;
+            }
+            problems.add(s.label() + ": file '" + path.toAbsolutePath() + "' does not exist or is not readable");
+        }
+        return path;
     }
 
     private Path registryPath() {

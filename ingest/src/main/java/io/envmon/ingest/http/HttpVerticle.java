@@ -9,11 +9,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The operator's HTTP API: {@code GET /health} and {@code GET /metrics} (CONTRACT §7). */
+/** The HTTP server: {@code GET /health} and {@code GET /metrics} (CONTRACT §7), and the mounted APIs (docs/api.md). */
 public final class HttpVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
@@ -21,13 +23,19 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final IngestMetrics metrics;
     private final Map<String, ComponentHealth> components;
+    private final List<Consumer<Router>> apis;
     private HttpServer server;
 
-    /** @param components name → health, in the order /health lists them */
-    public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components) {
+    /**
+     * @param components name → health, in the order /health lists them
+     * @param apis       further routes to mount (the alert and reading API)
+     */
+    public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components,
+                        List<Consumer<Router>> apis) {
         this.port = port;
         this.metrics = metrics;
         this.components = new LinkedHashMap<>(components);
+        this.apis = List.copyOf(apis);
     }
 
     @Override
@@ -35,6 +43,7 @@ public final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
+        apis.forEach(api -> api.accept(router));
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(port, "0.0.0.0")

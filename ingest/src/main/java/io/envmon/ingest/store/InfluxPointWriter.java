@@ -4,23 +4,30 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
+import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import com.influxdb.query.InfluxQLQueryResult;
 import io.envmon.ingest.config.InfluxConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 
 /**
  * Writes batches with influxdb-client-java's blocking API: the v2 write request for InfluxDB 2.x/3.x/1.8+,
  * mapped onto {@code /write} by {@link V1WriteInterceptor} for InfluxDB 1.x. One write path either way.
+ * Reads use InfluxQL over {@code /query} (the database is the bucket; for 2.x through its DBRP mapping).
  */
-public final class InfluxPointWriter implements PointWriter {
+public final class InfluxPointWriter implements PointWriter, PointReader {
 
     private final InfluxDBClient client;
     private final WriteApiBlocking writeApi;
     private final String bucket;
     private final String org;
+    private final String database;
+    private final String retentionPolicy;
 
     public InfluxPointWriter(InfluxConfig config) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
@@ -50,6 +57,44 @@ public final class InfluxPointWriter implements PointWriter {
         this.writeApi = client.getWriteApiBlocking();
         this.bucket = config.bucket();
         this.org = config.org() == null ? "-" : config.org();
+        this.database = config.database();
+        this.retentionPolicy = config.retentionPolicy();
+    }
+
+    @Override
+    public List<QueryRow> query(String influxql) {
+        InfluxQLQuery query = new InfluxQLQuery(influxql, database)
+                .setPrecision(InfluxQLQuery.InfluxQLPrecision.MILLISECONDS);
+        if (retentionPolicy != null) {
+            query.setRetentionPolicy(retentionPolicy);
+        }
+        // raw text per column; the callers know each column's type
+        InfluxQLQueryResult result = client.getInfluxQLQueryApi().query(query, (column, raw, index, series) -> raw);
+        List<QueryRow> rows = new ArrayList<>();
+        if (result == null) {
+            return rows;
+        }
+        for (InfluxQLQueryResult.Result r : result.getResults()) {
+            for (InfluxQLQueryResult.Series series : r.getSeries()) {
+                for (InfluxQLQueryResult.Series.Record record : series.getValues()) {
+                    Map<String, String> values = new HashMap<>();
+                    long time = 0;
+                    for (String column : series.getColumns().keySet()) {
+                        Object v = record.getValueByKey(column);
+                        if (v == null || v.toString().isEmpty()) {
+                            continue;
+                        }
+                        if (column.equals("time")) {
+                            time = Long.parseLong(v.toString());
+                        } else {
+                            values.put(column, v.toString());
+                        }
+                    }
+                    rows.add(new QueryRow(series.getName(), series.getTags(), time, values));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override

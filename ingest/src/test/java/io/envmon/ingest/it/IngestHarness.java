@@ -46,6 +46,11 @@ final class IngestHarness implements AutoCloseable {
                 outlets:
                   - {id: DA001, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
                   - {id: DW001, type: wastewater, limits: {cod: 100, nh3n: 15, ph: [6, 9]}}
+              - id: E002
+                name: 测试砖瓦有限公司
+                industry: brick_kiln
+                outlets:
+                  - {id: DA001, type: stack, referenceO2: 8.6, limits: {particulate: 30, so2: 300, nox: 200}}
             """;
 
     final MosquittoServer mqtt;
@@ -55,15 +60,22 @@ final class IngestHarness implements AutoCloseable {
     /** Event times in the recent past, one second apart per reading number, so every reading is a distinct point. */
     final Instant base = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     JavaProcess ingest;
+    /** Settings added to (or replacing) {@link #env()}'s, e.g. ENVMON_HJ212_TCP_PORT; set before starting ingest. */
+    final Map<String, String> extraEnv = new HashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     IngestHarness() {
+        this(REGISTRY);
+    }
+
+    /** With another registry (e.g. one whose points have HJ 212 MNs). */
+    IngestHarness(String registryYaml) {
         mqtt = new MosquittoServer().start();
         influx = new InfluxServer().start();
         influx.createDatabase(DB);
         try {
             registry = Files.createTempFile("envmon-it-registry", ".yaml");
-            Files.writeString(registry, REGISTRY);
+            Files.writeString(registry, registryYaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +91,7 @@ final class IngestHarness implements AutoCloseable {
         env.put("ENVMON_REGISTRY", registry.toString());
         env.put("ENVMON_HTTP_PORT", String.valueOf(httpPort));
         env.put("ENVMON_INFLUX_MAX_RETRY_DELAY", "2s");
+        env.putAll(extraEnv);
         return env;
     }
 
@@ -126,6 +139,31 @@ final class IngestHarness implements AutoCloseable {
     double metric(String sample) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " ([0-9.eE+-]+)$").matcher(metrics());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** GET with a bearer token (null: none). */
+    HttpResponse<String> api(String token, String path) {
+        return send(token, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).GET());
+    }
+
+    /** POST a JSON body with a bearer token. */
+    HttpResponse<String> apiPost(String token, String path, String body) {
+        return send(token, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(String token, HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> get(String path) {

@@ -31,6 +31,8 @@ public final class Registry {
     private final Map<String, MonitoredPoint> byKey = new HashMap<>();
     private final Map<String, MonitoredPoint> byMn = new HashMap<>();
     private final Map<String, Enterprise> enterpriseById = new HashMap<>();
+    private final Map<String, Hj212Options> hj212ByMn = new HashMap<>();
+    private final Map<MonitoredPoint, String> mnByPoint = new HashMap<>();
 
     @JsonCreator
     public Registry(@JsonProperty("air") List<AirStation> air,
@@ -71,6 +73,16 @@ public final class Registry {
         return Optional.ofNullable(byMn.get(mn));
     }
 
+    /** The per-device HJ 212 settings of an MN, if its registry entry has an {@code hj212} block. */
+    public Optional<Hj212Options> hj212Options(String mn) {
+        return Optional.ofNullable(hj212ByMn.get(mn));
+    }
+
+    /** The HJ 212 device ID of a point, if it has one. */
+    public Optional<String> mn(MonitoredPoint point) {
+        return Optional.ofNullable(mnByPoint.get(point));
+    }
+
     public Optional<Enterprise> enterprise(String id) {
         return Optional.ofNullable(enterpriseById.get(id));
     }
@@ -90,6 +102,8 @@ public final class Registry {
             String where = "air[" + i + "]";
             if (checkId(errors, where, s.id())) {
                 add(errors, where, new MonitoredPoint(SiteKind.AIR, s.id(), null, PointType.AIR_STATION), s.mn());
+                indexHj212(errors, where, new MonitoredPoint(SiteKind.AIR, s.id(), null, PointType.AIR_STATION), s.mn(),
+                        s.hj212());
             }
             checkInterval(errors, where, s.expectedIntervalSeconds());
         }
@@ -99,6 +113,8 @@ public final class Registry {
             if (checkId(errors, where, s.id())) {
                 add(errors, where + " (" + s.id() + ")",
                         new MonitoredPoint(SiteKind.WATER, s.id(), null, PointType.WATER_SECTION), s.mn());
+                indexHj212(errors, where + " (" + s.id() + ")",
+                        new MonitoredPoint(SiteKind.WATER, s.id(), null, PointType.WATER_SECTION), s.mn(), s.hj212());
             }
             if (s.targetClass() == null || !WATER_CLASSES.contains(s.targetClass())) {
                 errors.add(where + ".targetClass: '" + s.targetClass() + "' is not one of I, II, III, IV, V");
@@ -138,6 +154,7 @@ public final class Registry {
             return;
         }
         add(errors, where, new MonitoredPoint(SiteKind.ENTERPRISE, e.id(), o.id(), type), o.mn());
+        indexHj212(errors, where, new MonitoredPoint(SiteKind.ENTERPRISE, e.id(), o.id(), type), o.mn(), o.hj212());
         o.limits().keySet().stream()
                 .filter(p -> ParameterCatalog.find(type, p).isEmpty())
                 .forEach(p -> errors.add(where + ".limits." + p + ": not a parameter of a " + type.registryName()
@@ -163,6 +180,33 @@ public final class Registry {
                 errors.add(where + ".mn: '" + mn + "' is already used by " + byMn.get(mn).label());
             }
         }
+    }
+
+    /** The optional {@code hj212} block: only with an {@code mn}; a known time zone; no blank unit keys or units. */
+    private void indexHj212(List<String> errors, String where, MonitoredPoint point, String mn, Hj212Options options) {
+        if (mn != null && !mn.isBlank()) {
+            mnByPoint.putIfAbsent(point, mn);
+        }
+        if (options == null) {
+            return;
+        }
+        if (mn == null || mn.isBlank()) {
+            errors.add(where + ".hj212: HJ 212 settings need an mn");
+            return;
+        }
+        if (options.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(options.timeZone());
+            } catch (java.time.DateTimeException ex) {
+                errors.add(where + ".hj212.timeZone: '" + options.timeZone() + "' is not a time zone (e.g. Asia/Shanghai)");
+            }
+        }
+        options.units().forEach((key, unit) -> {
+            if (key == null || key.isBlank() || unit == null || unit.isBlank()) {
+                errors.add(where + ".hj212.units: '" + key + ": " + unit + "' needs a code or parameter and a unit");
+            }
+        });
+        hj212ByMn.putIfAbsent(mn, options);
     }
 
     private static boolean checkId(List<String> errors, String where, String id) {

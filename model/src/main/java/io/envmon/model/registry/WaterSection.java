@@ -7,9 +7,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *
  * @param targetClass I, II, III, IV or V
  * @param waterBody   {@code river} (default) or {@code lake}; lakes and reservoirs have their own TP limits and a TN limit
+ * @param hj212       optional per-device HJ 212 settings (needs {@code mn}), or {@code null}
  */
 public record WaterSection(String id, String name, String river, String targetClass, String waterBody,
-                           Double lat, Double lon, String mn, Integer expectedIntervalSeconds) {
+                           Double lat, Double lon, String mn, Integer expectedIntervalSeconds, Hj212Options hj212) {
+
+    /** Without HJ 212 settings. */
+    public WaterSection(String id, String name, String river, String targetClass, String waterBody,
+                        Double lat, Double lon, String mn, Integer expectedIntervalSeconds) {
+        this(id, name, river, targetClass, waterBody, lat, lon, mn, expectedIntervalSeconds, null);
+    }
 
     @JsonIgnore
     public boolean isLake() {

@@ -4,11 +4,13 @@ import io.envmon.model.ReadingCodec;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;
+import io.envmon.simulator.hj212.Hj212Run;
 import io.envmon.simulator.run.RunConfig;
 import io.envmon.simulator.run.Simulation;
 import io.envmon.simulator.run.SystemPacer;
 import io.envmon.simulator.transport.MqttSettings;
 import io.envmon.simulator.transport.PahoMqttTransport;
+import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  run --registry config/taigu.yaml --mqtt-url tcp://127.0.0.1:1883 --speed 60 --duration 10m",
                 "  run --registry config/taigu.yaml --start 2026-11-28T00:00:00+08:00 --speed 3600 --count 24",
-                "  run --registry config/taigu.yaml --speed 600 --count 60 --batch 10 --qos 0 --quiet"})
+                "  run --registry config/taigu.yaml --speed 600 --count 60 --batch 10 --qos 0 --quiet",
+                "  run --registry config/taigu.yaml --protocol hj212-tcp --hj212-tcp 127.0.0.1:9212 --speed 60 --count 5"})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -114,10 +117,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No start-up and progress lines; only the final totals.")
     private boolean quiet;
 
+    @Option(names = "--protocol", paramLabel = "json|hj212-mqtt|hj212-tcp", defaultValue = "json",
+            description = "json: reading JSON on the contract's topics. hj212-mqtt / hj212-tcp: every point with a "
+                    + "registry mn sends each reading as an HJ 212 CN=2011 frame (Flag=5) to {root}/hj212/{mn} or "
+                    + "to the gateway at --hj212-tcp (one connection per device), and counts a reading as "
+                    + "acknowledged when its 9014 comes back (resent after 10 s, 3 times); points without an mn "
+                    + "are left out (default: ${DEFAULT-VALUE}).")
+    private String protocol;
+
+    @Option(names = "--hj212-tcp", paramLabel = "HOST:PORT",
+            description = "The service's HJ 212 TCP gateway (ENVMON_HJ212_TCP_PORT), for --protocol hj212-tcp.")
+    private String hj212Tcp;
+
     @Override
     public Integer call() {
         RunConfig config = config();
         MqttSettings mqtt = mqttSettings();
+        checkProtocol();
         Registry points;
         try {
             points = RegistryFiles.load(registry);
@@ -125,11 +141,23 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         }
+        Hj212Run hj212 = hj212(points, mqtt);
+        if (hj212 != null) {
+            points = hj212.points();
+            if (!config.quiet()) {
+                spec.commandLine().getOut().println(hj212.announcement());
+            }
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = stopOnSignal(Thread.currentThread(), finished);
         try {
-            Simulation.Outcome outcome = new Simulation(points, config, new PahoMqttTransport(mqtt), new SystemPacer(),
+            Transport transport = hj212 != null ? hj212.transport() : new PahoMqttTransport(mqtt);
+            Simulation.Outcome outcome = new Simulation(points, config, transport, new SystemPacer(),
                     spec.commandLine().getOut()).run();
+            if (hj212 != null) {
+                spec.commandLine().getOut().println(hj212.transport().totals());
+                spec.commandLine().getOut().flush();
+            }
             if (!outcome.ok()) {
                 spec.commandLine().getErr().println("error: " + (outcome.totals().failed() + outcome.unacknowledged())
                         + " messages were not acknowledged by the broker");
@@ -141,6 +169,26 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             finished.countDown();
             removeHook(hook);
+        }
+    }
+
+    /** The HJ 212 devices and transport for --protocol hj212-*, or {@code null} for json. */
+    private void checkProtocol() {
+        require(Hj212Run.PROTOCOLS.contains(protocol), "--protocol must be one of " + String.join(", ", Hj212Run.PROTOCOLS));
+        require(Hj212Run.HJ212_TCP.equals(protocol) == (hj212Tcp != null),
+                "--hj212-tcp HOST:PORT goes with --protocol hj212-tcp (and only with it)");
+        require(hj212Tcp == null || hj212Tcp.matches(".+:\\d{1,5}"), "--hj212-tcp must be HOST:PORT");
+    }
+
+    private Hj212Run hj212(Registry points, MqttSettings mqtt) {
+        if (Hj212Run.JSON.equals(protocol)) {
+            return null;
+        }
+        try {
+            return Hj212Run.prepare(protocol, points, hj212Tcp, mqtt.serverUri(), mqtt.clientId(), topicRoot,
+                    mqtt.maxInflight());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--protocol " + protocol + ": " + e.getMessage());
         }
     }
 

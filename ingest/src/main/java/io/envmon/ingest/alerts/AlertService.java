@@ -1,0 +1,186 @@
+package io.envmon.ingest.alerts;
+
+import io.envmon.alerts.engine.AlertEngine;
+import io.envmon.alerts.engine.EngineOutput;
+import io.envmon.alerts.engine.HourlyAqiRecord;
+import io.envmon.alerts.engine.RuleFault;
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.event.AlertEventCodec;
+import io.envmon.ingest.mqtt.ReliablePublisher;
+import io.envmon.ingest.pipeline.StoredReadingsListener;
+import io.envmon.ingest.store.ReadingSink;
+import io.envmon.ingest.store.StorePoint;
+import io.envmon.model.Reading;
+import io.envmon.model.registry.MonitoredPoint;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.envmon.model.SiteKind;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the alert engine on every stored reading and on a clock tick, and does the I/O for what it decides:
+ * alert rows and hourly AQI rows to InfluxDB, alert events to {@code {root}/alerts/{kind}/{site}} (QoS 1), to
+ * the webhooks and to live API subscribers (event bus address {@link #EVENTS_ADDRESS}).
+ *
+ * <p>Runs on the ingest context (the engine is single-threaded by design). Alerts are derived data: their
+ * delivery never holds up the acknowledgement of readings, and a restart rebuilds them from InfluxDB
+ * ({@link AlertStateRestorer}). The open-alert view is kept in a concurrent map for the HTTP API's threads.
+ */
+public final class AlertService implements StoredReadingsListener {
+
+    public static final String EVENTS_ADDRESS = "envmon.alerts.events";
+    private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+
+    private final Vertx vertx;
+    private final AlertEngine engine;
+    private final ReadingSink sink;
+    private final ReliablePublisher publisher;
+    private final AlertNotifier notifier;
+    private final String topicRoot;
+    private final Clock clock;
+    private final AlertEventCodec codec = new AlertEventCodec();
+    private final Map<String, AlertEvent> open = new ConcurrentHashMap<>();
+    private final Counter events;
+    private final Counter faults;
+    private long timer = -1;
+    private Context context;
+
+    public AlertService(Vertx vertx, AlertEngine engine, ReadingSink sink, ReliablePublisher publisher,
+                        AlertNotifier notifier, String topicRoot, Clock clock, MeterRegistry meters) {
+        this.vertx = vertx;
+        this.engine = engine;
+        this.sink = sink;
+        this.publisher = publisher;
+        this.notifier = notifier;
+        this.topicRoot = topicRoot;
+        this.clock = clock;
+        this.events = Counter.builder("envmon.alerts.events").description("Alert events emitted").register(meters);
+        this.faults = Counter.builder("envmon.alerts.rule.faults")
+                .description("Rule evaluations that failed (the other rules still ran)").register(meters);
+        meters.gauge("envmon.alerts.open", open, Map::size);
+    }
+
+    /**
+     * Rebuilds the engine's state from InfluxDB (open alerts and recent readings), then starts the clock tick
+     * (offline detection, closing quiet hours). Call on the ingest context, before readings flow. If InfluxDB
+     * cannot be read, the engine starts empty and says so: alerts still open are then raised again when their
+     * condition is seen, with the same ID when their start is the same.
+     */
+    public Future<Void> start(AlertStateRestorer restorer, long tickMillis) {
+        context = vertx.getOrCreateContext();
+        Instant now = clock.instant();
+        Map<SiteKind, Duration> depth = new EnumMap<>(SiteKind.class);
+        for (SiteKind kind : SiteKind.values()) {
+            depth.put(kind, engine.restoreDepth(kind));
+        }
+        return vertx.executeBlocking(() -> restorer.read(now, depth), false)
+                .map(snapshot -> {
+                    handle(engine.restore(snapshot.openAlerts(), snapshot.readings(), now));
+                    engine.openAlerts().forEach(this::remember);
+                    return (Void) null;
+                })
+                .recover(e -> {
+                    LOG.warn("alert state could not be read back from InfluxDB ({}); starting with none", e.getMessage());
+                    return Future.succeededFuture();
+                })
+                .onComplete(v -> timer = vertx.setPeriodic(tickMillis, id -> handle(engine.onTick(clock.instant()))));
+    }
+
+    public void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        notifier.close();
+    }
+
+    @Override
+    public void onStored(MonitoredPoint point, List<Reading> readings) {
+        for (Reading reading : readings) {
+            handle(engine.onReading(point, reading, clock.instant()));
+        }
+    }
+
+    /** Feeds what the engine said after a restore (alerts that ended while the service was down, say). */
+    public void handle(EngineOutput out) {
+        if (out.isEmpty()) {
+            return;
+        }
+        List<StorePoint> rows = new ArrayList<>();
+        for (AlertEvent e : out.events()) {
+            rows.add(AlertRows.alert(e));
+            remember(e);
+        }
+        for (HourlyAqiRecord r : out.hourlyAqi()) {
+            rows.add(AlertRows.hourlyAqi(r));
+        }
+        for (RuleFault f : out.faults()) {
+            faults.increment();
+            LOG.error("alert rule {} failed on {}: {}", f.rule(), f.about(), f.error());
+        }
+        if (!rows.isEmpty()) {
+            sink.write(rows).onFailure(e -> LOG.warn("alert rows not written: {}", e.getMessage()));
+        }
+        out.events().forEach(this::announce);
+    }
+
+    private void remember(AlertEvent e) {
+        if (e.isResolved()) {
+            open.remove(e.id());
+        } else {
+            open.put(e.id(), e);
+        }
+    }
+
+    private void announce(AlertEvent e) {
+        events.increment();
+        LOG.info("alert {} {} [{}/{}{} {} {}]: {}", e.state().wire(), e.severity().wire(), e.kind(), e.site(),
+                e.point() == null ? "" : "/" + e.point(), e.rule(), e.id(), e.message());
+        String json = codec.encode(e);
+        publisher.publish(topicRoot + "/alerts/" + e.kind() + "/" + e.site(), json.getBytes(StandardCharsets.UTF_8))
+                .onFailure(err -> LOG.warn("alert {} not published: {}", e.id(), err.getMessage()));
+        notifier.deliver(e);
+        vertx.eventBus().publish(EVENTS_ADDRESS, json);
+    }
+
+    /** Open and escalated alerts, newest first. Safe from any thread. */
+    public List<AlertEvent> openAlerts() {
+        List<AlertEvent> list = new ArrayList<>(open.values());
+        list.sort(Comparator.comparing(AlertEvent::ts).reversed());
+        return list;
+    }
+
+    public Optional<AlertEvent> openAlert(String id) {
+        return Optional.ofNullable(open.get(id));
+    }
+
+    /**
+     * Acknowledges an open alert, from any thread: the engine is consulted on its own context.
+     *
+     * @return the acknowledged event, or empty when no open alert has that ID
+     */
+    public Future<Optional<AlertEvent>> acknowledge(String id, String by) {
+        Promise<Optional<AlertEvent>> done = Promise.promise();
+        context.runOnContext(v -> {
+            Optional<AlertEvent> event = engine.acknowledge(id, by, clock.instant());
+            event.ifPresent(e -> handle(new EngineOutput(List.of(e), List.of(), List.of(), List.of())));
+            done.complete(event);
+        });
+        return done.future();
+    }
+}

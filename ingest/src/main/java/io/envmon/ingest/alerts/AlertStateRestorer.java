@@ -1,0 +1,139 @@
+package io.envmon.ingest.alerts;
+
+import io.envmon.alerts.engine.PointReading;
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.event.AlertState;
+import io.envmon.alerts.event.Severity;
+import io.envmon.ingest.store.PointReader;
+import io.envmon.ingest.store.QueryRow;
+import io.envmon.model.Reading;
+import io.envmon.model.SiteKind;
+import io.envmon.model.Topic;
+import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Registry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads back from InfluxDB what the alert engine needs after a restart: the last event of every alert that
+ * was not resolved, and the recent readings its windows are built from. Blocking: runs on a worker.
+ */
+public final class AlertStateRestorer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertStateRestorer.class);
+    /** Alerts older than this are not looked for: an alert open that long has long been seen by people. */
+    private static final Duration ALERT_LOOKBACK = Duration.ofDays(30);
+    private static final Set<String> TAG_COLUMNS = Set.of("station", "section", "enterprise", "outlet");
+
+    private final PointReader reader;
+    private final Registry registry;
+
+    public AlertStateRestorer(PointReader reader, Registry registry) {
+        this.reader = reader;
+        this.registry = registry;
+    }
+
+    /** What was read: open alerts (their latest event each) and readings per kind, oldest first. */
+    public record Snapshot(List<AlertEvent> openAlerts, List<PointReading> readings) {
+    }
+
+    public Snapshot read(Instant now, Map<SiteKind, Duration> depth) {
+        List<AlertEvent> open = openAlerts(now);
+        List<PointReading> readings = new ArrayList<>();
+        for (SiteKind kind : SiteKind.values()) {
+            readings.addAll(readings(kind, now.minus(depth.get(kind))));
+        }
+        readings.sort(Comparator.comparing(pr -> pr.reading().ts()));
+        LOG.info("alert state read back: {} open alerts, {} recent readings", open.size(), readings.size());
+        return new Snapshot(open, readings);
+    }
+
+    List<AlertEvent> openAlerts(Instant now) {
+        List<QueryRow> rows = reader.query("SELECT * FROM alert WHERE time > " + now.minus(ALERT_LOOKBACK).toEpochMilli()
+                + "ms");
+        Map<String, QueryRow> latest = new HashMap<>();
+        for (QueryRow row : rows) {
+            String id = row.value("alert_id");
+            if (id != null && (!latest.containsKey(id) || latest.get(id).time() <= row.time())) {
+                latest.put(id, row);
+            }
+        }
+        List<AlertEvent> open = new ArrayList<>();
+        for (QueryRow row : latest.values()) {
+            rowToEvent(row).filter(e -> !e.isResolved()).ifPresent(open::add);
+        }
+        return open;
+    }
+
+    /** An {@code alert} row read back as the event it recorded; empty (and logged) when it cannot be. */
+    public static Optional<AlertEvent> rowToEvent(QueryRow row) {
+        try {
+            Double startedAt = row.number("started_at");
+            Double ackAt = row.number("acknowledged_at");
+            return Optional.of(new AlertEvent(row.value("alert_id"), row.value("kind"), row.value("site"),
+                    blankToNull(row.value("point")), row.value("rule"), Severity.fromWire(row.value("severity")),
+                    AlertState.fromWire(row.value("state")), blankToNull(row.value("parameter")), row.number("value"),
+                    row.number("threshold"), row.value("unit") == null ? "" : row.value("unit"),
+                    blankToNull(row.value("window")),
+                    startedAt == null ? Instant.ofEpochMilli(row.time()) : Instant.ofEpochMilli(startedAt.longValue()),
+                    Instant.ofEpochMilli(row.time()), row.value("message"), blankToNull(row.value("acknowledged_by")),
+                    ackAt == null ? null : Instant.ofEpochMilli(ackAt.longValue())));
+        } catch (RuntimeException e) {
+            LOG.warn("alert row at {} cannot be read back ({}); skipped", row.time(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private List<PointReading> readings(SiteKind kind, Instant since) {
+        List<QueryRow> rows = reader.query("SELECT * FROM \"" + kind.measurement() + "\" WHERE time > "
+                + since.toEpochMilli() + "ms");
+        List<PointReading> out = new ArrayList<>(rows.size());
+        for (QueryRow row : rows) {
+            Topic topic = switch (kind) {
+                case AIR -> Topic.air(row.value("station"));
+                case WATER -> Topic.water(row.value("section"));
+                case ENTERPRISE -> Topic.enterprise(row.value("enterprise"), row.value("outlet"));
+            };
+            if (topic.site() == null) {
+                continue;
+            }
+            Optional<MonitoredPoint> point = registry.resolve(topic);
+            if (point.isEmpty()) {
+                continue; // a site removed from the registry since
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, String> flags = new LinkedHashMap<>();
+            row.values().forEach((column, raw) -> {
+                if (TAG_COLUMNS.contains(column)) {
+                    return;
+                }
+                if (column.endsWith("_flag")) {
+                    flags.put(column.substring(0, column.length() - "_flag".length()), raw);
+                } else {
+                    Double v = row.number(column);
+                    if (v != null) {
+                        values.put(column, v);
+                    }
+                }
+            });
+            if (!values.isEmpty()) {
+                out.add(new PointReading(point.get(), new Reading(Instant.ofEpochMilli(row.time()), values, flags, null)));
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,66 @@
+package io.envmon.ingest.alerts;
+
+import io.envmon.alerts.config.AlertRulesConfig;
+import io.envmon.alerts.config.AlertRulesConfigParser;
+import io.envmon.alerts.engine.AlertEngine;
+import io.envmon.ingest.config.AlertsConfig;
+import io.envmon.ingest.config.ConfigException;
+import io.envmon.ingest.http.api.ApiTokens;
+import io.envmon.ingest.alerts.webhook.WebhooksConfig;
+import io.envmon.ingest.alerts.webhook.WebhooksConfigParser;
+import io.envmon.model.registry.Enterprise;
+import io.envmon.model.registry.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and checks the alert engine's rules, the API tokens and the webhooks at start-up, so a mistake in any
+ * of them stops the service with a message naming the setting, before anything connects.
+ */
+public record AlertsBootstrap(AlertRulesConfig rules, AlertEngine engine, ApiTokens tokens, WebhooksConfig webhooks) {
+
+    /** @throws ConfigException naming ENVMON_ALERT_RULES, ENVMON_API_TOKENS or ENVMON_WEBHOOKS */
+    public static AlertsBootstrap load(AlertsConfig config, Registry registry, Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        AlertRulesConfig rules = AlertRulesConfig.defaults();
+        AlertEngine engine = null;
+        try {
+            if (config.rulesFile() != null) {
+                rules = new AlertRulesConfigParser().parse(read(config.rulesFile()), config.rulesFile().toString());
+            }
+            engine = new AlertEngine(registry, rules);
+        } catch (IOException | RuntimeException e) {
+            problems.add("ENVMON_ALERT_RULES (alerts.rulesFile): " + e.getMessage());
+        }
+        ApiTokens tokens = ApiTokens.none();
+        if (config.apiTokensFile() != null) {
+            try {
+                tokens = ApiTokens.parse(read(config.apiTokensFile()), config.apiTokensFile().toString(), env, registry);
+            } catch (IOException | RuntimeException e) {
+                problems.add("ENVMON_API_TOKENS (api.tokensFile): " + e.getMessage());
+            }
+        }
+        WebhooksConfig webhooks = null;
+        if (config.webhooksFile() != null) {
+            try {
+                webhooks = new WebhooksConfigParser(env).parse(read(config.webhooksFile()), config.webhooksFile().toString());
+                List<String> ids = registry.enterprises().stream().map(Enterprise::id).toList();
+                webhooks.enterpriseProblems(ids).forEach(p -> problems.add("ENVMON_WEBHOOKS (alerts.webhooksFile): " + p));
+            } catch (IOException | RuntimeException e) {
+                problems.add("ENVMON_WEBHOOKS (alerts.webhooksFile): " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new AlertsBootstrap(rules, engine, tokens, webhooks);
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file);
+    }
+}

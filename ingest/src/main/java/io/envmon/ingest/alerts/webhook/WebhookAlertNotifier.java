@@ -1,0 +1,162 @@
+package io.envmon.ingest.alerts.webhook;
+
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.event.AlertEventCodec;
+import io.envmon.ingest.alerts.AlertNotifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers alert events to the configured webhooks (docs/webhooks.md): each event goes to the bureau's webhooks
+ * and to the webhooks of the enterprise it is about (never another's), filtered by kind and severity, POSTed as
+ * the CONTRACT §5 JSON with an HMAC-SHA256 signature. Per webhook, events are delivered one at a time in the
+ * order given, retried with exponential backoff on 408, 429, 5xx and network errors, and dropped after
+ * {@code maxAttempts} or when the webhook's queue is full (oldest first). Every attempt is logged, counted
+ * ({@code envmon.webhook.*}) and kept in a bounded {@link #recentDeliveries() delivery log}.
+ *
+ * <p>Deliveries are at least once: a receiver deduplicates by {@code X-Envmon-Delivery}. Nothing survives a
+ * restart: an alert is durable in InfluxDB and on MQTT, the webhook is a notification.
+ *
+ * <p>All delivery state lives on one Vert.x context (the caller's at construction, or a new event-loop context);
+ * {@link #deliver} and {@link #close} may be called from any thread, {@link #recentDeliveries()} too.
+ */
+public final class WebhookAlertNotifier implements AlertNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAlertNotifier.class);
+
+    private final Context context;
+    private final WebClient client;
+    private final DeliveryLog log;
+    private final List<WebhookChannel> channels = new ArrayList<>();
+    private final AlertEventCodec codec = new AlertEventCodec();
+    private volatile boolean closed;
+
+    /**
+     * @param vertx  the process's Vert.x; the HTTP client is created from it
+     * @param config the validated webhooks (see {@link WebhooksConfigParser})
+     * @param clock  for {@code X-Envmon-Timestamp}, Retry-After dates and the delivery log
+     * @param meters where {@code envmon.webhook.deliveries}, {@code envmon.webhook.latency} and
+     *               {@code envmon.webhook.queue} are registered, per webhook
+     */
+    public WebhookAlertNotifier(Vertx vertx, WebhooksConfig config, Clock clock, MeterRegistry meters) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(meters, "meters");
+        this.context = vertx.getOrCreateContext();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setUserAgent("envmon-webhook/1")
+                .setFollowRedirects(false)
+                .setVerifyHost(true) // the default, stated: certificates are checked against the URL's host
+                .setKeepAlive(true));
+        this.log = new DeliveryLog(config.deliveryLogSize());
+        WebhookRetryPolicy policy = WebhookRetryPolicy.of(config);
+        for (WebhookConfig w : config.webhooks()) {
+            channels.add(new WebhookChannel(w, vertx, client, clock, policy, config.queueCapacity(), log, meters));
+            warnIfPlainHttp(w);
+        }
+        LOG.info("webhooks: {} configured ({})", channels.size(),
+                config.webhooks().stream().map(w -> w.name() + " → " + w.audience()).toList());
+    }
+
+    /** Routes the event to the webhooks that may and want to receive it; returns at once. */
+    @Override
+    public void deliver(AlertEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (closed) {
+            LOG.warn("[event: {}] not delivered to webhooks: the notifier is closed", event.id());
+            return;
+        }
+        if (Vertx.currentContext() == context) {
+            route(event);
+        } else {
+            context.runOnContext(v -> route(event)); // FIFO per caller: order is kept
+        }
+    }
+
+    private void route(AlertEvent event) {
+        Buffer body = null;
+        for (WebhookChannel channel : channels) {
+            if (!channel.config().accepts(event)) {
+                continue;
+            }
+            try {
+                if (body == null) {
+                    body = Buffer.buffer(codec.encode(event).getBytes(StandardCharsets.UTF_8));
+                }
+                channel.enqueue(event, body);
+            } catch (RuntimeException e) {
+                // one faulty webhook (or event) must not keep the others from their alerts
+                LOG.error("[webhook: {}, event: {}] cannot queue the event", channel.config().name(), event.id(), e);
+            }
+        }
+    }
+
+    /** The latest deliveries (attempts and drops) of all webhooks, oldest first; safe from any thread. */
+    public List<DeliveryRecord> recentDeliveries() {
+        return log.snapshot();
+    }
+
+    /**
+     * Stops delivering: cancels retries, abandons waiting events (logged as ERROR and counted as dropped) and
+     * closes the HTTP client. From a thread that is not Vert.x's it waits (up to 5 s) until that is done.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Vertx.currentContext() == context) {
+            shutdown();
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        context.runOnContext(v -> {
+            shutdown();
+            done.countDown();
+        });
+        if (!Context.isOnVertxThread()) {
+            try {
+                if (!done.await(5, TimeUnit.SECONDS)) {
+                    LOG.warn("webhooks: shutdown did not finish within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void shutdown() {
+        channels.forEach(WebhookChannel::close);
+        client.close();
+        LOG.info("webhooks: closed");
+    }
+
+    private static void warnIfPlainHttp(WebhookConfig w) {
+        if (!"http".equalsIgnoreCase(w.url().getScheme())) {
+            return;
+        }
+        String host = w.url().getHost().toLowerCase(Locale.ROOT);
+        // by name only: a DNS lookup here could block the event loop the constructor runs on
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        if (!loopback) {
+            LOG.warn("[webhook: {}] plain http: alerts travel readable by anyone on the path (the signature "
+                    + "protects integrity, not confidentiality); use https", w.name());
+        }
+    }
+}

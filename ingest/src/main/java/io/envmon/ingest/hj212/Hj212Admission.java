@@ -1,0 +1,87 @@
+package io.envmon.ingest.hj212;
+
+import io.envmon.hj212.DecodeResult;
+import io.envmon.hj212.FrameResult.FramingError;
+import io.envmon.hj212.Hj212Codec;
+import io.envmon.hj212.Hj212Frame;
+import io.envmon.ingest.hj212.Hj212Devices.Device;
+import io.envmon.ingest.hj212.Hj212Metrics.FrameOutcome;
+import io.envmon.model.RejectReason;
+import io.envmon.model.Rejection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The first decision about one frame, before anything is stored: is it a frame (shape, CRC, syntax), is its MN a
+ * registered device, and does its PW match the registry's. Pure and thread-safe, so each transport runs it on its
+ * own context; storage is {@link Hj212Store}'s.
+ */
+public final class Hj212Admission {
+
+    /** What {@link #admit} decided. */
+    public sealed interface Admission permits Admitted, Refused {
+    }
+
+    /**
+     * A frame of a registered device, to be stored and, if it asks, answered.
+     *
+     * @param warnings the deviations lenient mode tolerated
+     */
+    public record Admitted(Hj212Frame frame, Device device, List<String> warnings) implements Admission {
+        public Admitted {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * A frame that is dead-lettered whole and never answered: a bad CRC (the standard: drop it, the device resends),
+     * a frame that cannot be parsed, an MN not in the registry, or a wrong password.
+     *
+     * @param mn the MN the frame claims, for logs; {@code null} when unknown
+     */
+    public record Refused(FrameOutcome outcome, Rejection rejection, String mn) implements Admission {
+    }
+
+    private final Hj212Codec codec;
+    private final Hj212Devices devices;
+
+    public Hj212Admission(Hj212Codec codec, Hj212Devices devices) {
+        this.codec = Objects.requireNonNull(codec);
+        this.devices = Objects.requireNonNull(devices);
+    }
+
+    /** Decides about the bytes of one frame, from {@code ##} through the CRC (a trailing CRLF is allowed). */
+    public Admission admit(byte[] frameBytes) {
+        DecodeResult result = codec.decode(frameBytes);
+        if (result instanceof DecodeResult.CrcMismatch crc) {
+            return new Refused(FrameOutcome.BAD_CRC, Rejection.of(RejectReason.BAD_FRAME, "CRC " + crc.received()
+                    + " does not match the segment (computed " + crc.computed() + "); not answered, so the device "
+                    + "resends"), crc.mn());
+        }
+        if (result instanceof DecodeResult.Malformed bad) {
+            return new Refused(FrameOutcome.BAD_FRAME, Rejection.of(RejectReason.BAD_FRAME,
+                    "not an HJ 212 frame in " + codec.config().mode().name().toLowerCase() + " mode: " + bad.reason()),
+                    null);
+        }
+        DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
+        Hj212Frame frame = decoded.frame();
+        Device device = devices.find(frame.mn()).orElse(null);
+        if (device == null) {
+            return new Refused(FrameOutcome.UNKNOWN_MN, Rejection.of(RejectReason.UNKNOWN_SITE,
+                    "HJ 212 MN '" + frame.mn() + "' is not in the registry (no station, section or outlet has this mn)"),
+                    frame.mn());
+        }
+        if (device.password() != null && !device.password().equals(frame.pw())) {
+            return new Refused(FrameOutcome.BAD_PASSWORD, Rejection.of(RejectReason.UNKNOWN_SITE,
+                    "PW of MN '" + frame.mn() + "' does not match the password registered for "
+                            + device.point().label() + "; not stored, not answered"), frame.mn());
+        }
+        return new Admitted(frame, device, decoded.warnings());
+    }
+
+    /** The dead-letter reason of bytes the stream framer could not make a frame of. */
+    public static Rejection framing(FramingError error) {
+        return Rejection.of(RejectReason.BAD_FRAME, "HJ 212 framing: " + error.problem().name().toLowerCase()
+                + ": " + error.detail());
+    }
+}

@@ -1,0 +1,286 @@
+package io.envmon.ingest.hj212;
+
+import static io.envmon.ingest.hj212.Hj212TestKit.AIR_MN;
+import static io.envmon.ingest.hj212.Hj212TestKit.frame;
+import static io.envmon.ingest.hj212.Hj212TestKit.upload;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envmon.hj212.FrameDecoder;
+import io.envmon.hj212.FrameResult;
+import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.ParseMode;
+import io.envmon.ingest.config.Hj212ServiceConfig;
+import io.envmon.ingest.hj212.Hj212Admission.Admitted;
+import io.envmon.ingest.pipeline.IncomingMessage;
+import io.envmon.model.Rejection;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway on a real Vert.x NetServer with plain java.net.Socket devices and an in-memory store. */
+class Hj212GatewayVerticleTest {
+
+    final Hj212TestKit kit = new Hj212TestKit();
+    final FakeStore store = new FakeStore();
+    Vertx vertx = Vertx.vertx();
+    Hj212GatewayVerticle gateway;
+    final List<Device> devices = new ArrayList<>();
+
+    /** Records what the gateway stores; can hold the stores back to look at the gateway while frames are pending. */
+    static final class FakeStore implements Hj212Store {
+        final List<String> stored = new CopyOnWriteArrayList<>();
+        final List<String> origins = new CopyOnWriteArrayList<>();
+        final List<Rejection> rejected = new CopyOnWriteArrayList<>();
+        final List<Runnable> held = new CopyOnWriteArrayList<>();
+        volatile boolean hold;
+
+        @Override
+        public Future<Void> store(IncomingMessage origin, Admitted frame) {
+            origins.add(origin.topic());
+            if (!hold) {
+                stored.add(frame.frame().qn());
+                return Future.succeededFuture();
+            }
+            Context context = Vertx.currentContext();
+            Promise<Void> p = Promise.promise();
+            held.add(() -> context.runOnContext(v -> {
+                stored.add(frame.frame().qn());
+                p.complete();
+            }));
+            return p.future();
+        }
+
+        @Override
+        public Future<Void> reject(IncomingMessage origin, Rejection rejection) {
+            rejected.add(rejection);
+            return Future.succeededFuture();
+        }
+
+        void release() {
+            hold = false;
+            held.forEach(Runnable::run);
+            held.clear();
+        }
+    }
+
+    /** A data logger: a socket, and the replies read from it. */
+    final class Device implements AutoCloseable {
+        final Socket socket;
+        final FrameDecoder replies = new FrameDecoder(Hj212Config.strict());
+        final List<String> received = new ArrayList<>();
+
+        Device() throws IOException {
+            socket = new Socket("127.0.0.1", gateway.actualPort());
+            socket.setSoTimeout(100);
+            devices.add(this);
+        }
+
+        void send(byte[] bytes) throws IOException {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+
+        void send(String text) throws IOException {
+            send(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Reads until {@code n} replies arrived, or fails after 5 s. */
+        List<String> awaitReplies(int n) throws IOException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (received.size() < n && System.nanoTime() < end) {
+                poll();
+            }
+            assertTrue(received.size() >= n, "expected " + n + " replies, got " + received);
+            return received;
+        }
+
+        /** Reads for a while; true if the gateway closed the connection. */
+        boolean closedWithin(Duration d) throws IOException {
+            long end = System.nanoTime() + d.toNanos();
+            while (System.nanoTime() < end) {
+                if (poll() < 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int poll() throws IOException {
+            byte[] buf = new byte[4096];
+            InputStream in = socket.getInputStream();
+            try {
+                int n = in.read(buf);
+                if (n > 0) {
+                    for (FrameResult r : replies.feed(buf, 0, n)) {
+                        received.add(((FrameResult.RawFrame) r).text());
+                    }
+                }
+                return n;
+            } catch (SocketTimeoutException e) {
+                return 0;
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    void start(int maxConnections, int maxPending, Duration idle) throws Exception {
+        Hj212ServiceConfig config = new Hj212ServiceConfig(0, ParseMode.LENIENT, Hj212Config.DEFAULT_ZONE, null, idle,
+                maxConnections, maxPending, Duration.ofMinutes(5));
+        gateway = new Hj212GatewayVerticle(config,
+                new Hj212MqttIngress.Services(kit.admission, store, kit.hj212Metrics), Clock.systemUTC());
+        vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Device d : devices) {
+            d.close();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    static byte[] realtime(String qn) {
+        return frame(upload(qn, "22", "2011", AIR_MN, 5, "DataTime=20261128095900;a34004-Rtd=35.2"));
+    }
+
+    static String qnOf(String reply) {
+        int at = reply.indexOf("QN=") + 3;
+        return reply.substring(at, reply.indexOf(';', at));
+    }
+
+    @Test
+    void coalescedFramesInOneWriteAreEachStoredAndAnswered() throws Exception {
+        start(10, 64, Duration.ofMinutes(1));
+        Device d = new Device();
+        byte[] a = realtime("20261128095900001");
+        byte[] b = realtime("20261128095900002");
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        d.send(both);
+        List<String> replies = d.awaitReplies(2);
+        assertEquals(List.of("20261128095900001", "20261128095900002"), replies.stream().map(r -> qnOf(r)).sorted().toList());
+        assertTrue(replies.get(0).contains(";CN=9014;"));
+        assertTrue(store.origins.get(0).startsWith("tcp:127.0.0.1:"), store.origins.get(0));
+        assertEquals(2, kit.hj212Metrics.count("envmon.hj212.replies", "transport", "tcp", "cn", "9014"));
+    }
+
+    @Test
+    void aFrameSplitAcrossWritesAndNoiseBeforeItWork() throws Exception {
+        start(10, 64, Duration.ofMinutes(1));
+        Device d = new Device();
+        String f = new String(realtime("20261128095900003"), StandardCharsets.UTF_8).replace("\r\n", "");
+        d.send("AT+DTU HELLO\r\n" + f.substring(0, 7));
+        Thread.sleep(50);
+        d.send(f.substring(7, 60));
+        Thread.sleep(50);
+        d.send(f.substring(60)); // and no CRLF at all
+        assertEquals("20261128095900003", qnOf(d.awaitReplies(1).get(0)));
+        assertEquals(1, store.rejected.size(), "the DTU banner is noise: " + store.rejected);
+    }
+
+    @Test
+    void aBadCrcGetsNoReply() throws Exception {
+        start(10, 64, Duration.ofMinutes(1));
+        Device d = new Device();
+        String good = new String(realtime("20261128095900004"), StandardCharsets.UTF_8);
+        String crc = good.substring(good.length() - 6, good.length() - 2);
+        d.send(good.substring(0, good.length() - 6) + (crc.equals("0000") ? "0001" : "0000") + "\r\n");
+        d.send(realtime("20261128095900005"));
+        List<String> replies = d.awaitReplies(1);
+        Thread.sleep(200);
+        d.poll();
+        assertEquals(List.of("20261128095900005"), replies.stream().map(r -> qnOf(r)).toList());
+        assertEquals("bad_frame", store.rejected.get(0).reason().code());
+    }
+
+    @Test
+    void connectionsOverTheLimitAreClosed() throws Exception {
+        start(2, 64, Duration.ofMinutes(1));
+        Device one = new Device();
+        Device two = new Device();
+        one.send(realtime("20261128095900006"));
+        one.awaitReplies(1);
+        Device three = new Device();
+        assertTrue(three.closedWithin(Duration.ofSeconds(3)));
+        assertTrue(!two.closedWithin(Duration.ofMillis(200)));
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "refused"));
+    }
+
+    @Test
+    void anIdleConnectionIsFinishedThenClosed() throws Exception {
+        start(10, 64, Duration.ofSeconds(1));
+        Device d = new Device();
+        // a wrong length field and no line end: only the end of the stream says where the frame ends
+        String segment = upload("20261128095900007", "22", "2011", AIR_MN, 5, "DataTime=20261128095900;a34004-Rtd=1");
+        String f = new String(frame(segment), StandardCharsets.UTF_8).replace("\r\n", "");
+        d.send("##0999" + f.substring(6));
+        Thread.sleep(300);
+        assertTrue(store.stored.isEmpty());
+        assertTrue(d.closedWithin(Duration.ofSeconds(5)));
+        await().atMost(Duration.ofSeconds(2)).until(() -> store.stored.contains("20261128095900007"));
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "idle_timeout"));
+    }
+
+    @Test
+    void aConnectionWithTooManyFramesInStorageIsPausedUntilTheyAreStored() throws Exception {
+        start(10, 2, Duration.ofMinutes(1));
+        store.hold = true;
+        Device d = new Device();
+        for (int i = 1; i <= 5; i++) {
+            d.send(realtime("2026112809590010" + i));
+            Thread.sleep(100);
+        }
+        assertEquals(2, store.held.size(), "the socket is not read beyond the bound");
+        assertTrue(kit.metrics.scrape().contains("envmon_hj212_connections{state=\"paused\"} 1.0"),
+                kit.metrics.scrape());
+        store.release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            store.release();
+            return store.stored.size() == 5;
+        });
+        assertEquals(5, d.awaitReplies(5).size());
+    }
+
+    @Test
+    void aDeviceThatReconnectsGetsItsReplyOnTheNewConnection() throws Exception {
+        start(10, 64, Duration.ofMinutes(1));
+        store.hold = true;
+        Device old = new Device();
+        old.send(realtime("20261128095900201"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> store.held.size() == 1);
+        Device fresh = new Device();
+        fresh.send(realtime("20261128095900202"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> store.held.size() == 2);
+        store.release();
+        List<String> replies = fresh.awaitReplies(2);
+        assertEquals(List.of("20261128095900201", "20261128095900202"), replies.stream().map(r -> qnOf(r)).sorted().toList());
+        old.poll();
+        assertTrue(old.received.isEmpty());
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "rebound"));
+    }
+}

@@ -1,0 +1,232 @@
+package io.envmon.ingest.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.envmon.testkit.MqttTestClient;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Alerts through the whole service: readings over MQTT raise a permit alert by the rules, which is published on
+ * {@code env/alerts/...}, written to the {@code alert} measurement and served by the API, to the bureau and to
+ * that enterprise only; the bureau acknowledges it; a restart keeps it (same ID, no duplicate); clean hours
+ * resolve it. Hourly AQI rows are written for air stations.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertsEndToEndIT {
+
+    static final String BUREAU = "bureau-token-0123456789";
+    static final String E001 = "e001-token-0123456789";
+    static final String E002 = "e002-token-0123456789";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static IngestHarness harness;
+    static MqttTestClient device;
+    static MqttTestClient bureauSubscriber;
+    static Map<String, String> env;
+    /** A clock hour three hours ago: its readings are complete and it is closed by a later reading. */
+    static Instant hour;
+    static String alertId;
+    static com.sun.net.httpserver.HttpServer receiver;
+    static final java.util.concurrent.CopyOnWriteArrayList<String> toBureau = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final java.util.concurrent.CopyOnWriteArrayList<String> toE002 = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        harness = new IngestHarness();
+        Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
+        Files.writeString(tokens, """
+                bureau:
+                  - {name: duty-officer, token: %s}
+                enterprises:
+                  E001:
+                    - {name: e001-manager, token: %s}
+                  E002:
+                    - {name: e002-manager, token: %s}
+                """.formatted(BUREAU, E001, E002));
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        for (var hook : List.of(Map.entry("/bureau", toBureau), Map.entry("/e002", toE002))) {
+            receiver.createContext(hook.getKey(), exchange -> {
+                hook.getValue().add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+        }
+        receiver.start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        Path webhooks = Files.createTempFile("envmon-it-webhooks", ".yaml");
+        Files.writeString(webhooks, """
+                webhooks:
+                  - {name: bureau, url: %s/bureau, secret: bureau-secret-0123456789, audience: bureau}
+                  - {name: e002, url: %s/e002, secret: e002-secret-0123456789, audience: {enterprise: E002}}
+                """.formatted(base, base));
+        env = Map.of("ENVMON_API_TOKENS", tokens.toString(), "ENVMON_ALERT_TICK", "2s",
+                "ENVMON_WEBHOOKS", webhooks.toString());
+        harness.startIngest(env);
+        hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
+        device = MqttTestClient.connect(harness.mqtt.url());
+        bureauSubscriber = MqttTestClient.connect(harness.mqtt.url());
+        bureauSubscriber.subscribe("env/alerts/#");
+    }
+
+    @AfterAll
+    static void stop() {
+        device.close();
+        bureauSubscriber.close();
+        harness.assertNoBlockedEventLoop();
+        harness.close();
+        receiver.stop(0);
+    }
+
+    /** One reading a minute for the hour starting at {@code start}, then one that closes it. */
+    static void publishHour(String topic, Instant start, String values) {
+        for (int minute = 0; minute <= 66; minute++) {
+            if (minute > 59 && minute != 66) {
+                continue;
+            }
+            device.publish(topic, "{\"ts\": \"" + start.plus(minute, ChronoUnit.MINUTES) + "\", \"values\": " + values + "}", 1);
+        }
+    }
+
+    static List<JsonNode> alertsOn(String topic) throws IOException {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (MqttTestClient.Received r : bureauSubscriber.messages(topic)) {
+            out.add(JSON.readTree(r.payload()));
+        }
+        return out;
+    }
+
+    static JsonNode permitAlert(List<JsonNode> events, String state) {
+        return events.stream().filter(e -> e.get("rule").asText().startsWith("permit")
+                && e.get("state").asText().equals(state)).findFirst().orElse(null);
+    }
+
+    @Test
+    @Order(1)
+    void anHourOverThePermitLimitRaisesOneCriticalAlertPublishedStoredAndServed() throws IOException {
+        publishHour("env/enterprise/E001/DA001", hour, "{\"particulate\": 80.0, \"o2\": 15.0}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> permitAlert(alertsOn("env/alerts/enterprise/E001"), "open") != null);
+        JsonNode alert = permitAlert(alertsOn("env/alerts/enterprise/E001"), "open");
+        alertId = alert.get("id").asText();
+        assertEquals("critical", alert.get("severity").asText());
+        assertEquals("enterprise", alert.get("kind").asText());
+        assertEquals("DA001", alert.get("point").asText());
+        assertEquals("particulate", alert.get("parameter").asText());
+        assertEquals(80.0, alert.get("value").asDouble(), 0.01);
+        assertEquals(40.0, alert.get("threshold").asDouble(), 0.01);
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                harness.count("SELECT count(state) FROM alert WHERE alert_id = '" + alertId + "'") >= 1);
+
+        HttpResponse<String> bureau = harness.api(BUREAU, "/api/alerts");
+        assertEquals(200, bureau.statusCode());
+        assertTrue(bureau.body().contains(alertId), bureau.body());
+        HttpResponse<String> own = harness.api(E001, "/api/alerts/" + alertId);
+        assertEquals(200, own.statusCode(), own.body());
+        await().atMost(Duration.ofSeconds(10)).until(() -> toBureau.stream().anyMatch(b -> b.contains(alertId)));
+    }
+
+    @Test
+    @Order(2)
+    void anotherEnterpriseNeverSeesItAndTokensAreRequired() {
+        HttpResponse<String> list = harness.api(E002, "/api/alerts");
+        assertEquals(200, list.statusCode());
+        assertTrue(!list.body().contains(alertId) && !list.body().contains("E001"), list.body());
+        assertEquals(404, harness.api(E002, "/api/alerts/" + alertId).statusCode());
+        assertEquals(403, harness.api(E002, "/api/alerts?site=E001").statusCode());
+        assertEquals(403, harness.api(E002, "/api/readings/enterprise/E001/DA001").statusCode());
+        assertEquals(403, harness.api(E002, "/api/readings/air/S01").statusCode());
+        assertEquals(200, harness.api(E001, "/api/readings/enterprise/E001/DA001?from=" + hour + "&to="
+                + hour.plus(2, ChronoUnit.HOURS)).statusCode());
+        assertEquals(401, harness.api(null, "/api/alerts").statusCode());
+        assertEquals(401, harness.api("not-a-token-at-all", "/api/alerts").statusCode());
+        assertTrue(toE002.stream().noneMatch(b -> b.contains("E001")), "E002's webhook never receives E001's alerts");
+        assertEquals(403, harness.api(E002, "/api/webhooks/deliveries").statusCode());
+        assertTrue(harness.api(BUREAU, "/api/webhooks/deliveries").body().contains("delivered"));
+    }
+
+    @Test
+    @Order(3)
+    void theBureauAcknowledgesAndEnterprisesCannot() throws IOException {
+        assertEquals(403, harness.apiPost(E001, "/api/alerts/" + alertId + "/ack", "{}").statusCode());
+        HttpResponse<String> ack = harness.apiPost(BUREAU, "/api/alerts/" + alertId + "/ack", "{\"by\": \"值班员 李\"}");
+        assertEquals(200, ack.statusCode(), ack.body());
+        JsonNode event = JSON.readTree(ack.body());
+        assertEquals(alertId, event.get("id").asText());
+        assertEquals("值班员 李", event.get("acknowledgedBy").asText());
+        assertEquals(404, harness.apiPost(BUREAU, "/api/alerts/no-such-alert/ack", "{}").statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void aRestartKeepsTheOpenAlertWithoutADuplicateAndCleanHoursResolveIt() throws IOException {
+        harness.ingest.sigterm();
+        assertEquals(0, harness.ingest.waitFor(Duration.ofSeconds(40)));
+        harness.startIngest(env);
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.api(BUREAU, "/api/alerts").body().contains(alertId));
+        JsonNode restored = JSON.readTree(harness.api(BUREAU, "/api/alerts/" + alertId).body());
+        assertEquals("值班员 李", restored.get("acknowledgedBy").asText(), "the acknowledgement survives the restart");
+
+        publishHour("env/enterprise/E001/DA001", hour.plus(1, ChronoUnit.HOURS), "{\"particulate\": 10.0, \"o2\": 15.0}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> permitAlert(alertsOn("env/alerts/enterprise/E001"), "resolved") != null);
+        assertEquals(alertId, permitAlert(alertsOn("env/alerts/enterprise/E001"), "resolved").get("id").asText());
+        List<JsonNode> permit = alertsOn("env/alerts/enterprise/E001").stream()
+                .filter(e -> e.get("rule").asText().startsWith("permit")).toList();
+        assertEquals(1, permit.stream().map(e -> e.get("id").asText()).distinct().count(), "one alert ID: " + permit);
+        // opened once, acknowledged once (same state, with acknowledgedBy), resolved once: nothing re-opened by the restart
+        assertEquals(List.of("open", "open", "resolved"), permit.stream().map(e -> e.get("state").asText()).toList());
+        assertTrue(permit.get(1).hasNonNull("acknowledgedBy"));
+        assertTrue(!harness.api(BUREAU, "/api/alerts").body().contains(alertId), "no longer open");
+    }
+
+    @Test
+    @Order(5)
+    void theLiveStreamShowsEachCallerItsOwnEventsAsTheyHappen() throws Exception {
+        java.util.concurrent.CopyOnWriteArrayList<String> bureauLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CopyOnWriteArrayList<String> e002Lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (var pair : List.of(Map.entry(BUREAU, bureauLines), Map.entry(E002, e002Lines))) {
+            client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + harness.httpPort
+                                    + "/api/alerts/stream?access_token=" + pair.getKey())).build(),
+                            HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(pair.getValue()::add));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !bureauLines.isEmpty() && !e002Lines.isEmpty());
+        publishHour("env/enterprise/E001/DA001", hour.plus(2, ChronoUnit.HOURS), "{\"particulate\": 90.0, \"o2\": 15.0}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bureauLines.stream().anyMatch(l -> l.startsWith("data:")
+                && l.contains("\"site\":\"E001\"") && l.contains("permit")));
+        assertTrue(e002Lines.stream().noneMatch(l -> l.contains("E001")), "E002's stream never carries E001's alerts");
+    }
+
+    @Test
+    @Order(6)
+    void anAirStationsHourGetsItsHourlyAqiRecord() {
+        publishHour("env/air/S01", hour, "{\"pm25\": 100.0, \"pm10\": 150.0, \"so2\": 10.0, \"no2\": 30.0, \"co\": 0.5, \"o3\": 40.0}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S01' AND time = " + hour.toEpochMilli() + "ms") == 1);
+        Map<String, Object> row = harness.influx.rows(IngestHarness.DB, "SELECT * FROM air_hourly WHERE station = 'S01' AND time = "
+                + hour.toEpochMilli() + "ms").get(0);
+        // HJ 633-2026: PM2.5 1-h mean 100 µg/m³ rated on the daily breakpoints gives IAQI 137, lightly polluted
+        assertEquals(137L, ((Number) row.get("aqi")).longValue(), row.toString());
+        assertEquals(3L, ((Number) row.get("category")).longValue());
+        assertEquals("pm25", row.get("primary"));
+        assertEquals("HJ633-2026", row.get("standard"));
+    }
+}

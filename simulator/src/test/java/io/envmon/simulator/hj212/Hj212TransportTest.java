@@ -1,0 +1,134 @@
+package io.envmon.simulator.hj212;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envmon.hj212.DecodeResult;
+import io.envmon.hj212.Hj212Codec;
+import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.ReplyEncoder;
+import io.envmon.model.Reading;
+import io.envmon.model.ReadingCodec;
+import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Registry;
+import io.envmon.model.registry.RegistryFiles;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The simulated devices' HJ 212 side with a fake uplink: frames out, 9014 in, resends, and who is left out. */
+class Hj212TransportTest {
+
+    static final Registry REGISTRY = RegistryFiles.parse("""
+            air:
+              - {id: A1, name: a, mn: "14070301000001"}
+              - {id: A2, name: b}
+            enterprises:
+              - id: E1
+                name: e
+                outlets:
+                  - {id: DA001, type: stack, mn: "010000A8900016F000169DC0", hj212: {password: "654321"}}
+              - id: E2
+                name: f
+                outlets:
+                  - {id: DW001, type: wastewater}
+            """, "test");
+
+    /** Records frames; answers each with its 9014 unless told to stay silent. */
+    static final class FakeUplink implements Hj212Uplink {
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        volatile boolean silent;
+        Consumer<byte[]> onReply;
+
+        @Override
+        public void open(Consumer<byte[]> replies) {
+            this.onReply = replies;
+        }
+
+        @Override
+        public void send(String mn, byte[] frame) {
+            frames.add(new String(frame, StandardCharsets.UTF_8));
+            if (!silent) {
+                DecodeResult r = new Hj212Codec(Hj212Config.strict()).decode(frame);
+                onReply.accept(ReplyEncoder.replyFor(((DecodeResult.Decoded) r).frame()).orElseThrow());
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "fake";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final Registry points = Hj212Devices.withMnOnly(REGISTRY);
+    final FakeUplink uplink = new FakeUplink();
+
+    Hj212Transport transport(Duration timeout) throws Exception {
+        Hj212Transport t = new Hj212Transport(uplink, new Hj212Devices(points), 10, timeout, 3, Clock.systemUTC());
+        t.connect();
+        return t;
+    }
+
+    static byte[] json(Reading... readings) {
+        ReadingCodec codec = new ReadingCodec();
+        String text = readings.length == 1 ? codec.encode(readings[0]) : codec.encodeBatch(List.of(readings));
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void onlyPointsWithAnMnAreSimulated() {
+        assertEquals(List.of("A1", "E1/DA001"), points.points().stream().map(MonitoredPoint::label).toList());
+        assertEquals(4, REGISTRY.points().size());
+    }
+
+    @Test
+    void eachReadingIsAFrameAcknowledgedByIts9014() throws Exception {
+        Hj212Transport t = transport(Duration.ofSeconds(10));
+        MonitoredPoint stack = points.points().get(1);
+        Instant ts = Instant.parse("2026-11-28T01:59:00Z");
+        CompletableFuture<Void> done = t.publish(stack, "ignored", json(new Reading(ts, Map.of("so2", 12.0)),
+                new Reading(ts.plusSeconds(60), Map.of("so2", 13.0))));
+        done.get(1, TimeUnit.SECONDS);
+        assertEquals(2, uplink.frames.size());
+        assertTrue(uplink.frames.get(0).contains(";ST=31;CN=2011;PW=654321;MN=010000A8900016F000169DC0;Flag=5;"
+                + "CP=&&DataTime=20261128095900;a21026-Rtd=12,a21026-Flag=N&&"), uplink.frames.get(0));
+        List<String> qns = new ArrayList<>();
+        uplink.frames.forEach(f -> qns.add(f.substring(f.indexOf("QN=") + 3, f.indexOf(';'))));
+        assertEquals(2, qns.stream().distinct().count(), "a QN per frame");
+        assertEquals(new Hj212Transport.Totals(2, 2, 0, 0), t.totals());
+        assertEquals(0, t.close(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aFrameWithoutReplyIsResentThenGivenUp() throws Exception {
+        uplink.silent = true;
+        Hj212Transport t = transport(Duration.ofMillis(50));
+        CompletableFuture<Void> done = t.publish(points.points().get(0), "ignored",
+                json(new Reading(Instant.parse("2026-11-28T01:59:00Z"), Map.of("pm25", 35.0))));
+        Thread.sleep(100);
+        assertFalse(done.isDone());
+        try {
+            done.get(2, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException expected) {
+            assertTrue(expected.getCause() instanceof java.util.concurrent.TimeoutException);
+        }
+        assertEquals(4, uplink.frames.size(), "the first send and 3 resends");
+        assertEquals(1, uplink.frames.stream().distinct().count(), "a resend is the same frame");
+        assertEquals(new Hj212Transport.Totals(1, 0, 3, 1), t.totals());
+        t.close(Duration.ZERO);
+    }
+}
