@@ -2,6 +2,10 @@ package io.envmon.ingest.alerts;
 
 import io.envmon.alerts.config.AlertRulesConfig;
 import io.envmon.alerts.config.AlertRulesConfigParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.alerts.engine.AlertEngine;
 import io.envmon.ingest.config.AlertsConfig;
 import io.envmon.ingest.config.ConfigException;
@@ -29,9 +33,13 @@ public record AlertsBootstrap(AlertRulesConfig rules, AlertEngine engine, ApiTok
         AlertRulesConfig rules = AlertRulesConfig.defaults();
         AlertEngine engine = null;
         try {
-            if (config.rulesFile() != null) {
-                rules = new AlertRulesConfigParser().parse(read(config.rulesFile()), config.rulesFile().toString());
+            String text = config.rulesFile() == null ? "" : read(config.rulesFile());
+            String source = config.rulesFile() == null ? "built-in defaults" : config.rulesFile().toString();
+            if (!registry.alertOverrides().isEmpty()) {
+                text = withRegistryOverrides(text, registry.alertOverrides());
+                source = source + " + the registry's alertOverrides";
             }
+            rules = new AlertRulesConfigParser().parse(text, source);
             engine = new AlertEngine(registry, rules);
         } catch (IOException | RuntimeException e) {
             problems.add("ENVMON_ALERT_RULES (alerts.rulesFile): " + e.getMessage());
@@ -58,6 +66,34 @@ public record AlertsBootstrap(AlertRulesConfig rules, AlertEngine engine, ApiTok
             throw new ConfigException(problems);
         }
         return new AlertsBootstrap(rules, engine, tokens, webhooks);
+    }
+
+    /**
+     * Adds the registry's per-site overrides to the rules file's {@code alertOverrides}, so thresholds can be set
+     * beside the site they belong to. The same site overridden in both places is an error, not a silent choice.
+     */
+    static String withRegistryOverrides(String rulesYaml, Map<String, Object> fromRegistry) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode parsed = rulesYaml.isBlank() ? null : yaml.readTree(rulesYaml);
+        ObjectNode root = parsed instanceof ObjectNode o ? o : yaml.createObjectNode();
+        ObjectNode overrides = root.has("alertOverrides") && root.get("alertOverrides").isObject()
+                ? (ObjectNode) root.get("alertOverrides") : root.putObject("alertOverrides");
+        JsonNode registryTree = yaml.valueToTree(fromRegistry);
+        for (Map.Entry<String, JsonNode> kind : registryTree.properties()) {
+            if (!kind.getValue().isObject()) {
+                throw new IllegalArgumentException("registry alertOverrides." + kind.getKey() + ": expected a mapping of site ID to rules");
+            }
+            ObjectNode target = overrides.has(kind.getKey()) && overrides.get(kind.getKey()).isObject()
+                    ? (ObjectNode) overrides.get(kind.getKey()) : overrides.putObject(kind.getKey());
+            for (Map.Entry<String, JsonNode> site : kind.getValue().properties()) {
+                if (target.has(site.getKey())) {
+                    throw new IllegalArgumentException("alertOverrides." + kind.getKey() + "." + site.getKey()
+                            + " is set both in the rules file and in the registry; keep one");
+                }
+                target.set(site.getKey(), site.getValue());
+            }
+        }
+        return yaml.writeValueAsString(root);
     }
 
     private static String read(Path file) throws IOException {

@@ -11,6 +11,7 @@ import io.envmon.model.Topic;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class Registry {
     private static final Set<String> WATER_CLASSES = Set.of("I", "II", "III", "IV", "V");
 
     private final List<AirStation> air;
+    private final Map<String, Object> alertOverrides;
     private final List<WaterSection> water;
     private final List<Enterprise> enterprises;
     private final Map<String, MonitoredPoint> byKey = new HashMap<>();
@@ -34,10 +36,20 @@ public final class Registry {
     private final Map<String, Hj212Options> hj212ByMn = new HashMap<>();
     private final Map<MonitoredPoint, String> mnByPoint = new HashMap<>();
 
+    public Registry(List<AirStation> air, List<WaterSection> water, List<Enterprise> enterprises) {
+        this(air, water, enterprises, null);
+    }
+
+    /**
+     * @param alertOverrides per-site alert thresholds ({@code air: {TG-A01: {...}}, enterprise: {E001/DA001: {...}}}),
+     *                       kept as written: the alert rules own their meaning (docs/alerts.md)
+     */
     @JsonCreator
     public Registry(@JsonProperty("air") List<AirStation> air,
                     @JsonProperty("water") List<WaterSection> water,
-                    @JsonProperty("enterprises") List<Enterprise> enterprises) {
+                    @JsonProperty("enterprises") List<Enterprise> enterprises,
+                    @JsonProperty("alertOverrides") Map<String, Object> alertOverrides) {
+        this.alertOverrides = alertOverrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(alertOverrides));
         this.air = air == null ? List.of() : List.copyOf(air);
         this.water = water == null ? List.of() : List.copyOf(water);
         this.enterprises = enterprises == null ? List.of() : List.copyOf(enterprises);
@@ -46,6 +58,13 @@ public final class Registry {
         if (!errors.isEmpty()) {
             throw new RegistryException(String.join("; ", errors));
         }
+    }
+
+    /** Per-site alert threshold overrides, as written in the file; empty when none. */
+    @JsonProperty("alertOverrides")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public Map<String, Object> alertOverrides() {
+        return alertOverrides;
     }
 
     @JsonProperty("air")
