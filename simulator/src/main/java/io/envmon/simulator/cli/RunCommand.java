@@ -129,18 +129,25 @@ public final class RunCommand implements Callable<Integer> {
             description = "The service's HJ 212 TCP gateway (ENVMON_HJ212_TCP_PORT), for --protocol hj212-tcp.")
     private String hj212Tcp;
 
+    @picocli.CommandLine.Mixin
+    private ScenarioOptions scenarioOptions = new ScenarioOptions();
+
     @Override
     public Integer call() {
         RunConfig config = config();
         MqttSettings mqtt = mqttSettings();
         checkProtocol();
         Registry points;
+        io.envmon.simulator.scenario.ScenarioSet scenarios;
         try {
             points = RegistryFiles.load(registry);
-        } catch (RegistryException e) {
+            scenarios = scenarioOptions.load(points);
+        } catch (RegistryException | io.envmon.simulator.scenario.ScenarioException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         }
+        require(scenarios.isEmpty() || Hj212Run.JSON.equals(protocol),
+                "--scenario needs --protocol json (scenario effects and bad input are JSON readings)");
         Hj212Run hj212 = hj212(points, mqtt);
         if (hj212 != null) {
             points = hj212.points();
@@ -152,8 +159,10 @@ public final class RunCommand implements Callable<Integer> {
         Thread hook = stopOnSignal(Thread.currentThread(), finished);
         try {
             Transport transport = hj212 != null ? hj212.transport() : new PahoMqttTransport(mqtt);
+            io.envmon.simulator.ledger.LedgerRecorder recorder = scenarioOptions.recorder();
             Simulation.Outcome outcome = new Simulation(points, config, transport, new SystemPacer(),
-                    spec.commandLine().getOut()).run();
+                    spec.commandLine().getOut(), scenarios, recorder).run();
+            scenarioOptions.write("run", recorder, scenarios, config, outcome, true);
             if (hj212 != null) {
                 spec.commandLine().getOut().println(hj212.transport().totals());
                 spec.commandLine().getOut().flush();
@@ -163,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
                         + " messages were not acknowledged by the broker");
             }
             return outcome.ok() ? 0 : 1;
-        } catch (TransportException e) {
+        } catch (TransportException | java.io.IOException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         } finally {

@@ -3,6 +3,8 @@ package io.envmon.simulator.run;
 import io.envmon.model.Reading;
 import io.envmon.model.ReadingCodec;
 import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.simulator.ledger.LedgerRecorder;
+import io.envmon.simulator.scenario.PointEffects;
 import io.envmon.simulator.values.ValueModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,15 +24,29 @@ public final class PointFeed {
     private final ValueModel model;
     private final int batchSize;
     private final ReadingCodec codec;
+    private final PointEffects effects;
+    private final LedgerRecorder ledger;
     private final List<Reading> pending = new ArrayList<>();
+    private int pendingRejected;
     private long seq;
 
     public PointFeed(MonitoredPoint point, String topic, ValueModel model, int batchSize, ReadingCodec codec) {
+        this(point, topic, model, batchSize, codec, PointEffects.none(point), null);
+    }
+
+    /**
+     * @param effects scenario effects reshaping each reading (silence, flags, out-of-range values…)
+     * @param ledger  told about every message packed, or {@code null}
+     */
+    public PointFeed(MonitoredPoint point, String topic, ValueModel model, int batchSize, ReadingCodec codec,
+                     PointEffects effects, LedgerRecorder ledger) {
         this.point = point;
         this.topic = topic;
         this.model = model;
         this.batchSize = batchSize;
         this.codec = codec;
+        this.effects = effects;
+        this.ledger = ledger;
     }
 
     public MonitoredPoint point() {
@@ -39,7 +55,15 @@ public final class PointFeed {
 
     /** Produces the reading for {@code ts}; returns a message once a batch is full. */
     public Optional<OutgoingMessage> next(Instant ts) {
-        pending.add(new Reading(ts, model.valuesAt(ts), null, ++seq));
+        // the model runs even while the point is silent, so its series continues as if the device had kept measuring
+        Reading reading = new Reading(ts, model.valuesAt(ts), null, seq + 1);
+        Optional<PointEffects.Shaped> shaped = effects.apply(reading);
+        if (shaped.isEmpty()) {
+            return Optional.empty();
+        }
+        seq++;
+        pending.add(shaped.get().reading());
+        pendingRejected += shaped.get().rejected() ? 1 : 0;
         return pending.size() >= batchSize ? flush() : Optional.empty();
     }
 
@@ -51,7 +75,11 @@ public final class PointFeed {
         String json = batchSize == 1 ? codec.encode(pending.get(0)) : codec.encodeBatch(pending);
         OutgoingMessage message = new OutgoingMessage(point, topic, json.getBytes(StandardCharsets.UTF_8),
                 pending.size(), pending.get(pending.size() - 1).ts());
+        if (ledger != null) {
+            ledger.sent(point, pending.size(), pendingRejected, pending.get(0).ts(), message.latest());
+        }
         pending.clear();
+        pendingRejected = 0;
         return Optional.of(message);
     }
 }

@@ -4,6 +4,8 @@ import io.envmon.model.ReadingCodec;
 import io.envmon.model.Topic;
 import io.envmon.model.registry.MonitoredPoint;
 import io.envmon.model.registry.Registry;
+import io.envmon.simulator.ledger.LedgerRecorder;
+import io.envmon.simulator.scenario.ScenarioSet;
 import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
 import io.envmon.simulator.values.ValueModelFactory;
@@ -29,8 +31,21 @@ public final class Simulation {
     private final Transport transport;
     private final Pacer pacer;
     private final PrintWriter out;
+    private final ScenarioSet scenarios;
+    private final LedgerRecorder ledger;
 
     public Simulation(Registry registry, RunConfig config, Transport transport, Pacer pacer, PrintWriter out) {
+        this(registry, config, transport, pacer, out, ScenarioSet.none(), null);
+    }
+
+    /**
+     * @param scenarios effects and injections over the normal values (may be empty)
+     * @param ledger    records what is sent, or {@code null}
+     */
+    public Simulation(Registry registry, RunConfig config, Transport transport, Pacer pacer, PrintWriter out,
+                      ScenarioSet scenarios, LedgerRecorder ledger) {
+        this.scenarios = scenarios;
+        this.ledger = ledger;
         this.registry = registry;
         this.config = config;
         this.transport = transport;
@@ -39,7 +54,8 @@ public final class Simulation {
     }
 
     /** How the run ended. {@code ok} means every message was acknowledged. */
-    public record Outcome(boolean completed, RunStats.Snapshot totals, int unacknowledged) {
+    public record Outcome(boolean completed, RunStats.Snapshot totals, int unacknowledged, Instant simStart,
+                          Instant wallStart, Instant wallEnd) {
         public boolean ok() {
             return totals.failed() == 0 && unacknowledged == 0;
         }
@@ -50,15 +66,20 @@ public final class Simulation {
         List<MonitoredPoint> points = registry.points();
         ValueModelFactory models = new ValueModelFactory(registry, config.seed());
         ReadingCodec codec = new ReadingCodec();
-        List<PointFeed> feeds = new ArrayList<>(points.size());
-        for (MonitoredPoint point : points) {
-            feeds.add(new PointFeed(point, topicOf(point).render(config.topicRoot()), models.create(point),
-                    config.batch(), codec));
-        }
         transport.connect();
         Instant wallStart = pacer.now();
         Instant simStart = config.start() != null ? config.start()
                 : StartTimeRule.defaultStart(wallStart, config.interval(), config.speed(), config.duration(), config.count());
+        List<PointFeed> feeds = new ArrayList<>(points.size());
+        for (MonitoredPoint point : points) {
+            if (ledger != null) {
+                ledger.register(point);
+            }
+            feeds.add(new PointFeed(point, topicOf(point).render(config.topicRoot()), models.create(point),
+                    config.batch(), codec, scenarios.effectsFor(point, registry, simStart), ledger));
+        }
+        ScenarioInjector injector = scenarios.isEmpty() ? null
+                : new ScenarioInjector(scenarios.injections(simStart), config.topicRoot(), points.get(0), ledger);
         PublishSchedule schedule = new PublishSchedule(simStart, wallStart, config.interval(), config.speed(), points.size());
         Instant wallEnd = config.duration() == null ? null : wallStart.plus(config.duration());
         RunStats stats = new RunStats();
@@ -74,7 +95,7 @@ public final class Simulation {
             if (!config.quiet()) {
                 progress.start();
             }
-            completed = new SimulationRunner(feeds, schedule, wallEnd, config.count(), pacer, transport, stats).run();
+            completed = new SimulationRunner(feeds, schedule, wallEnd, config.count(), pacer, transport, stats, injector).run();
             if (!completed) {
                 // the stop request (Ctrl-C) is handled by stopping; clear it so the drain below can still wait
                 Thread.interrupted();
@@ -82,12 +103,12 @@ public final class Simulation {
         } finally {
             unacknowledged = transport.close(config.drainTimeout());
         }
-        Outcome outcome = new Outcome(completed, stats.snapshot(), unacknowledged);
+        Outcome outcome = new Outcome(completed, stats.snapshot(), unacknowledged, simStart, wallStart, pacer.now());
         summarise(outcome, points.size(), simStart, Duration.between(wallStart, pacer.now()));
         return outcome;
     }
 
-    private static Topic topicOf(MonitoredPoint point) {
+    static Topic topicOf(MonitoredPoint point) {
         return switch (point.kind()) {
             case AIR -> Topic.air(point.site());
             case WATER -> Topic.water(point.site());
@@ -101,9 +122,9 @@ public final class Simulation {
         }
         String end = config.duration() != null ? "for " + config.duration().toString().substring(2).toLowerCase(Locale.ROOT) + " (wall clock)"
                 : config.count() != null ? config.count() + " readings per point" : "until stopped (Ctrl-C)";
-        out.printf(Locale.ROOT, "%d points (%s); one reading each per %s of simulated time at %sx, %s%n",
+        out.printf(Locale.ROOT, "%d points (%s); one reading each per %s of simulated time at %s, %s%n",
                 points, registry.summary(), config.interval().toString().substring(2).toLowerCase(Locale.ROOT),
-                stripZeros(config.speed()), config.batch() == 1 ? "one reading per message" : "batches of up to " + config.batch());
+                speed(config.speed()), config.batch() == 1 ? "one reading per message" : "batches of up to " + config.batch());
         out.printf(Locale.ROOT, "simulated time starts %s; runs %s%n", ProgressReporter.format(simStart), end);
         out.flush();
     }
@@ -116,6 +137,10 @@ public final class Simulation {
                 t.acknowledged(), t.failed(), outcome.unacknowledged(), ProgressReporter.format(simStart),
                 t.simulatedTime() == null ? "-" : ProgressReporter.format(t.simulatedTime()));
         out.flush();
+    }
+
+    private static String speed(double value) {
+        return Double.isInfinite(value) ? "unlimited speed (as fast as the in-flight window allows)" : stripZeros(value) + "x";
     }
 
     private static String stripZeros(double value) {

@@ -23,6 +23,7 @@ public final class SimulationRunner {
     private final Pacer pacer;
     private final Transport transport;
     private final RunStats stats;
+    private final ScenarioInjector injector;
 
     /**
      * @param wallEnd stop before any slot due at or after this wall time, or {@code null}
@@ -30,6 +31,12 @@ public final class SimulationRunner {
      */
     public SimulationRunner(List<PointFeed> feeds, PublishSchedule schedule, Instant wallEnd, Long ticks,
                             Pacer pacer, Transport transport, RunStats stats) {
+        this(feeds, schedule, wallEnd, ticks, pacer, transport, stats, null);
+    }
+
+    /** @param injector the scenarios' raw messages, sent when simulated time reaches them, or {@code null} */
+    public SimulationRunner(List<PointFeed> feeds, PublishSchedule schedule, Instant wallEnd, Long ticks,
+                            Pacer pacer, Transport transport, RunStats stats, ScenarioInjector injector) {
         if (feeds.size() != schedule.points()) {
             throw new IllegalArgumentException("the schedule has " + schedule.points() + " slots for " + feeds.size() + " points");
         }
@@ -40,6 +47,7 @@ public final class SimulationRunner {
         this.pacer = pacer;
         this.transport = transport;
         this.stats = stats;
+        this.injector = injector;
     }
 
     /** @return {@code true} when the run reached its end, {@code false} when it was interrupted */
@@ -68,6 +76,11 @@ public final class SimulationRunner {
                     return;
                 }
                 pacer.sleepUntil(due);
+                if (slot == 0 && injector != null) {
+                    for (OutgoingMessage m : injector.due(ts, pacer.now())) {
+                        send(Optional.of(m));
+                    }
+                }
                 send(feeds.get(slot).next(ts));
             }
         }

@@ -1,0 +1,149 @@
+package io.envmon.simulator.cli;
+
+import io.envmon.model.ReadingCodec;
+import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Registry;
+import io.envmon.model.registry.RegistryException;
+import io.envmon.model.registry.RegistryFiles;
+import io.envmon.simulator.run.LoadRunner;
+import io.envmon.simulator.run.PointFeed;
+import io.envmon.simulator.run.SystemPacer;
+import io.envmon.simulator.transport.MqttSettings;
+import io.envmon.simulator.transport.PahoMqttTransport;
+import io.envmon.simulator.transport.Transport;
+import io.envmon.simulator.transport.TransportException;
+import io.envmon.simulator.values.ValueModelFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code load}: a target rate of readings per second over many connections. */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {
+                "Publishes readings of every point of the registry at a steady target RATE (readings per second), "
+                        + "over --connections MQTT connections (point i on connection i mod n), for a wall-clock "
+                        + "--duration or a --count of readings. Prints what it sent each second and, at the end, "
+                        + "the achieved rate.",
+                "",
+                "Timestamps: one reading per point per --interval of simulated time, starting far enough in the past "
+                        + "that the last reading is stamped about now; so every reading is a distinct point in "
+                        + "InfluxDB and none is in the future."},
+        footer = {"", "Examples:",
+                "  load --registry config/taigu.yaml --rate 5000 --duration 60s --connections 20",
+                "  load --registry config/taigu.yaml --rate 50000 --count 1000000 --batch 50 --qos 1 --quiet",
+                "", "Exit codes: 0 all messages acknowledged, 1 broker unreachable or messages not acknowledged, "
+                        + "2 usage error."})
+public final class LoadCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--registry", required = true, paramLabel = "FILE", description = "Registry YAML, e.g. config/taigu.yaml.")
+    private Path registry;
+
+    @Option(names = "--rate", required = true, paramLabel = "N", description = "Target readings per second.")
+    private double rate;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Length length;
+
+    static final class Length {
+        @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Wall-clock length, e.g. 60s.")
+        Duration duration;
+
+        @Option(names = "--count", paramLabel = "N", description = "Total readings to send.")
+        Long count;
+    }
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "10",
+            description = "MQTT connections, client IDs <client-id>-<i> (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+            description = "Readings per message, 1 to " + ReadingCodec.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Simulated time between two readings of a point (default: ${DEFAULT-VALUE}).")
+    private Duration interval;
+
+    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883", description = "Broker URL (default: ${DEFAULT-VALUE}).")
+    private String mqttUrl;
+
+    @Option(names = "--topic-root", paramLabel = "ROOT", defaultValue = "env", description = "First topic level (default: ${DEFAULT-VALUE}).")
+    private String topicRoot;
+
+    @Option(names = "--qos", paramLabel = "0|1|2", defaultValue = "1", description = "MQTT QoS (default: ${DEFAULT-VALUE}).")
+    private int qos;
+
+    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "100",
+            description = "Most unacknowledged publications per connection (default: ${DEFAULT-VALUE}).")
+    private int maxInflight;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the value generators (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--client-id", paramLabel = "PREFIX", description = "Client ID prefix (default: envmon-load-<process id>).")
+    private String clientId;
+
+    @Option(names = "--quiet", description = "No per-second lines; only the summary.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        require(rate > 0, "--rate must be > 0");
+        require(connections >= 1 && connections <= 10_000, "--connections must be between 1 and 10000");
+        require(batch >= 1 && batch <= ReadingCodec.MAX_BATCH, "--batch must be between 1 and " + ReadingCodec.MAX_BATCH);
+        require(interval.toMillis() >= 1, "--interval must be at least 1ms");
+        require(qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
+        require(length.count == null || length.count >= 1, "--count must be at least 1");
+        require(length.duration == null || !length.duration.isNegative() && !length.duration.isZero(), "--duration must be positive");
+        Registry points;
+        try {
+            points = RegistryFiles.load(registry);
+        } catch (RegistryException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        }
+        List<MonitoredPoint> all = points.points();
+        double total = length.count != null ? length.count : rate * length.duration.toMillis() / 1000.0;
+        long ticks = (long) Math.ceil(total / all.size()) + 1;
+        Instant simStart = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(interval.multipliedBy(ticks));
+        ValueModelFactory models = new ValueModelFactory(points, seed);
+        ReadingCodec codec = new ReadingCodec();
+        List<PointFeed> feeds = new ArrayList<>();
+        for (MonitoredPoint p : all) {
+            feeds.add(new PointFeed(p, LoadRunner.topic(p, topicRoot), models.create(p), batch, codec));
+        }
+        String prefix = clientId != null ? clientId : "envmon-load-" + ProcessHandle.current().pid();
+        List<Transport> transports = new ArrayList<>();
+        try {
+            for (int i = 0; i < Math.min(connections, all.size()); i++) {
+                transports.add(new PahoMqttTransport(new MqttSettings(mqttUrl, prefix + "-" + i, qos, maxInflight, Duration.ofSeconds(10))));
+            }
+            LoadRunner.Result result = new LoadRunner(feeds, transports, rate, simStart, interval, length.duration,
+                    length.count, new SystemPacer(), spec.commandLine().getOut(), quiet).run(Duration.ofSeconds(30));
+            return result.ok() ? 0 : 1;
+        } catch (TransportException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}

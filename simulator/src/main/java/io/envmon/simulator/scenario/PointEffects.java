@@ -1,0 +1,114 @@
+package io.envmon.simulator.scenario;
+
+import io.envmon.model.Parameter;
+import io.envmon.model.ParameterCatalog;
+import io.envmon.model.Reading;
+import io.envmon.model.registry.Limit;
+import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Outlet;
+import io.envmon.simulator.scenario.Scenario.Effect;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scenario effects on one point, applied to each reading its value model produced (composition over the
+ * {@code ValueModel}: the model is unchanged, the reading is reshaped). Keeps the state flat-lining needs.
+ */
+public final class PointEffects {
+
+    private final MonitoredPoint point;
+    private final Outlet outlet;
+    private final Instant runStart;
+    private final List<Effect> effects;
+    private final Map<Effect, Double> held = new HashMap<>();
+    private final Map<Effect, Long> seen = new HashMap<>();
+
+    PointEffects(MonitoredPoint point, Outlet outlet, Instant runStart, List<Effect> effects) {
+        this.point = point;
+        this.outlet = outlet;
+        this.runStart = runStart;
+        this.effects = List.copyOf(effects);
+    }
+
+    /** No effect at all: readings pass unchanged. */
+    public static PointEffects none(MonitoredPoint point) {
+        return new PointEffects(point, null, Instant.EPOCH, List.of());
+    }
+
+    /** The reading to send, and whether the service should reject it ({@code out_of_range}). */
+    public record Shaped(Reading reading, boolean rejected) {
+    }
+
+    /** @return empty when the point is silent at this time */
+    public Optional<Shaped> apply(Reading reading) {
+        if (effects.isEmpty()) {
+            return Optional.of(new Shaped(reading, false));
+        }
+        Duration t = Duration.between(runStart, reading.ts());
+        Map<String, Double> values = new LinkedHashMap<>(reading.values());
+        Map<String, String> flags = reading.flags() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(reading.flags());
+        for (Effect e : effects) {
+            if (t.compareTo(e.from()) < 0 || t.compareTo(e.to()) >= 0) {
+                continue;
+            }
+            switch (e.type()) {
+                case SILENCE -> {
+                    return Optional.empty();
+                }
+                case SCALE -> values.computeIfPresent(e.parameter(), (k, v) -> round(v * rampedFactor(e, t)));
+                case LIMIT_RATIO -> limitRatio(e, values, reading.ts());
+                case SET -> {
+                    long n = seen.merge(e, 1L, Long::sum);
+                    if (e.times() == 0 || n <= e.times()) {
+                        values.put(e.parameter(), e.value());
+                    }
+                }
+                case FLATLINE -> {
+                    Double v = values.get(e.parameter());
+                    if (v != null) {
+                        values.put(e.parameter(), held.computeIfAbsent(e, k -> v));
+                    }
+                }
+                case FLAG -> flags.put(e.parameter(), e.flag());
+            }
+        }
+        boolean rejected = values.entrySet().stream().anyMatch(v -> {
+            Optional<Parameter> p = ParameterCatalog.find(point.type(), v.getKey());
+            return p.isPresent() && !p.get().inRange(v.getValue());
+        });
+        return Optional.of(new Shaped(new Reading(reading.ts(), values, flags.isEmpty() ? null : flags, reading.seq()),
+                rejected));
+    }
+
+    private static double rampedFactor(Effect e, Duration t) {
+        if (e.ramp().isZero()) {
+            return e.factor();
+        }
+        double progress = Math.min(1.0, (double) t.minus(e.from()).toMillis() / e.ramp().toMillis());
+        return 1 + (e.factor() - 1) * progress;
+    }
+
+    /** The outlet's permit limit × factor, with ±3 % deterministic wobble; stacks with a reference O2 are
+     *  converted back from the reference so the service's converted hourly mean lands on the ratio. */
+    private void limitRatio(Effect e, Map<String, Double> values, Instant ts) {
+        if (outlet == null || !outlet.limits().containsKey(e.parameter())) {
+            return;
+        }
+        Limit limit = outlet.limits().get(e.parameter());
+        double target = limit.max() * e.factor() * (1 + 0.03 * Math.sin(ts.getEpochSecond() / 600.0));
+        Double o2 = values.get("o2");
+        if (outlet.referenceO2() != null && o2 != null && o2 < 20) {
+            target = target * (21 - o2) / (21 - outlet.referenceO2());
+        }
+        values.put(e.parameter(), round(target));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

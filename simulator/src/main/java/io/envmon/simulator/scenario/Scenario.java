@@ -1,0 +1,67 @@
+package io.envmon.simulator.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One named scenario file (config/scenarios/{name}.yaml): value and behaviour effects over the normal value
+ * models, raw messages to inject, and what the service should make of it ({@code expect}).
+ */
+public record Scenario(String name, String description, List<Effect> effects, List<Injection> injections,
+                       Expectation expect) {
+
+    public Scenario {
+        effects = List.copyOf(effects);
+        injections = List.copyOf(injections);
+    }
+
+    /** What an effect does to the readings of the points it selects. */
+    public enum EffectType {
+        /** multiply {@code parameter} by {@code factor} (ramped linearly over {@code ramp} from 1) */
+        SCALE,
+        /** set {@code parameter} to {@code factor} × the outlet's permit limit (noise ±3 %) */
+        LIMIT_RATIO,
+        /** set {@code parameter} to {@code value}; outside the physical range the reading is rejected */
+        SET,
+        /** repeat the first value of {@code parameter} in the window */
+        FLATLINE,
+        /** flag {@code parameter} with {@code flag} (M, C, D…) */
+        FLAG,
+        /** the point sends nothing */
+        SILENCE
+    }
+
+    /**
+     * One effect, active for simulated time {@code [runStart + from, runStart + to)}.
+     *
+     * @param kind   air, water or enterprise: every point of that kind (when {@code site} is null)
+     * @param site   a station, section or enterprise ID
+     * @param outlet the outlet of an enterprise (null: all its outlets)
+     * @param times  for SET: only the first {@code times} readings in the window (0 = all)
+     */
+    public record Effect(EffectType type, String kind, String site, String outlet, String parameter, double factor,
+                         Double value, String flag, Duration from, Duration to, Duration ramp, int times) {
+    }
+
+    /**
+     * A raw message sent once at simulated {@code runStart + at}. {@code topic} may use {@code {root}};
+     * {@code payload} may use {@code {ts}} (the simulated time) and {@code {future}} (wall clock + 1 day).
+     * {@code padBytes} > 0 appends a padding field of that many bytes (oversized payloads).
+     */
+    public record Injection(Duration at, String topic, String payload, int padBytes, String reason) {
+    }
+
+    /** An alert the scenario should cause; {@code minSpan}: only when the run covers at least that much. */
+    public record ExpectedAlert(String kind, String site, String rule, String minSeverity, Duration minSpan,
+                                boolean liveOnly) {
+    }
+
+    /** Rejections by reason (exact counts for a run covering the whole scenario) and alerts. */
+    public record Expectation(Map<String, Long> rejections, List<ExpectedAlert> alerts) {
+        public Expectation {
+            rejections = Map.copyOf(rejections);
+            alerts = List.copyOf(alerts);
+        }
+    }
+}
