@@ -16,6 +16,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.envmon.model.SiteKind;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -38,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * alert rows and hourly AQI rows to InfluxDB, alert events to {@code {root}/alerts/{kind}/{site}} (QoS 1), to
  * the webhooks and to live API subscribers (event bus address {@link #EVENTS_ADDRESS}).
  *
- * <p>Runs on the ingest context (the engine is single-threaded by design). Alerts are derived data: their
- * delivery never holds up the acknowledgement of readings, and a restart rebuilds them from InfluxDB
- * ({@link AlertStateRestorer}). The open-alert view is kept in a concurrent map for the HTTP API's threads.
+ * <p>The engine is single-threaded by design and its work grows with the windows it keeps (a backlog of a day
+ * of readings is seconds of CPU), so it runs on a worker context of its own, never on the ingest event loop;
+ * rows go back to the ingest context, which owns the sink. Alerts are derived data: their delivery never holds
+ * up the acknowledgement of readings, and a restart rebuilds them from InfluxDB ({@link AlertStateRestorer}).
+ * The open-alert view is kept in a concurrent map for the HTTP API's threads.
  */
 public final class AlertService implements StoredReadingsListener {
 
@@ -59,7 +64,10 @@ public final class AlertService implements StoredReadingsListener {
     private final Counter events;
     private final Counter faults;
     private long timer = -1;
-    private Context context;
+    /** Where the engine runs (a worker context, serial). */
+    private Context engineContext;
+    /** Where the sink is used (the ingest verticle's context). */
+    private Context ingestContext;
 
     public AlertService(Vertx vertx, AlertEngine engine, ReadingSink sink, ReliablePublisher publisher,
                         AlertNotifier notifier, String topicRoot, Clock clock, MeterRegistry meters) {
@@ -83,23 +91,71 @@ public final class AlertService implements StoredReadingsListener {
      * condition is seen, with the same ID when their start is the same.
      */
     public Future<Void> start(AlertStateRestorer restorer, long tickMillis) {
-        context = vertx.getOrCreateContext();
+        ingestContext = vertx.getOrCreateContext();
         Instant now = clock.instant();
         Map<SiteKind, Duration> depth = new EnumMap<>(SiteKind.class);
         for (SiteKind kind : SiteKind.values()) {
             depth.put(kind, engine.restoreDepth(kind));
         }
-        return vertx.executeBlocking(() -> restorer.read(now, depth), false)
-                .map(snapshot -> {
-                    handle(engine.restore(snapshot.openAlerts(), snapshot.readings(), now));
-                    engine.openAlerts().forEach(this::remember);
+        return workerContext()
+                .compose(worker -> {
+                    engineContext = worker;
+                    return onEngine(() -> {
+                        try {
+                            AlertStateRestorer.Snapshot snapshot = restorer.read(now, depth);
+                            EngineOutput out = engine.restore(snapshot.openAlerts(), snapshot.readings(), now);
+                            engine.openAlerts().forEach(this::remember);
+                            return out;
+                        } catch (RuntimeException e) {
+                            LOG.warn("alert state could not be read back from InfluxDB ({}); starting with none",
+                                    e.getMessage());
+                            return EngineOutput.EMPTY;
+                        }
+                    });
+                })
+                .map(out -> {
+                    handle(out);
+                    engineContext.runOnContext(v -> timer = vertx.setPeriodic(tickMillis,
+                            id -> emit(engine.onTick(clock.instant()))));
                     return (Void) null;
-                })
-                .recover(e -> {
-                    LOG.warn("alert state could not be read back from InfluxDB ({}); starting with none", e.getMessage());
-                    return Future.succeededFuture();
-                })
-                .onComplete(v -> timer = vertx.setPeriodic(tickMillis, id -> handle(engine.onTick(clock.instant()))));
+                });
+    }
+
+    /** A worker context of our own: tasks run one at a time, in order, off the event loops. */
+    private Future<Context> workerContext() {
+        Promise<Context> ready = Promise.promise();
+        vertx.deployVerticle(new VerticleBase() {
+                    @Override
+                    public Future<?> start() {
+                        ready.complete(vertx.getOrCreateContext()); // called on the new worker context
+                        return Future.succeededFuture();
+                    }
+                }, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                .onFailure(ready::tryFail);
+        return ready.future();
+    }
+
+    /** Runs engine work on the engine's context; the result comes back on the caller's context. */
+    private <T> Future<T> onEngine(java.util.function.Supplier<T> work) {
+        Promise<T> done = Promise.promise();
+        Context caller = vertx.getOrCreateContext();
+        engineContext.runOnContext(v -> {
+            try {
+                T result = work.get();
+                caller.runOnContext(x -> done.complete(result));
+            } catch (RuntimeException e) {
+                caller.runOnContext(x -> done.fail(e));
+            }
+        });
+        return done.future();
+    }
+
+    /** From the engine's context: hand the output to the ingest context, which owns the sink. */
+    private void emit(EngineOutput out) {
+        if (!out.isEmpty()) {
+            out.events().forEach(this::remember);
+            ingestContext.runOnContext(v -> handle(out));
+        }
     }
 
     public void stop() {
@@ -111,13 +167,19 @@ public final class AlertService implements StoredReadingsListener {
 
     @Override
     public void onStored(MonitoredPoint point, List<Reading> readings) {
-        for (Reading reading : readings) {
-            handle(engine.onReading(point, reading, clock.instant()));
-        }
+        engineContext.runOnContext(v -> {
+            for (Reading reading : readings) {
+                try {
+                    emit(engine.onReading(point, reading, clock.instant()));
+                } catch (RuntimeException e) {
+                    LOG.error("alert engine failed on a reading [point: {}, ts: {}]", point.label(), reading.ts(), e);
+                }
+            }
+        });
     }
 
-    /** Feeds what the engine said after a restore (alerts that ended while the service was down, say). */
-    public void handle(EngineOutput out) {
+    /** Does the I/O for what the engine said; on the ingest context. */
+    private void handle(EngineOutput out) {
         if (out.isEmpty()) {
             return;
         }
@@ -175,12 +237,10 @@ public final class AlertService implements StoredReadingsListener {
      * @return the acknowledged event, or empty when no open alert has that ID
      */
     public Future<Optional<AlertEvent>> acknowledge(String id, String by) {
-        Promise<Optional<AlertEvent>> done = Promise.promise();
-        context.runOnContext(v -> {
+        return onEngine(() -> {
             Optional<AlertEvent> event = engine.acknowledge(id, by, clock.instant());
-            event.ifPresent(e -> handle(new EngineOutput(List.of(e), List.of(), List.of(), List.of())));
-            done.complete(event);
+            event.ifPresent(e -> emit(new EngineOutput(List.of(e), List.of(), List.of(), List.of())));
+            return event;
         });
-        return done.future();
     }
 }

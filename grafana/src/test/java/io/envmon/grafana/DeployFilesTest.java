@@ -1,0 +1,249 @@
+package io.envmon.grafana;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.envmon.grafana.gen.MosquittoAcl;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What can be checked of deploy/ without a Docker engine: the compose file parses and refers only to files that
+ * exist (or that make-passwords.sh creates), every service has an image or a build, the ingest service gets only
+ * documented ENVMON_* settings, the Dockerfile copies only what exists and runs as a non-root user with a health
+ * check, the systemd unit stops gracefully, the scripts pass shellcheck and the unit systemd-analyze where those
+ * programs are installed.
+ */
+class DeployFilesTest {
+
+    private final Path root = Root.path();
+    private final Path deploy = root.resolve("deploy");
+    private final JsonNode compose = ProvisioningTest.yaml(deploy.resolve("docker-compose.yml"));
+
+    /** Bind-mounted files made on the server, never committed. */
+    private static final Set<String> CREATED_ON_THE_SERVER = Set.of("./mosquitto/passwd");
+
+    @Test
+    void theServicesAreThereWithAnImageOrABuild() {
+        Set<String> services = new HashSet<>();
+        compose.path("services").fieldNames().forEachRemaining(services::add);
+        assertEquals(Set.of("mosquitto", "influxdb", "ingest", "prometheus", "grafana", "simulator"), services);
+        compose.path("services").fields().forEachRemaining(s -> {
+            JsonNode svc = s.getValue();
+            assertTrue(svc.has("image") || svc.has("build"), s.getKey() + " has an image or a build");
+            if (svc.has("build")) {
+                Path context = deploy.resolve(svc.path("build").path("context").asText()).normalize();
+                assertTrue(Files.isDirectory(context), s.getKey() + ": build context " + context);
+                assertTrue(Files.isRegularFile(context.resolve(svc.path("build").path("dockerfile").asText())),
+                        s.getKey() + ": Dockerfile");
+            }
+            JsonNode dependsOn = svc.path("depends_on");
+            if (dependsOn.isArray()) {
+                dependsOn.forEach(d -> assertTrue(services.contains(d.asText()), s.getKey() + " depends on " + d));
+            } else {
+                dependsOn.fieldNames().forEachRemaining(d -> assertTrue(services.contains(d), s.getKey() + " on " + d));
+            }
+        });
+        assertEquals("[\"simulator\"]", compose.path("services").path("simulator").path("profiles").toString(),
+                "the simulator only runs when its profile is asked for");
+        assertTrue(compose.path("services").path("influxdb").path("image").asText().startsWith("influxdb:2.7"));
+    }
+
+    @Test
+    void everyBindMountedFileExists() throws IOException {
+        Set<String> namedVolumes = new HashSet<>();
+        compose.path("volumes").fieldNames().forEachRemaining(namedVolumes::add);
+        String script = Files.readString(deploy.resolve("mosquitto/make-passwords.sh"));
+        compose.path("services").fields().forEachRemaining(s -> s.getValue().path("volumes").forEach(v -> {
+            String source = v.asText().split(":")[0];
+            if (!source.startsWith(".") && !source.startsWith("/")) {
+                assertTrue(namedVolumes.contains(source), s.getKey() + ": volume " + source + " is declared");
+            } else if (CREATED_ON_THE_SERVER.contains(source)) {
+                assertTrue(script.contains("$here/passwd"), source + " is made by make-passwords.sh");
+            } else {
+                assertTrue(Files.exists(deploy.resolve(source)), s.getKey() + ": " + source + " exists");
+            }
+        }));
+    }
+
+    @Test
+    void theIngestServiceGetsOnlyDocumentedSettings() throws IOException {
+        Set<String> documented = documentedSettings();
+        JsonNode ingest = compose.path("services").path("ingest");
+        List<String> set = new ArrayList<>();
+        ingest.path("environment").fieldNames().forEachRemaining(set::add);
+        assertTrue(set.size() > 8);
+        for (String name : set) {
+            assertTrue(name.startsWith("ENVMON_") && documented.contains(name), name + " is in docs/configuration.md");
+        }
+        for (String required : List.of("ENVMON_MQTT_URL", "ENVMON_MQTT_USERNAME", "ENVMON_MQTT_PASSWORD",
+                "ENVMON_MQTT_CLIENT_ID", "ENVMON_INFLUX_URL", "ENVMON_INFLUX_API", "ENVMON_INFLUX_ORG",
+                "ENVMON_INFLUX_BUCKET", "ENVMON_INFLUX_TOKEN", "ENVMON_REGISTRY")) {
+            assertTrue(set.contains(required), "compose sets " + required);
+        }
+        assertEquals("v2", ingest.path("environment").path("ENVMON_INFLUX_API").asText(), "InfluxDB 2.7");
+        assertEquals("SIGTERM", ingest.path("stop_signal").asText());
+        assertTrue(seconds(ingest.path("stop_grace_period").asText()) >= 40, "more than the 30 s flush limit");
+        assertTrue(ingest.path("environment").path("ENVMON_MQTT_URL").asText().startsWith("tcp://mosquitto:"));
+        assertEquals(MosquittoAcl.INGEST_USER, ingest.path("environment").path("ENVMON_MQTT_USERNAME").asText(),
+                "the ingest service logs in as the ACL's ingest user");
+        // the ports the service listens on and Prometheus scrapes agree
+        String port = ingest.path("environment").path("ENVMON_HTTP_PORT").asText();
+        JsonNode prometheus = ProvisioningTest.yaml(deploy.resolve("prometheus/prometheus.yml"));
+        assertEquals("ingest:" + port, prometheus.path("scrape_configs").get(0).path("static_configs").get(0)
+                .path("targets").get(0).asText());
+    }
+
+    @Test
+    void everySecretTheComposeFileNeedsIsInTheEnvExample() throws IOException {
+        String text = Files.readString(deploy.resolve("docker-compose.yml"));
+        Set<String> example = new HashSet<>();
+        for (String line : Files.readAllLines(deploy.resolve(".env.example"))) {
+            if (line.matches("[A-Z_]+=.*")) {
+                example.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        Matcher m = Pattern.compile("\\$\\{(\\w+)(:[-?][^}]*)?}").matcher(text);
+        while (m.find()) {
+            assertTrue(example.contains(m.group(1)), "${" + m.group(1) + "} is in deploy/.env.example");
+        }
+        assertTrue(Files.readString(deploy.resolve(".gitignore")).lines().anyMatch(".env"::equals), ".env ignored");
+    }
+
+    @Test
+    void theDockerfileCopiesWhatExistsAndRunsUnprivilegedWithAHealthCheck() throws IOException {
+        List<String> lines = Files.readAllLines(deploy.resolve("Dockerfile"));
+        int stages = 0;
+        boolean user = false;
+        boolean health = false;
+        for (String line : lines) {
+            String l = line.trim();
+            if (l.startsWith("FROM ")) {
+                stages++;
+            }
+            if (l.startsWith("COPY ") && !l.contains("--from=")) {
+                String[] parts = l.substring(5).trim().split("\\s+");
+                for (int i = 0; i < parts.length - 1; i++) {
+                    assertTrue(Files.exists(root.resolve(parts[i])), "COPY source " + parts[i] + " exists");
+                }
+            }
+            if (l.startsWith("USER ")) {
+                assertFalse(l.endsWith("root") || l.endsWith(" 0"), "non-root user");
+                user = true;
+            }
+            if (l.startsWith("HEALTHCHECK") || l.contains("/health")) {
+                health |= l.contains("/health");
+            }
+        }
+        assertTrue(stages >= 3, "multi-stage: build, runtime, ingest");
+        assertTrue(user && health);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("FROM eclipse-temurin:17-jre")));
+        assertTrue(lines.stream().anyMatch(l -> l.equals("STOPSIGNAL SIGTERM")));
+        assertTrue(Files.isRegularFile(deploy.resolve("Dockerfile.dockerignore")));
+    }
+
+    @Test
+    void theSystemdUnitStopsGracefullyAndRestartsOnFailure() throws IOException {
+        Map<String, String> unit = iniSection(deploy.resolve("systemd/envmon-ingest.service"), "Service");
+        assertEquals("/etc/envmon/ingest.env", unit.get("EnvironmentFile"));
+        assertEquals("on-failure", unit.get("Restart"));
+        assertEquals("SIGTERM", unit.get("KillSignal"));
+        assertTrue(seconds(unit.get("TimeoutStopSec")) >= 40, "TimeoutStopSec above the 30 s flush limit");
+        assertTrue(unit.get("ExecStart").contains("-jar /opt/envmon/envmon-ingest.jar"));
+        assertFalse(unit.get("User").isBlank() || "root".equals(unit.get("User")));
+        Set<String> documented = documentedSettings();
+        for (String line : Files.readAllLines(deploy.resolve("systemd/envmon-ingest.env.example"))) {
+            if (line.matches("#? ?ENVMON_\\w+=.*")) {
+                String name = line.replaceFirst("^# ?", "").split("=")[0];
+                assertTrue(documented.contains(name), name + " is in docs/configuration.md");
+            }
+        }
+    }
+
+    @Test
+    void systemdAnalyzeAcceptsTheUnits() throws Exception {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        Assumptions.assumeTrue(Files.isExecutable(analyze), "systemd-analyze is not installed");
+        for (String unit : List.of("envmon-ingest.service", "envmon-simulator.service")) {
+            String out = run(List.of(analyze.toString(), "verify", deploy.resolve("systemd/" + unit).toString()));
+            assertTrue(out.startsWith("0\n"), unit + ": " + out);
+        }
+    }
+
+    @Test
+    void shellcheckAcceptsTheScripts() throws Exception {
+        Path shellcheck = Path.of("/usr/bin/shellcheck");
+        Assumptions.assumeTrue(Files.isExecutable(shellcheck), "shellcheck is not installed");
+        for (String script : List.of("mosquitto/make-passwords.sh", "influxdb/init/10-dbrp.sh")) {
+            assertTrue(Files.isExecutable(deploy.resolve(script)), script + " is executable");
+            String out = run(List.of(shellcheck.toString(), deploy.resolve(script).toString()));
+            assertTrue(out.startsWith("0\n"), script + ": " + out);
+        }
+    }
+
+    @Test
+    void theInfluxInitScriptMapsTheDatabaseGrafanaQueries() throws IOException {
+        String script = Files.readString(deploy.resolve("influxdb/init/10-dbrp.sh"));
+        assertTrue(script.contains("influx v1 dbrp create") && script.contains("DOCKER_INFLUXDB_INIT_BUCKET_ID"));
+        JsonNode services = compose.path("services");
+        assertEquals("env", services.path("influxdb").path("environment").path("DOCKER_INFLUXDB_INIT_BUCKET").asText());
+        assertEquals("env", services.path("grafana").path("environment").path("GRAFANA_INFLUX_DATABASE").asText(),
+                "Grafana's InfluxQL database is the mapped bucket's name");
+    }
+
+    private Set<String> documentedSettings() throws IOException {
+        Set<String> out = new HashSet<>();
+        Matcher m = Pattern.compile("`(ENVMON_\\w+)`").matcher(Files.readString(root.resolve("docs/configuration.md")));
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        assertFalse(out.isEmpty());
+        return out;
+    }
+
+    private static Map<String, String> iniSection(Path file, String section) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        boolean in = false;
+        for (String line : Files.readAllLines(file)) {
+            String l = line.trim();
+            if (l.startsWith("[")) {
+                in = l.equals("[" + section + "]");
+            } else if (in && l.contains("=") && !l.startsWith("#")) {
+                out.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
+            }
+        }
+        return out;
+    }
+
+    /** 45s, 1m, 90 → seconds. */
+    private static long seconds(String text) {
+        Matcher m = Pattern.compile("^(\\d+)(s|m|min)?$").matcher(text.trim());
+        assertTrue(m.matches(), "a duration: " + text);
+        long n = Long.parseLong(m.group(1));
+        return m.group(2) != null && m.group(2).startsWith("m") ? n * 60 : n;
+    }
+
+    /** Runs a program; its exit code, a newline, then what it printed. */
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS));
+        return p.exitValue() + "\n" + out;
+    }
+}

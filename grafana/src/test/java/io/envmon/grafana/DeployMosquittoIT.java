@@ -1,0 +1,277 @@
+package io.envmon.grafana;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.envmon.grafana.gen.MosquittoAcl;
+import io.envmon.model.registry.Enterprise;
+import io.envmon.model.registry.Outlet;
+import io.envmon.model.registry.Registry;
+import io.envmon.model.registry.RegistryFiles;
+import io.envmon.testkit.FreePorts;
+import org.awaitility.Awaitility;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment's broker configuration, run for real: the Debian mosquitto started with
+ * deploy/mosquitto/mosquitto.conf (container paths and ports rewritten to a temporary folder and free ports), the
+ * generated ACL, and passwords made by deploy/mosquitto/make-passwords.sh. Checks that an enterprise can publish only
+ * its own readings and read only its own alerts, that anonymous clients are refused on the device listener, and that
+ * the simulator's listener lets anonymous clients write readings and read nothing.
+ */
+class DeployMosquittoIT {
+
+    private static Path dir;
+    private static Process broker;
+    private static int devicePort;
+    private static int simulatorPort;
+    private static final Map<String, String> passwords = new HashMap<>();
+    private static Registry registry;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("envmon.failsafe"), "integration test: runs under Failsafe");
+        Path root = Root.path();
+        Path deploy = root.resolve("deploy");
+        registry = RegistryFiles.load(root.resolve("config/taigu.yaml"));
+        dir = Files.createTempDirectory("envmon-deploy-mosquitto");
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(deploy.resolve("mosquitto/acl"), dir.resolve("acl"));
+        Files.copy(deploy.resolve("mosquitto/acl-simulator"), dir.resolve("acl-simulator"));
+        Process script = new ProcessBuilder("bash", deploy.resolve("mosquitto/make-passwords.sh").toString(),
+                dir.resolve("acl").toString(), dir.resolve("passwd").toString(),
+                dir.resolve("secrets/mqtt-passwords.txt").toString()).redirectErrorStream(true).start();
+        String out = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(script.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, script.exitValue(), "make-passwords.sh: " + out);
+        for (String line : Files.readAllLines(dir.resolve("secrets/mqtt-passwords.txt"))) {
+            String[] parts = line.split("\t");
+            passwords.put(parts[0], parts[1]);
+        }
+        assertEquals(MosquittoAcl.users(Files.readString(dir.resolve("acl"))).size(), passwords.size());
+
+        devicePort = FreePorts.next();
+        simulatorPort = FreePorts.next();
+        String conf = Files.readString(deploy.resolve("mosquitto/mosquitto.conf"))
+                .replace("/mosquitto/config/", dir + "/")
+                .replace("/mosquitto/data/", dir.resolve("data") + "/")
+                .replace("listener 1883\n", "listener " + devicePort + " 127.0.0.1\n")
+                .replace("listener 1884\n", "listener " + simulatorPort + " 127.0.0.1\n")
+                .replace("log_dest stdout", "log_dest file " + dir.resolve("mosquitto.log"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            conf = "user root\n" + conf; // as root mosquitto would switch to user mosquitto, who cannot read dir
+        }
+        Files.writeString(dir.resolve("mosquitto.conf"), conf);
+        broker = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+        Awaitility.await("mosquitto listening").atMost(Duration.ofSeconds(15))
+                .until(() -> FreePorts.isListening(devicePort) && FreePorts.isListening(simulatorPort)
+                        || !broker.isAlive());
+        assertTrue(broker.isAlive(), () -> "mosquitto exited: " + read(dir.resolve("mosquitto.out"))
+                + read(dir.resolve("mosquitto.log")));
+    }
+
+    @AfterAll
+    static void stopBroker() throws IOException {
+        if (broker != null) {
+            broker.destroy();
+        }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void anEnterprisePublishesOnlyItsOwnReadingsAndReadsOnlyItsOwnAlerts() throws Exception {
+        Enterprise e1 = registry.enterprises().get(0);
+        Enterprise e2 = registry.enterprises().get(1);
+        String mnOwn = e1.outlets().stream().map(Outlet::mn).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        String mnOther = e2.outlets().stream().map(Outlet::mn).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow();
+        try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER);
+             Client enterprise = Client.login(devicePort, MosquittoAcl.enterpriseUser(e1))) {
+            ingest.subscribe("env/enterprise/#");
+            ingest.subscribe("env/hj212/+");
+            enterprise.subscribe("env/alerts/enterprise/" + e1.id());
+            enterprise.subscribeRefused("env/alerts/enterprise/" + e2.id());
+            enterprise.subscribeRefused("env/enterprise/#");
+
+            enterprise.publish("env/enterprise/" + e1.id() + "/DA001", "own");
+            enterprise.publish("env/enterprise/" + e2.id() + "/DA001", "other enterprise");
+            enterprise.publish("env/hj212/" + mnOwn, "own device");
+            enterprise.publish("env/hj212/" + mnOther, "other enterprise's device");
+            enterprise.publish("env/air/TG-A01", "an air station");
+            ingest.publish("env/alerts/enterprise/" + e1.id(), "alert for e1");
+            ingest.publish("env/alerts/enterprise/" + e2.id(), "alert for e2");
+
+            ingest.await(2);
+            enterprise.await(1);
+            Thread.sleep(500); // what should not arrive has had time to
+            assertEquals(Set.of("env/enterprise/" + e1.id() + "/DA001", "env/hj212/" + mnOwn), ingest.topics());
+            assertEquals(Set.of("env/alerts/enterprise/" + e1.id()), enterprise.topics());
+        }
+    }
+
+    @Test
+    void stationsPublishOnlyTheirOwnTopicAndOperatorsOnlyRead() throws Exception {
+        try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER);
+             Client station = Client.login(devicePort, MosquittoAcl.stationUser(registry.air().get(0)));
+             Client operator = Client.login(devicePort, MosquittoAcl.OPERATOR_USER)) {
+            ingest.subscribe("env/air/#");
+            operator.subscribe("env/alerts/#");
+            operator.subscribe("env/deadletter");
+            operator.subscribeRefused("env/air/#");
+            station.publish("env/air/" + registry.air().get(0).id(), "own");
+            station.publish("env/air/" + registry.air().get(1).id(), "another station");
+            operator.publish("env/air/" + registry.air().get(0).id(), "operator");
+            ingest.publish("env/deadletter", "dead letter");
+            ingest.publish("env/alerts/air/" + registry.air().get(0).id(), "alert");
+            ingest.await(1);
+            operator.await(2);
+            Thread.sleep(500);
+            assertEquals(List.of("own"), ingest.payloads());
+            assertEquals(Set.of("env/deadletter", "env/alerts/air/" + registry.air().get(0).id()), operator.topics());
+        }
+    }
+
+    @Test
+    void noAnonymousNoWrongPasswordOnTheDeviceListener() {
+        assertThrows(MqttException.class, () -> Client.connect(devicePort, null, null).close());
+        assertThrows(MqttException.class, () -> Client.connect(devicePort, MosquittoAcl.INGEST_USER, "wrong").close());
+    }
+
+    @Test
+    void theSimulatorListenerTakesAnonymousReadingsAndGivesNothing() throws Exception {
+        try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER);
+             Client simulator = Client.connect(simulatorPort, null, null)) {
+            ingest.subscribe("env/air/#");
+            ingest.subscribe("env/enterprise/#");
+            simulator.subscribeRefused("env/#");
+            simulator.publish("env/air/TG-A01", "simulated");
+            simulator.publish("env/enterprise/E001/DA001", "simulated");
+            simulator.publish("env/deadletter", "not a device topic");
+            ingest.publish("env/air/TG-A02", "echo");
+            ingest.await(2);
+            Thread.sleep(500);
+            assertEquals(Set.of("env/air/TG-A01", "env/enterprise/E001/DA001"), ingest.topics());
+            assertTrue(simulator.topics().isEmpty());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** A Paho v5 client that records what it receives. */
+    private static final class Client implements AutoCloseable {
+        private final MqttClient client;
+        private final List<String[]> received = new CopyOnWriteArrayList<>();
+
+        private Client(MqttClient client) {
+            this.client = client;
+        }
+
+        static Client login(int port, String user) throws MqttException {
+            return connect(port, user, passwords.get(user));
+        }
+
+        static Client connect(int port, String user, String password) throws MqttException {
+            MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, "deploy-it-" + UUID.randomUUID(),
+                    new MemoryPersistence());
+            MqttConnectionOptions o = new MqttConnectionOptions();
+            o.setCleanStart(true);
+            o.setConnectionTimeout(5);
+            if (user != null) {
+                o.setUserName(user);
+                o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+            }
+            c.connect(o);
+            return new Client(c);
+        }
+
+        void subscribe(String filter) throws MqttException {
+            IMqttToken token = client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                    new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                            (topic, message) -> received.add(new String[] {topic,
+                                    new String(message.getPayload(), StandardCharsets.UTF_8)})});
+            for (int code : token.getReasonCodes()) {
+                assertTrue(code < 0x80, "subscription to " + filter + " refused: " + code);
+            }
+        }
+
+        /**
+         * A subscription the ACL does not allow: Mosquitto 2.0 grants it in the SUBACK and then delivers nothing on it
+         * (the ACL is checked per message), which the tests check through what arrives.
+         */
+        void subscribeRefused(String filter) throws MqttException {
+            client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                    new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                            (topic, message) -> received.add(new String[] {topic,
+                                    new String(message.getPayload(), StandardCharsets.UTF_8)})});
+        }
+
+        /** Publishes with QoS 1; a refusal by the ACL is not an error here (what arrives is checked). */
+        void publish(String topic, String payload) {
+            MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+            m.setQos(1);
+            try {
+                client.publish(topic, m);
+            } catch (MqttException refused) {
+                // Mosquitto answers an unauthorised QoS 1 publication with PUBACK "not authorized" (0x87)
+            }
+        }
+
+        void await(int count) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= count);
+        }
+
+        Set<String> topics() {
+            Set<String> out = new java.util.HashSet<>();
+            received.forEach(r -> out.add(r[0]));
+            return out;
+        }
+
+        List<String> payloads() {
+            return received.stream().map(r -> r[1]).toList();
+        }
+
+        @Override
+        public void close() throws MqttException {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        }
+    }
+}
