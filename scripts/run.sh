@@ -225,7 +225,7 @@ print_where() {
   say ""
 }
 
-# metrics_line URL: "received stored rejected lag inflight reasons" (tab-separated), empty when not answering
+# metrics_line URL: "received stored rejected lag inflight open_alerts reasons" (tab-separated), empty when not answering
 metrics_line() {
   local text
   text=$(curl -s -f -m 2 "$1/metrics" 2>/dev/null) || return 1
@@ -346,9 +346,9 @@ print_final() {
   say "envmon run finished after $((elapsed / 60))m$((elapsed % 60))s ($STOP_REASON)"
   if ((!servers_only)); then
     if [[ -n $FINAL_METRICS ]]; then
-      local received stored rejected lag inflight reasons
-      IFS=$'\t' read -r received stored rejected lag inflight reasons <<<"$FINAL_METRICS"
-      say "  ingest     received $received messages ($((elapsed > 0 ? received / elapsed : received))/s)  stored $stored readings  rejected $rejected$(format_reasons "$reasons")"
+      local received stored rejected lag inflight alerts reasons
+      IFS=$'\t' read -r received stored rejected lag inflight alerts reasons <<<"$FINAL_METRICS"
+      say "  ingest     received $received messages ($((elapsed > 0 ? received / elapsed : received))/s)  stored $stored readings  rejected $rejected$(format_reasons "$reasons")  open alerts $alerts"
     else
       say "  ingest     no final metrics (/metrics did not answer)"
     fi
