@@ -10,7 +10,7 @@ import java.util.Map;
  * Maps alert events and hourly AQI records onto the {@code alert} and {@code air_hourly} measurements
  * (CONTRACT §4). Alert rows carry, beyond the contract's fields, what is needed to rebuild the event after a
  * restart: {@code point}, {@code started_at}, {@code unit}, {@code window}, {@code acknowledged_by},
- * {@code acknowledged_at} (docs/contract.md, extensions).
+ * {@code acknowledged_at}, and one extension tag, {@code subject} (docs/contract.md, extensions).
  */
 public final class AlertRows {
 
@@ -23,6 +23,9 @@ public final class AlertRows {
         tags.put("site", e.site());
         tags.put("rule", e.rule());
         tags.put("severity", e.severity().wire());
+        // extension tag: without it, two alerts of one site, rule and severity at the same time (particulate and
+        // SO2 of one stack closing the same hour) are the same point, and one overwrites the other
+        tags.put("subject", subject(e));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("state", e.state().wire());
         fields.put("alert_id", e.id());
@@ -43,6 +46,12 @@ public final class AlertRows {
             fields.put("acknowledged_at", e.acknowledgedAt().toEpochMilli());
         }
         return StorePoint.millis("alert", tags, fields, e.ts().toEpochMilli());
+    }
+
+    /** What the alert is about within its site: {@code DA001/particulate}, {@code pm25}, {@code DA001/-}. */
+    static String subject(AlertEvent e) {
+        String parameter = e.parameter() == null || e.parameter().isEmpty() ? "-" : e.parameter();
+        return e.point() == null ? parameter : e.point() + "/" + parameter;
     }
 
     public static StorePoint hourlyAqi(HourlyAqiRecord r) {

@@ -229,4 +229,16 @@ class AlertsEndToEndIT {
         assertEquals("pm25", row.get("primary"));
         assertEquals("HJ633-2026", row.get("standard"));
     }
+
+    @Test
+    @Order(7)
+    void twoAlertsOfOneOutletClosingInTheSameHourAreBothRecorded() {
+        // particulate and SO2 over their limits in the same hour: same kind, site, rule, severity and time
+        publishHour("env/enterprise/E002/DA001", hour, "{\"particulate\": 60.0, \"so2\": 600.0, \"o2\": 8.6}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.count(
+                "SELECT count(state) FROM alert WHERE site = 'E002' AND rule = 'permit_limit'") == 2);
+        List<Map<String, Object>> rows = harness.influx.rows(IngestHarness.DB,
+                "SELECT alert_id, parameter FROM alert WHERE site = 'E002' AND rule = 'permit_limit'");
+        assertEquals(2, rows.stream().map(r -> r.get("alert_id")).distinct().count(), rows.toString());
+    }
 }
