@@ -288,12 +288,20 @@ public final class PahoMqttConnection {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-            // blocks Paho's callback thread (never an event loop) until a message in flight is finished
-            while (!permits.tryAcquire(1, TimeUnit.SECONDS)) {
-                if (stopping) {
-                    return; // not handed over, not acknowledged: the broker redelivers it next session
+        public void messageArrived(String topic, MqttMessage message) {
+            // blocks Paho's callback thread (never an event loop) until a message in flight is finished. Never
+            // throws: Paho interrupts this thread when the connection drops, and an exception thrown back into
+            // its shutdown leaves the client unable to reconnect. A message not handed over is not acknowledged,
+            // so the broker redelivers it.
+            try {
+                while (!permits.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    if (stopping || !client.isConnected()) {
+                        return;
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             maxHeld.accumulateAndGet(config.receiveMaximum() - permits.availablePermits(), Math::max);
             IncomingMessage incoming = new IncomingMessage(topic, message.getPayload(), message.getId(),

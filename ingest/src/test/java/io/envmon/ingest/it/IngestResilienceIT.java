@@ -69,7 +69,9 @@ class IngestResilienceIT {
         }
         before.close();
         harness.mqtt.restart();
-        await().atMost(Duration.ofSeconds(40)).until(() -> harness.healthStatus() == 200);
+        // Paho's backoff brings it back within seconds. (This failed when the in-flight permit wait threw
+        // InterruptedException into Paho's connection shutdown: the client never reconnected.)
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.healthStatus() == 200);
         MqttTestClient after = MqttTestClient.connect(harness.mqtt.url());
         for (int n = 200; n < 400; n++) {
             after.publish("env/air/S01", harness.reading(n, "pm25", 10), 1);
