@@ -165,57 +165,9 @@ write_mosquitto_conf() {
   } >"$dir/mosquitto.conf"
 }
 
-# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the same settings as the testkit's InfluxServer (InfluxDB 1.6)
+# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the testkit's template, shared with the integration tests
 write_influxdb_conf() {
   local dir=$1 port=$2 rpc=$3
-  cat >"$dir/influxdb.conf" <<CONF
-reporting-disabled = true
-# the backup/restore RPC service; its default 8088 may be taken
-bind-address = "127.0.0.1:$rpc"
-
-[meta]
-  dir = "$dir/meta"
-  retention-autocreate = true
-  logging-enabled = false
-
-[data]
-  dir = "$dir/data"
-  wal-dir = "$dir/wal"
-  wal-fsync-delay = "0s"
-  index-version = "inmem"
-  query-log-enabled = false
-
-[monitor]
-  store-enabled = false
-
-[subscriber]
-  enabled = false
-
-[http]
-  enabled = true
-  bind-address = "127.0.0.1:$port"
-  auth-enabled = false
-  log-enabled = false
-  pprof-enabled = false
-
-[logging]
-  level = "info"
-  suppress-logo = true
-
-[[graphite]]
-  enabled = false
-
-[[collectd]]
-  enabled = false
-
-[[opentsdb]]
-  enabled = false
-
-[[udp]]
-  enabled = false
-
-[continuous_queries]
-  enabled = true
-  log-enabled = false
-CONF
+  sed -e "s|@DIR@|$dir|g" -e "s|@HTTP_PORT@|$port|g" -e "s|@RPC_PORT@|$rpc|g" \
+    "$ROOT/testkit/src/main/resources/io/envmon/testkit/influxdb.conf" >"$dir/influxdb.conf"
 }

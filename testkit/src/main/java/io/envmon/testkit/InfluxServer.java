@@ -218,56 +218,19 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     private void writeConfig() {
-        String conf = """
-                reporting-disabled = true
-                # the backup/restore RPC service; its default 8088 may be taken
-                bind-address = "127.0.0.1:%2$d"
-
-                [meta]
-                  dir = "%1$s/meta"
-                  retention-autocreate = true
-                  logging-enabled = false
-
-                [data]
-                  dir = "%1$s/data"
-                  wal-dir = "%1$s/wal"
-                  wal-fsync-delay = "0s"
-                  index-version = "inmem"
-                  query-log-enabled = false
-
-                [monitor]
-                  store-enabled = false
-
-                [subscriber]
-                  enabled = false
-
-                [http]
-                  enabled = true
-                  bind-address = "127.0.0.1:%3$d"
-                  auth-enabled = false
-                  log-enabled = false
-                  pprof-enabled = false
-
-                [logging]
-                  level = "info"
-                  suppress-logo = true
-
-                [[graphite]]
-                  enabled = false
-
-                [[collectd]]
-                  enabled = false
-
-                [[opentsdb]]
-                  enabled = false
-
-                [[udp]]
-                  enabled = false
-
-                [continuous_queries]
-                  enabled = true
-                  log-enabled = false
-                """.formatted(directory(), rpcPort, port);
+        String conf;
+        try (var template = InfluxServer.class.getResourceAsStream("influxdb.conf")) {
+            if (template == null) {
+                throw new IllegalStateException("influxdb.conf template missing from the testkit");
+            }
+            // one template for the tests and ./envmon run (scripts/lib.sh)
+            conf = new String(template.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("@DIR@", directory().toString())
+                    .replace("@RPC_PORT@", String.valueOf(rpcPort))
+                    .replace("@HTTP_PORT@", String.valueOf(port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the influxdb.conf template", e);
+        }
         try {
             Files.writeString(configFile(), conf);
         } catch (IOException e) {
