@@ -62,6 +62,10 @@ public final class PahoMqttTransport implements Transport {
         options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
         options.setKeepAliveInterval(30);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password() == null ? null : settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         try {
             IMqttToken token = client.connect(options);
             token.waitForCompletion(settings.connectTimeout().toMillis() + 1000);
