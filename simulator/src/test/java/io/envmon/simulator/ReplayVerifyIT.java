@@ -17,8 +17,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * End to end: real mosquitto and influxd, the built ingest jar, then {@code replay} of three past hours of the
- * default registry (minute data, batches of 10) with the bad-input and enterprise-exceedance scenarios, then
- * {@code verify}: nothing missing, every bad message rejected with its reason, the permit alert raised.
+ * End to end (issue 4): real mosquitto and influxd, the built ingest jar, then {@code replay} of yesterday (a
+ * whole local day, minute data, batches of 10, one MQTT connection per site) of the default registry with the
+ * bad-input, enterprise-exceedance, device-faults and section-off-target scenarios, then {@code verify}: nothing
+ * missing or extra, every bad message rejected with its reason (stored and dead-lettered), the alerts raised.
  */
 class ReplayVerifyIT {
 
@@ -38,7 +39,7 @@ class ReplayVerifyIT {
     Path tmp;
 
     @Test
-    void replayedHoursAreAllStoredAndTheScenariosExpectationsAreMet() throws Exception {
+    void aReplayedDayIsAllStoredAndTheScenariosExpectationsAreMet() throws Exception {
         Path config = Path.of(System.getProperty("envmon.config.dir", "../config"));
         Path registry = Path.of(System.getProperty("envmon.registry", "../config/taigu.yaml"));
         Path jar = Path.of(System.getProperty("envmon.ingest.jar", "../ingest/target/envmon-ingest.jar"));
@@ -56,33 +57,36 @@ class ReplayVerifyIT {
             try (JavaProcess ingest = JavaProcess.start(jar, env)) {
                 ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
 
-                Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
-                Instant from = to.minus(Duration.ofHours(3));
+                LocalDate yesterday = LocalDate.now(ZoneOffset.ofHours(8)).minusDays(1);
                 Path ledgerFile = tmp.resolve("ledger.json");
                 StringWriter out = new StringWriter();
                 CommandLine cli = new CommandLine(new SimulatorCommand());
                 cli.setOut(new PrintWriter(out));
                 int replay = cli.execute("replay", "--registry", registry.toString(), "--mqtt-url", mqtt.url(),
-                        "--from", from.toString(), "--to", to.toString(), "--interval", "60s", "--batch", "10",
+                        "--day", yesterday.toString(), "--interval", "60s", "--batch", "10",
                         "--scenario-dir", config.resolve("scenarios").toString(),
-                        "--scenario", "bad-input", "--scenario", "enterprise-exceedance",
+                        "--scenario", "bad-input,enterprise-exceedance,device-faults,section-off-target",
                         "--ledger", ledgerFile.toString(), "--quiet");
                 System.out.println(out);
                 assertEquals(0, replay, out.toString());
 
                 Ledger ledger = Ledger.read(ledgerFile);
-                assertEquals(207L * 180, ledger.totals().readings());
+                // TG-A07 is silent for 30 minutes (device-faults)
+                assertEquals(207L * 1440 - 30, ledger.totals().readings());
                 assertEquals(10, ledger.totals().injected());
 
                 VerifyReport report = VerifyCommand.verify(ledger,
-                        new HttpInfluxQuery(influx.url(), DB, null, null, null), Duration.ofSeconds(60));
+                        new HttpInfluxQuery(influx.url(), DB, null, null, null), Duration.ofSeconds(120));
                 System.out.println(Files.readString(ledgerFile).length() + " bytes of ledger\n" + report.format());
                 assertEquals(0, report.missing(), report.format());
                 assertEquals(ledger.totals().expectedStored(), report.stored(), report.format());
-                assertEquals(Map.of("malformed", 2L, "unknown_site", 2L, "unknown_parameter", 1L, "too_large", 1L,
-                        "bad_topic", 2L, "bad_timestamp", 2L), ledger.expectedRejections());
-                report.rejections().forEach((reason, v) -> assertEquals(v[0], v[1], reason + "\n" + report.format()));
-                assertEquals(1, report.alerts().size(), report.format());
+                assertEquals(0, report.extra(), report.format());
+                Map<String, Long> expectedRejections = Map.of("malformed", 2L, "unknown_site", 2L,
+                        "unknown_parameter", 1L, "too_large", 1L, "bad_topic", 2L, "bad_timestamp", 2L, "out_of_range", 3L);
+                assertEquals(expectedRejections, ledger.expectedRejections());
+                assertEquals(expectedRejections, ledger.deadLetters(), "dead letters seen during the run");
+                report.rejections().forEach((reason, r) -> assertTrue(r.ok(), reason + "\n" + report.format()));
+                assertEquals(4, report.alerts().size(), report.format());
                 assertTrue(report.ok(), report.format());
             }
         }

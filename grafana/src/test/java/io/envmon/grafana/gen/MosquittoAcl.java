@@ -1,14 +1,15 @@
 package io.envmon.grafana.gen;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
+import io.envmon.model.SiteKind;
 import io.envmon.model.registry.AirStation;
 import io.envmon.model.registry.Enterprise;
+import io.envmon.model.registry.MqttUsers;
 import io.envmon.model.registry.Outlet;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.WaterSection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The Mosquitto ACL of the deployment (deploy/mosquitto/acl), from the registry: every enterprise's account may
@@ -18,22 +19,22 @@ import io.envmon.model.registry.WaterSection;
  */
 public final class MosquittoAcl {
 
-    public static final String INGEST_USER = "envmon-ingest";
-    public static final String OPERATOR_USER = "envmon-operator";
+    public static final String INGEST_USER = MqttUsers.INGEST;
+    public static final String OPERATOR_USER = MqttUsers.OPERATOR;
 
     private MosquittoAcl() {
     }
 
     public static String enterpriseUser(Enterprise e) {
-        return "enterprise-" + e.id();
+        return MqttUsers.of(SiteKind.ENTERPRISE, e.id());
     }
 
     public static String stationUser(AirStation s) {
-        return "air-" + s.id();
+        return MqttUsers.of(SiteKind.AIR, s.id());
     }
 
     public static String sectionUser(WaterSection s) {
-        return "water-" + s.id();
+        return MqttUsers.of(SiteKind.WATER, s.id());
     }
 
     public static String generate(Registry registry, String root) {

@@ -10,8 +10,8 @@ import io.envmon.simulator.run.Simulation;
 import io.envmon.simulator.run.SystemPacer;
 import io.envmon.simulator.scenario.ScenarioException;
 import io.envmon.simulator.scenario.ScenarioSet;
+import io.envmon.simulator.transport.DeadLetterWatch;
 import io.envmon.simulator.transport.MqttSettings;
-import io.envmon.simulator.transport.PahoMqttTransport;
 import io.envmon.simulator.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,31 +93,21 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "unless the registry sets expectedIntervalSeconds.")
     private Duration interval;
 
-    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883", description = "Broker URL (default: ${DEFAULT-VALUE}).")
-    private String mqttUrl;
-
     @Option(names = "--topic-root", paramLabel = "ROOT", defaultValue = "env", description = "First topic level (default: ${DEFAULT-VALUE}).")
     private String topicRoot;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the value generators (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--qos", paramLabel = "0|1|2", defaultValue = "1", description = "MQTT QoS (default: ${DEFAULT-VALUE}).")
-    private int qos;
-
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
             description = "Readings per message, 1 to " + ReadingCodec.MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client ID (default: envmon-sim-<process id>).")
-    private String clientId;
-
-    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "100",
-            description = "Most unacknowledged publications at a time (default: ${DEFAULT-VALUE}).")
-    private int maxInflight;
-
     @Option(names = "--quiet", description = "No start-up and progress lines; only the final totals.")
     private boolean quiet;
+
+    @Mixin
+    private ConnectionOptions connection;
 
     @Mixin
     private ScenarioOptions scenarioOptions;
@@ -130,8 +120,7 @@ public final class ReplayCommand implements Callable<Integer> {
         require(!to.isAfter(Instant.now()), "the period must end at or before now (" + Instant.now() + ")");
         require(interval.toMillis() >= 1, "--interval must be at least 1ms");
         require(batch >= 1 && batch <= ReadingCodec.MAX_BATCH, "--batch must be between 1 and " + ReadingCodec.MAX_BATCH);
-        require(qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
-        require(maxInflight >= 1 && maxInflight <= 65_535, "--max-inflight must be between 1 and 65535");
+        MqttSettings mqtt = connection.settings(spec.commandLine());
         long count = (Duration.between(from, to).toMillis() + interval.toMillis() - 1) / interval.toMillis();
         Registry points;
         ScenarioSet scenarios;
@@ -144,14 +133,14 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         double speed = speed(points.points().size());
         RunConfig config = new RunConfig(interval, speed, from, null, count, seed, batch, topicRoot, quiet,
-                Duration.ofSeconds(5), Duration.ofSeconds(60));
-        String id = clientId != null ? clientId : "envmon-sim-" + ProcessHandle.current().pid();
-        MqttSettings mqtt = new MqttSettings(mqttUrl, id, qos, maxInflight, Duration.ofSeconds(10));
+                Duration.ofSeconds(5), Duration.ofSeconds(60), connection.deviceBuffer());
         LedgerRecorder recorder = scenarioOptions.recorder();
+        DeadLetterWatch deadLetters = null;
         try {
-            Simulation.Outcome outcome = new Simulation(points, config, new PahoMqttTransport(mqtt), new SystemPacer(),
+            deadLetters = scenarioOptions.watchDeadLetters(mqtt, topicRoot, connection.operatorLogin());
+            Simulation.Outcome outcome = new Simulation(points, config, connection.transport(points.points(), mqtt), new SystemPacer(),
                     spec.commandLine().getOut(), scenarios, recorder).run();
-            scenarioOptions.write("replay", recorder, scenarios, config, outcome, false);
+            scenarioOptions.write("replay", recorder, scenarios, config, outcome, false, deadLetters);
             if (!outcome.ok()) {
                 spec.commandLine().getErr().println("error: " + (outcome.totals().failed() + outcome.unacknowledged())
                         + " messages were not acknowledged by the broker");
@@ -160,6 +149,10 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (TransportException | IOException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
+        } finally {
+            if (deadLetters != null) {
+                deadLetters.close();
+            }
         }
     }
 

@@ -8,8 +8,8 @@ import io.envmon.simulator.hj212.Hj212Run;
 import io.envmon.simulator.run.RunConfig;
 import io.envmon.simulator.run.Simulation;
 import io.envmon.simulator.run.SystemPacer;
+import io.envmon.simulator.transport.DeadLetterWatch;
 import io.envmon.simulator.transport.MqttSettings;
-import io.envmon.simulator.transport.PahoMqttTransport;
 import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
 import java.nio.file.Path;
@@ -52,10 +52,6 @@ public final class RunCommand implements Callable<Integer> {
             description = "Registry YAML with the points to simulate (CONTRACT §6), e.g. config/taigu.yaml.")
     private Path registry;
 
-    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883",
-            description = "Broker URL (default: ${DEFAULT-VALUE}); tcp://, ssl://, ws:// or wss://.")
-    private String mqttUrl;
-
     @Option(names = "--topic-root", paramLabel = "ROOT", defaultValue = "env",
             description = "First topic level, the service's ENVMON_TOPIC_ROOT (default: ${DEFAULT-VALUE}).")
     private String topicRoot;
@@ -95,24 +91,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--qos", paramLabel = "0|1|2", defaultValue = "1",
-            description = "MQTT QoS of the publications (default: ${DEFAULT-VALUE}).")
-    private int qos;
-
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
             description = "Readings per message: 1 sends single readings, N > 1 sends {\"readings\": [...]} "
                     + "batches of up to N readings of one point (at most " + ReadingCodec.MAX_BATCH + ") "
                     + "(default: ${DEFAULT-VALUE}).")
     private int batch;
-
-    @Option(names = "--client-id", paramLabel = "ID",
-            description = "MQTT client ID (default: envmon-sim-<process id>).")
-    private String clientId;
-
-    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "100",
-            description = "Most unacknowledged publications at a time; the broker's Receive Maximum lowers it "
-                    + "further. Publishing waits while the window is full (default: ${DEFAULT-VALUE}).")
-    private int maxInflight;
 
     @Option(names = "--quiet", description = "No start-up and progress lines; only the final totals.")
     private boolean quiet;
@@ -130,12 +113,15 @@ public final class RunCommand implements Callable<Integer> {
     private String hj212Tcp;
 
     @picocli.CommandLine.Mixin
+    private ConnectionOptions connection = new ConnectionOptions();
+
+    @picocli.CommandLine.Mixin
     private ScenarioOptions scenarioOptions = new ScenarioOptions();
 
     @Override
     public Integer call() {
+        MqttSettings mqtt = connection.settings(spec.commandLine());
         RunConfig config = config();
-        MqttSettings mqtt = mqttSettings();
         checkProtocol();
         Registry points;
         io.envmon.simulator.scenario.ScenarioSet scenarios;
@@ -157,12 +143,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = stopOnSignal(Thread.currentThread(), finished);
+        DeadLetterWatch deadLetters = null;
         try {
-            Transport transport = hj212 != null ? hj212.transport() : new PahoMqttTransport(mqtt);
+            Transport transport = hj212 != null ? hj212.transport() : connection.transport(points.points(), mqtt);
             io.envmon.simulator.ledger.LedgerRecorder recorder = scenarioOptions.recorder();
+            deadLetters = scenarioOptions.watchDeadLetters(mqtt, topicRoot, connection.operatorLogin());
             Simulation.Outcome outcome = new Simulation(points, config, transport, new SystemPacer(),
                     spec.commandLine().getOut(), scenarios, recorder).run();
-            scenarioOptions.write("run", recorder, scenarios, config, outcome, true);
+            scenarioOptions.write("run", recorder, scenarios, config, outcome, true, deadLetters);
             if (hj212 != null) {
                 spec.commandLine().getOut().println(hj212.transport().totals());
                 spec.commandLine().getOut().flush();
@@ -176,6 +164,9 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         } finally {
+            if (deadLetters != null) {
+                deadLetters.close();
+            }
             finished.countDown();
             removeHook(hook);
         }
@@ -213,15 +204,7 @@ public final class RunCommand implements Callable<Integer> {
         require(duration == null || !duration.isNegative() && !duration.isZero(), "--duration must be positive");
         require(count == null || count >= 1, "--count must be at least 1");
         return new RunConfig(interval, speed, start, duration, count, seed, batch, topicRoot, quiet,
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
-    }
-
-    private MqttSettings mqttSettings() {
-        require(qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
-        require(maxInflight >= 1 && maxInflight <= 65_535, "--max-inflight must be between 1 and 65535");
-        require(mqttUrl.matches("(?i)(tcp|ssl|ws|wss)://.+"), "--mqtt-url must look like tcp://host:port (or ssl://, ws://, wss://)");
-        String id = clientId != null ? clientId : "envmon-sim-" + ProcessHandle.current().pid();
-        return new MqttSettings(mqttUrl, id, qos, maxInflight, Duration.ofSeconds(10));
+                Duration.ofSeconds(5), Duration.ofSeconds(30), connection.deviceBuffer());
     }
 
     private void require(boolean condition, String message) {

@@ -8,6 +8,10 @@ import io.envmon.simulator.run.Simulation;
 import io.envmon.simulator.scenario.ScenarioException;
 import io.envmon.simulator.scenario.ScenarioFiles;
 import io.envmon.simulator.scenario.ScenarioSet;
+import io.envmon.simulator.transport.DeadLetterWatch;
+import io.envmon.simulator.transport.MqttCredentials;
+import io.envmon.simulator.transport.MqttSettings;
+import io.envmon.simulator.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +21,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --scenario}, {@code --scenario-dir} and {@code --ledger}, shared by {@code run} and {@code replay}. */
 public final class ScenarioOptions {
+
+    private static final Duration DEAD_LETTER_QUIET = Duration.ofSeconds(2);
+    private static final Duration DEAD_LETTER_WAIT = Duration.ofSeconds(60);
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "Scenario to play over the normal values: a name in --scenario-dir (normal-day, "
@@ -31,7 +38,8 @@ public final class ScenarioOptions {
 
     @Option(names = "--ledger", paramLabel = "FILE",
             description = "Write what was sent (per point counts, time range, expected rejections and alerts) as "
-                    + "JSON to FILE, for 'verify'.")
+                    + "JSON to FILE, for 'verify'. The run then also watches {root}/deadletter and records the dead "
+                    + "letters by reason.")
     Path ledger;
 
     /** @throws ScenarioException naming the file or site at fault */
@@ -45,9 +53,28 @@ public final class ScenarioOptions {
         return ledger == null ? null : new LedgerRecorder();
     }
 
-    /** Writes the ledger file when one was asked for; returns the ledger (or null). */
+    /**
+     * With a ledger, starts watching the dead-letter topic (before anything is sent: dead letters are not
+     * retained); {@code null} without one.
+     *
+     * @throws TransportException when the broker refuses the subscription
+     */
+    DeadLetterWatch watchDeadLetters(MqttSettings mqtt, String topicRoot, MqttCredentials.Login login)
+            throws TransportException {
+        if (ledger == null) {
+            return null;
+        }
+        DeadLetterWatch watch = new DeadLetterWatch(mqtt, topicRoot, login);
+        watch.start();
+        return watch;
+    }
+
+    /**
+     * Writes the ledger file when one was asked for; returns the ledger (or null). With a dead-letter watch, first
+     * gives the service time to reject what the run sent (until the expected number arrived, at most a minute).
+     */
     Ledger write(String command, LedgerRecorder recorder, ScenarioSet scenarios, RunConfig config,
-                 Simulation.Outcome outcome, boolean live) throws IOException {
+                 Simulation.Outcome outcome, boolean live, DeadLetterWatch deadLetters) throws IOException {
         if (recorder == null) {
             return null;
         }
@@ -56,6 +83,15 @@ public final class ScenarioOptions {
         Ledger l = recorder.toLedger(command, scenarios.names(), config.topicRoot(), config.interval().toString(),
                 outcome.wallStart(), outcome.wallEnd(), outcome.totals().acknowledged(), outcome.totals().failed(),
                 scenarios.expectedAlerts(span, live));
+        if (deadLetters != null) {
+            long expected = l.expectedRejections().values().stream().mapToLong(Long::longValue).sum();
+            try {
+                deadLetters.awaitSettled(expected, DEAD_LETTER_QUIET, DEAD_LETTER_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            l = l.withDeadLetters(deadLetters.counts());
+        }
         l.write(ledger);
         return l;
     }

@@ -24,6 +24,8 @@ public final class LedgerRecorder {
         long messages;
         long readings;
         long rejected;
+        long overwritten;
+        long lost;
         Instant first;
         Instant last;
 
@@ -39,16 +41,30 @@ public final class LedgerRecorder {
 
     /** One message of a point: {@code readings} readings from {@code first} to {@code last}, {@code rejected} of
      *  them expected to be rejected as {@code out_of_range}. */
-    public synchronized void sent(MonitoredPoint point, int readings, int rejected, Instant first, Instant last) {
+    public void sent(MonitoredPoint point, int readings, int rejected, Instant first, Instant last) {
+        sent(point, readings, rejected, java.util.Collections.nCopies(rejected, "out_of_range"), 0, first, last);
+    }
+
+    /**
+     * One message of a point: {@code readings} readings stamped {@code first} … {@code last}; {@code rejected} of
+     * them expected to be rejected, for {@code reasons}; {@code overwritten} stamped like a reading already
+     * sent (a device clock set back), so stored over it rather than beside it.
+     */
+    public synchronized void sent(MonitoredPoint point, int readings, int rejected, List<String> reasons,
+                                  int overwritten, Instant first, Instant last) {
         Counter c = points.computeIfAbsent(point.label(), k -> new Counter(point));
         c.messages++;
         c.readings += readings;
         c.rejected += rejected;
+        c.overwritten += overwritten;
         c.first = c.first == null || first.isBefore(c.first) ? first : c.first;
         c.last = c.last == null || last.isAfter(c.last) ? last : c.last;
-        if (rejected > 0) {
-            expectedRejections.merge("out_of_range", (long) rejected, Long::sum);
-        }
+        reasons.forEach(r -> expectedRejections.merge(r, 1L, Long::sum));
+    }
+
+    /** Readings a device lost before sending them (its buffer overflowed while offline). */
+    public synchronized void lostAtDevice(MonitoredPoint point, int readings) {
+        points.computeIfAbsent(point.label(), k -> new Counter(point)).lost += readings;
     }
 
     /** A raw scenario message expected to be rejected with {@code reason}. */
@@ -64,21 +80,24 @@ public final class LedgerRecorder {
         long messages = 0;
         long readings = 0;
         long stored = 0;
+        long lost = 0;
         Instant from = null;
         Instant to = null;
         for (Counter c : points.values()) {
-            entries.add(new Ledger.PointEntry(c.point.label(), measurement(c.point), tags(c.point), c.messages,
-                    c.readings, c.rejected, str(c.first), str(c.last)));
+            Ledger.PointEntry entry = new Ledger.PointEntry(c.point.label(), measurement(c.point), tags(c.point),
+                    c.messages, c.readings, c.rejected, c.overwritten, c.lost, str(c.first), str(c.last));
+            entries.add(entry);
             messages += c.messages;
             readings += c.readings;
-            stored += c.readings - c.rejected;
+            stored += entry.expectedStored();
+            lost += c.lost;
             from = c.first != null && (from == null || c.first.isBefore(from)) ? c.first : from;
             to = c.last != null && (to == null || c.last.isAfter(to)) ? c.last : to;
         }
         List<Ledger.AlertEntry> expected = alerts.stream()
                 .map(a -> new Ledger.AlertEntry(a.kind(), a.site(), a.rule(), a.minSeverity())).toList();
         return new Ledger(1, command, scenarios, topicRoot, interval, str(from), str(to), str(wallFrom), str(wallTo),
-                new Ledger.Totals(messages + injected, readings, stored, injected, acknowledged, failed), entries,
+                new Ledger.Totals(messages + injected, readings, stored, injected, acknowledged, failed, lost), entries,
                 new TreeMap<>(expectedRejections), expected);
     }
 

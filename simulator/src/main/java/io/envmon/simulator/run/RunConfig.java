@@ -11,7 +11,16 @@ import java.time.Instant;
  * @param duration wall-clock length of the run, or {@code null}
  * @param count    readings per point, or {@code null}; at most one of duration and count is set
  * @param batch    readings per message (1 = single readings)
+ * @param deviceBuffer what each device keeps while its connection is down
  */
 public record RunConfig(Duration interval, double speed, Instant start, Duration duration, Long count, long seed,
-                        int batch, String topicRoot, boolean quiet, Duration progressEvery, Duration drainTimeout) {
+                        int batch, String topicRoot, boolean quiet, Duration progressEvery, Duration drainTimeout,
+                        DeviceBuffer deviceBuffer) {
+
+    /** With the default device buffer. */
+    public RunConfig(Duration interval, double speed, Instant start, Duration duration, Long count, long seed,
+                     int batch, String topicRoot, boolean quiet, Duration progressEvery, Duration drainTimeout) {
+        this(interval, speed, start, duration, count, seed, batch, topicRoot, quiet, progressEvery, drainTimeout,
+                DeviceBuffer.DEFAULT);
+    }
 }

@@ -76,7 +76,7 @@ public final class Simulation {
                 ledger.register(point);
             }
             feeds.add(new PointFeed(point, topicOf(point).render(config.topicRoot()), models.create(point),
-                    config.batch(), codec, scenarios.effectsFor(point, registry, simStart), ledger));
+                    config.batch(), codec, scenarios.effectsFor(point, registry, simStart), ledger, config.deviceBuffer()));
         }
         ScenarioInjector injector = scenarios.isEmpty() ? null
                 : new ScenarioInjector(scenarios.injections(simStart), config.topicRoot(), points.get(0), ledger);

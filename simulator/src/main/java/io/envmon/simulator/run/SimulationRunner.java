@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plays the schedule: for every tick, every point in turn sleeps until its slot, produces its reading and
- * hands the message to the transport. Stops after {@code ticks} ticks or when the next slot would fall at or after
+ * hands the message to the transport (or keeps it, while its connection is down: {@link PointFeed}). Stops after {@code ticks} ticks or when the next slot would fall at or after
  * {@code wallEnd}, whichever is given; an interrupt (Ctrl-C) stops it early.
  */
 public final class SimulationRunner {
@@ -54,9 +54,11 @@ public final class SimulationRunner {
     public boolean run() {
         try {
             play();
-            // the last, partly filled batches belong to the run too
+            // the last, partly filled batches and the backlogs of devices still offline belong to the run too
             for (PointFeed feed : feeds) {
-                send(feed.flush());
+                for (OutgoingMessage m : feed.flushAll()) {
+                    send(Optional.of(m));
+                }
             }
             return true;
         } catch (InterruptedException e) {
@@ -81,7 +83,10 @@ public final class SimulationRunner {
                         send(Optional.of(m));
                     }
                 }
-                send(feeds.get(slot).next(ts));
+                PointFeed feed = feeds.get(slot);
+                for (OutgoingMessage m : feed.next(ts, transport.isConnected(feed.point()), pacer.now())) {
+                    send(Optional.of(m));
+                }
             }
         }
     }

@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class PointEffects {
 
+    /** How far ahead the service accepts a timestamp: its default ENVMON_MAX_CLOCK_SKEW. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final MonitoredPoint point;
     private final Outlet outlet;
     private final Instant runStart;
@@ -40,16 +43,37 @@ public final class PointEffects {
         return new PointEffects(point, null, Instant.EPOCH, List.of());
     }
 
-    /** The reading to send, and whether the service should reject it ({@code out_of_range}). */
-    public record Shaped(Reading reading, boolean rejected) {
+    /**
+     * The reading to send, and the reason the service should reject it ({@code out_of_range},
+     * {@code bad_timestamp}), or {@code null} when it should be stored.
+     */
+    public record Shaped(Reading reading, String reason) {
+        public boolean rejected() {
+            return reason != null;
+        }
     }
 
-    /** @return empty when the point is silent at this time */
+    /** Whether an effect moves the device's clock: repeated timestamps then overwrite stored readings. */
+    public boolean shiftsTime() {
+        return effects.stream().anyMatch(e -> e.type() == Scenario.EffectType.CLOCK_SKEW);
+    }
+
+    /** {@link #apply(Reading, Instant)} without the arrival time (no clock effect can be judged). */
     public Optional<Shaped> apply(Reading reading) {
+        return apply(reading, null);
+    }
+
+    /**
+     * @param wallNow when the reading will arrive (the wall clock), to judge whether a clock far ahead makes it
+     *                a {@code bad_timestamp}; {@code null}: never
+     * @return empty when the point is silent at this time
+     */
+    public Optional<Shaped> apply(Reading reading, Instant wallNow) {
         if (effects.isEmpty()) {
-            return Optional.of(new Shaped(reading, false));
+            return Optional.of(new Shaped(reading, null));
         }
         Duration t = Duration.between(runStart, reading.ts());
+        Instant stamp = reading.ts();
         Map<String, Double> values = new LinkedHashMap<>(reading.values());
         Map<String, String> flags = reading.flags() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(reading.flags());
         for (Effect e : effects) {
@@ -75,14 +99,17 @@ public final class PointEffects {
                     }
                 }
                 case FLAG -> flags.put(e.parameter(), e.flag());
+                case CLOCK_SKEW -> stamp = stamp.plus(e.offset());
             }
         }
-        boolean rejected = values.entrySet().stream().anyMatch(v -> {
+        boolean outOfRange = values.entrySet().stream().anyMatch(v -> {
             Optional<Parameter> p = ParameterCatalog.find(point.type(), v.getKey());
             return p.isPresent() && !p.get().inRange(v.getValue());
         });
-        return Optional.of(new Shaped(new Reading(reading.ts(), values, flags.isEmpty() ? null : flags, reading.seq()),
-                rejected));
+        boolean tooFarAhead = wallNow != null && stamp.isAfter(wallNow.plus(MAX_CLOCK_SKEW));
+        // the service checks the timestamp before the values
+        String reason = tooFarAhead ? "bad_timestamp" : outOfRange ? "out_of_range" : null;
+        return Optional.of(new Shaped(new Reading(stamp, values, flags.isEmpty() ? null : flags, reading.seq()), reason));
     }
 
     private static double rampedFactor(Effect e, Duration t) {

@@ -29,7 +29,9 @@ public record Scenario(String name, String description, List<Effect> effects, Li
         /** flag {@code parameter} with {@code flag} (M, C, D…) */
         FLAG,
         /** the point sends nothing */
-        SILENCE
+        SILENCE,
+        /** the device's clock is off by {@code offset}: its readings are stamped {@code ts + offset} */
+        CLOCK_SKEW
     }
 
     /**
@@ -39,9 +41,11 @@ public record Scenario(String name, String description, List<Effect> effects, Li
      * @param site   a station, section or enterprise ID
      * @param outlet the outlet of an enterprise (null: all its outlets)
      * @param times  for SET: only the first {@code times} readings in the window (0 = all)
+     * @param offset for CLOCK_SKEW: how far the device's clock is ahead (negative: behind)
      */
     public record Effect(EffectType type, String kind, String site, String outlet, String parameter, double factor,
-                         Double value, String flag, Duration from, Duration to, Duration ramp, int times) {
+                         Double value, String flag, Duration from, Duration to, Duration ramp, int times,
+                         Duration offset) {
     }
 
     /**

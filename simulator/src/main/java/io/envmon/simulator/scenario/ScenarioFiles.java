@@ -92,7 +92,7 @@ public final class ScenarioFiles {
             type = EffectType.valueOf(typeName.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + ".type: '" + typeName + "' is not one of scale, limit-ratio, set, "
-                    + "flatline, flag, silence");
+                    + "flatline, flag, silence, clock-skew");
         }
         String kind = text(n, "kind", where, false);
         String site = text(n, "site", where, false);
@@ -102,7 +102,7 @@ public final class ScenarioFiles {
         if (kind != null && !Set.of("air", "water", "enterprise").contains(kind)) {
             throw new ScenarioException(where + ".kind: must be air, water or enterprise");
         }
-        String parameter = text(n, "parameter", where, type != EffectType.SILENCE);
+        String parameter = text(n, "parameter", where, type != EffectType.SILENCE && type != EffectType.CLOCK_SKEW);
         Duration from = duration(n, "from", where, Duration.ZERO);
         Duration to = duration(n, "to", where, Duration.ofDays(36500));
         if (to.compareTo(from) <= 0) {
@@ -124,8 +124,12 @@ public final class ScenarioFiles {
         if (times < 0) {
             throw new ScenarioException(where + ".times: must be 0 (all) or more");
         }
+        Duration offset = signedDuration(n, "offset", where);
+        if (type == EffectType.CLOCK_SKEW && (offset == null || offset.isZero())) {
+            throw new ScenarioException(where + ".offset: required for type clock-skew, e.g. -20m (behind) or 2h (ahead)");
+        }
         return new Effect(type, kind, site, text(n, "outlet", where, false), parameter, factor, value, flag, from, to,
-                duration(n, "ramp", where, Duration.ZERO), times);
+                duration(n, "ramp", where, Duration.ZERO), times, offset == null ? Duration.ZERO : offset);
     }
 
     private static Expectation expectation(JsonNode n, String where) throws ScenarioException {
@@ -173,6 +177,21 @@ public final class ScenarioFiles {
         }
         try {
             return parseDuration(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + "." + key + ": " + e.getMessage());
+        }
+    }
+
+    /** A duration that may start with '-', or {@code null} when absent. */
+    private static Duration signedDuration(JsonNode n, String key, String where) throws ScenarioException {
+        String text = text(n, key, where, false);
+        if (text == null) {
+            return null;
+        }
+        boolean negative = text.strip().startsWith("-");
+        try {
+            Duration d = parseDuration(negative ? text.strip().substring(1) : text);
+            return negative ? d.negated() : d;
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + "." + key + ": " + e.getMessage());
         }

@@ -2,9 +2,14 @@ package io.envmon.simulator.transport;
 
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -25,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * <p>In-flight control: Paho refuses a publish with "too many publishes in progress" (32202) once the
  * broker's Receive Maximum is reached. A semaphore sized min(--max-inflight, broker Receive Maximum) is taken
  * before each publish and given back on PUBACK, so the simulator waits instead of failing; a 32202 that still
- * slips through (a race with Paho's own counter) is retried after a pause, as is "not connected" while the
- * automatic reconnect is at work.
+ * slips through (a race with Paho's own counter) is retried after a pause.
+ *
+ * <p>While the connection is down (the automatic reconnect at work), a message is parked instead of waited
+ * for and sent on the resender thread once the connection is back: the caller never blocks on an outage.
+ * Devices keep their readings themselves while offline ({@link #isConnected}); parking only covers the
+ * messages caught in the moment the connection drops.
  *
  * <p>Session: {@code cleanStart=false} with a session expiry, so QoS 1 messages in flight when the connection
  * drops are resent by Paho after the automatic reconnect instead of being lost; on a normal close the session
@@ -40,11 +49,38 @@ public final class PahoMqttTransport implements Transport {
 
     private final MqttSettings settings;
     private final MqttAsyncClient client;
-    private Semaphore window;
-    private int windowSize;
+    private static final long WINDOW_POLL_MILLIS = 100;
+    private static final long DRAIN_POLL_MILLIS = 20;
+
+    private final ConnectionListener listener;
+    private final Queue<Pending> unsent = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean resendScheduled = new AtomicBoolean();
+    private final ExecutorService resender;
+    private volatile Semaphore window;
+    private volatile int windowSize;
+
+    /** A message on its way: parked in {@link #unsent} while the connection is down. */
+    private record Pending(String label, String topic, MqttMessage message, CompletableFuture<Void> done) {
+    }
+
+    /** Told when the connection goes down and comes back, e.g. to log one line for a group of connections. */
+    public interface ConnectionListener {
+        void changed(String clientId, boolean connected, String cause);
+    }
 
     public PahoMqttTransport(MqttSettings settings) throws TransportException {
+        this(settings, null);
+    }
+
+    /** @param listener told about connection changes instead of logging each, or {@code null} to log them */
+    public PahoMqttTransport(MqttSettings settings, ConnectionListener listener) throws TransportException {
         this.settings = settings;
+        this.listener = listener;
+        this.resender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "resend-" + settings.clientId());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
@@ -73,9 +109,11 @@ public final class PahoMqttTransport implements Transport {
                     : token.getResponseProperties().getReceiveMaximum();
             windowSize = Math.min(settings.maxInflight(), brokerMaximum == null ? DEFAULT_RECEIVE_MAXIMUM : brokerMaximum);
             window = new Semaphore(windowSize);
-            log.info("connected [broker: {}, clientId: {}, qos: {}, in-flight window: {} (broker Receive Maximum {})]",
-                    settings.serverUri(), settings.clientId(), settings.qos(), windowSize,
-                    brokerMaximum == null ? "not sent" : brokerMaximum);
+            if (listener == null) {
+                log.info("connected [broker: {}, clientId: {}, qos: {}, in-flight window: {} (broker Receive Maximum {})]",
+                        settings.serverUri(), settings.clientId(), settings.qos(), windowSize,
+                        brokerMaximum == null ? "not sent" : brokerMaximum);
+            }
         } catch (MqttException e) {
             closeQuietly();
             throw new TransportException("cannot connect to MQTT broker " + settings.serverUri() + ": "
@@ -84,46 +122,102 @@ public final class PahoMqttTransport implements Transport {
     }
 
     @Override
+    public boolean isConnected(MonitoredPoint point) {
+        return client.isConnected();
+    }
+
+    @Override
     public CompletableFuture<Void> publish(MonitoredPoint point, String topic, byte[] payload)
             throws InterruptedException {
-        window.acquire();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        // Paho undoes a refused publish (frees its message ID), so the same message can be offered again
         MqttMessage message = new MqttMessage(payload);
         message.setQos(settings.qos());
+        Pending pending = new Pending(point.label(), topic, message, new CompletableFuture<>());
+        offer(pending);
+        return pending.done();
+    }
+
+    /**
+     * Publishes, waiting for a place in the window while connected; while the connection is down the message
+     * joins {@link #unsent} and this returns at once, so one site's outage never holds up the caller.
+     */
+    private void offer(Pending pending) throws InterruptedException {
         long pauseMillis = 5;
         while (true) {
+            if (!client.isConnected()) {
+                park(pending);
+                return;
+            }
+            if (!window.tryAcquire(WINDOW_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                continue; // look at the connection again: a full window may never drain while it is down
+            }
             try {
-                client.publish(topic, message, null, new Acknowledgement(done, topic));
-                return done;
+                // Paho undoes a refused publish (frees its message ID), so the same message can be offered again
+                client.publish(pending.topic(), pending.message(), null, new Acknowledgement(pending.done(), pending.topic()));
+                return;
             } catch (MqttException e) {
-                if (!isTransient(e)) {
-                    window.release();
-                    log.warn("publish refused [point: {}, topic: {}]: {}", point.label(), topic, describe(e));
-                    done.completeExceptionally(e);
-                    return done;
+                window.release();
+                if (isDisconnected(e)) {
+                    park(pending);
+                    return;
                 }
-                log.debug("publish deferred [point: {}, topic: {}]: {}", point.label(), topic, describe(e));
+                if (!isTransient(e)) {
+                    log.warn("publish refused [point: {}, topic: {}]: {}", pending.label(), pending.topic(), describe(e));
+                    pending.done().completeExceptionally(e);
+                    return;
+                }
+                log.debug("publish deferred [point: {}, topic: {}]: {}", pending.label(), pending.topic(), describe(e));
                 TimeUnit.MILLISECONDS.sleep(pauseMillis);
                 pauseMillis = Math.min(1000, pauseMillis * 2);
             }
         }
     }
 
-    @Override
-    public int close(Duration drainTimeout) {
-        int outstanding = 0;
-        if (window != null) {
+    /** Keeps a message until the connection is back; resends at once if it came back meanwhile. */
+    private void park(Pending pending) {
+        unsent.add(pending);
+        if (client.isConnected()) {
+            resendUnsent();
+        }
+    }
+
+    /** On (re)connection: the parked messages go out on the resender thread, in the order they were parked. */
+    private void resendUnsent() {
+        if (unsent.isEmpty() || !resendScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        resender.execute(() -> {
             try {
-                if (window.tryAcquire(windowSize, drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    window.release(windowSize);
-                } else {
-                    outstanding = windowSize - window.availablePermits();
+                resendScheduled.set(false);
+                Pending next;
+                while (client.isConnected() && (next = unsent.poll()) != null) {
+                    offer(next);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                outstanding = windowSize - window.availablePermits();
             }
+        });
+    }
+
+    /** Messages waiting for the connection or for their PUBACK. */
+    public int outstanding() {
+        return unsent.size() + (window == null ? 0 : windowSize - window.availablePermits());
+    }
+
+    @Override
+    public int close(Duration drainTimeout) {
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        try {
+            while (outstanding() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(DRAIN_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int outstanding = outstanding();
+        resender.shutdownNow();
+        Pending left;
+        while ((left = unsent.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("not sent: the broker was unreachable until exit"));
         }
         try {
             if (client.isConnected()) {
@@ -146,12 +240,17 @@ public final class PahoMqttTransport implements Transport {
         }
     }
 
+    private static boolean isDisconnected(MqttException e) {
+        int code = e.getReasonCode();
+        return code == MqttClientException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || code == MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS
+                || code == MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
+                || code == MqttClientException.REASON_CODE_CONNECTION_LOST;
+    }
+
     private static boolean isTransient(MqttException e) {
         int code = e.getReasonCode();
         return code == MqttClientException.REASON_CODE_MAX_INFLIGHT
-                || code == MqttClientException.REASON_CODE_CLIENT_NOT_CONNECTED
-                || code == MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS
-                || code == MqttClientException.REASON_CODE_DISCONNECTED_BUFFER_FULL
                 || code == MqttClientException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE;
     }
 
@@ -198,14 +297,23 @@ public final class PahoMqttTransport implements Transport {
     private final class ConnectionLogger implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            log.warn("connection to {} lost ({}); reconnecting automatically", settings.serverUri(),
-                    response.getException() != null ? describe(response.getException()) : response.getReasonString());
+            String cause = response.getException() != null ? describe(response.getException()) : response.getReasonString();
+            if (listener != null) {
+                listener.changed(settings.clientId(), false, cause);
+            } else {
+                log.warn("connection to {} lost ({}); reconnecting automatically", settings.serverUri(), cause);
+            }
         }
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             if (reconnect) {
-                log.info("reconnected to {}", serverUri);
+                if (listener != null) {
+                    listener.changed(settings.clientId(), true, null);
+                } else {
+                    log.info("reconnected to {}", serverUri);
+                }
+                resendUnsent();
             }
         }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Carries the simulator's messages to the broker. The point is passed with every message so that an
  * implementation may give each site its own connection (its own client ID, session and in-flight window, as
- * real data loggers have); the first implementation shares one connection.
+ * real data loggers have): {@link SiteConnections}; {@link PahoMqttTransport} alone shares one connection.
  */
 public interface Transport extends AutoCloseable {
 
@@ -27,6 +27,14 @@ public interface Transport extends AutoCloseable {
      * @throws InterruptedException when the run is being stopped while waiting
      */
     CompletableFuture<Void> publish(MonitoredPoint point, String topic, byte[] payload) throws InterruptedException;
+
+    /**
+     * Whether the point's connection is up now. A device that is offline keeps its readings and sends them as a
+     * backlog when this turns true again; messages published while it is false are parked, not lost.
+     */
+    default boolean isConnected(MonitoredPoint point) {
+        return true;
+    }
 
     /**
      * Waits up to {@code drainTimeout} for outstanding acknowledgements, then disconnects.

@@ -64,16 +64,26 @@ public final class LedgerVerifier {
         return out;
     }
 
-    private Map<String, long[]> rejections(Ledger l) throws IOException {
-        Map<String, long[]> out = new TreeMap<>();
-        l.expectedRejections().forEach((reason, n) -> out.put(reason, new long[] {n, 0}));
-        if (l.wallFrom() == null) {
-            return out;
+    /** By reason: expected, found in {@code rejected}, and seen on the dead-letter topic (-1: not watched). */
+    private Map<String, VerifyReport.Rejections> rejections(Ledger l) throws IOException {
+        Map<String, Long> stored = new TreeMap<>();
+        if (l.wallFrom() != null) {
+            String q = "SELECT count(\"detail\") FROM \"rejected\" WHERE " + range(Instant.parse(l.wallFrom()),
+                    Instant.parse(l.wallTo()).plus(REJECTION_GRACE)) + " GROUP BY \"reason\"";
+            for (JsonNode s : series(influx.query(q))) {
+                stored.put(tags(s).get("reason"), maxCount(s));
+            }
         }
-        String q = "SELECT count(\"detail\") FROM \"rejected\" WHERE " + range(Instant.parse(l.wallFrom()),
-                Instant.parse(l.wallTo()).plus(REJECTION_GRACE)) + " GROUP BY \"reason\"";
-        for (JsonNode s : series(influx.query(q))) {
-            out.computeIfAbsent(tags(s).get("reason"), k -> new long[] {0, 0})[1] = maxCount(s);
+        Map<String, Long> deadLetters = l.deadLetters();
+        TreeSet<String> reasons = new TreeSet<>(l.expectedRejections().keySet());
+        reasons.addAll(stored.keySet());
+        if (deadLetters != null) {
+            reasons.addAll(deadLetters.keySet());
+        }
+        Map<String, VerifyReport.Rejections> out = new TreeMap<>();
+        for (String reason : reasons) {
+            out.put(reason, new VerifyReport.Rejections(l.expectedRejections().getOrDefault(reason, 0L),
+                    stored.getOrDefault(reason, 0L), deadLetters == null ? -1 : deadLetters.getOrDefault(reason, 0L)));
         }
         return out;
     }

@@ -11,7 +11,18 @@ import java.util.Map;
  *              to be rejected that was stored)
  */
 public record VerifyReport(long sent, long expectedStored, long stored, long missing, long extra,
-                           List<PointResult> points, Map<String, long[]> rejections, List<AlertResult> alerts) {
+                           List<PointResult> points, Map<String, Rejections> rejections, List<AlertResult> alerts) {
+
+    /**
+     * One rejection reason.
+     *
+     * @param deadLetters seen on the dead-letter topic during the run, or -1 when the run did not watch it
+     */
+    public record Rejections(long expected, long stored, long deadLetters) {
+        public boolean ok() {
+            return stored == expected && (deadLetters < 0 || deadLetters == expected);
+        }
+    }
 
     /** @param expected sent minus expected rejections */
     public record PointResult(String label, long sent, long expected, long stored) {
@@ -26,7 +37,7 @@ public record VerifyReport(long sent, long expectedStored, long stored, long mis
 
     /** Nothing missing, every expected rejection count met exactly, every expected alert found. */
     public boolean ok() {
-        return missing == 0 && rejections.values().stream().allMatch(v -> v[0] == v[1])
+        return missing == 0 && rejections.values().stream().allMatch(Rejections::ok)
                 && alerts.stream().allMatch(AlertResult::met);
     }
 
@@ -42,12 +53,16 @@ public record VerifyReport(long sent, long expectedStored, long stored, long mis
         points.stream().filter(p -> p.missing() > 0 || p.stored() > p.expected()).limit(20).forEach(p ->
                 b.append(String.format(Locale.ROOT, "  %-28s sent %6d  expected %6d  stored %6d  missing %6d%n",
                         p.label(), p.sent(), p.expected(), p.stored(), p.missing())));
-        b.append("rejected (by reason, in the run's wall-clock window):\n");
+        boolean watched = rejections.values().stream().anyMatch(r -> r.deadLetters() >= 0);
+        b.append("rejected (by reason, in the run's wall-clock window: the 'rejected' measurement")
+                .append(watched ? " and the dead-letter topic" : "").append("):\n");
         if (rejections.isEmpty()) {
             b.append("  none expected, none found\n");
         }
-        rejections.forEach((reason, v) -> b.append(String.format(Locale.ROOT, "  %-18s expected %5d  found %5d  %s%n",
-                reason, v[0], v[1], v[0] == v[1] ? "ok" : "MISMATCH")));
+        rejections.forEach((reason, r) -> b.append(String.format(Locale.ROOT, "  %-18s expected %5d  stored %5d%s  %s%n",
+                reason, r.expected(), r.stored(),
+                r.deadLetters() < 0 ? "" : String.format(Locale.ROOT, "  dead-lettered %5d", r.deadLetters()),
+                r.ok() ? "ok" : "MISMATCH")));
         b.append("alerts (expected):\n");
         if (alerts.isEmpty()) {
             b.append("  none expected\n");

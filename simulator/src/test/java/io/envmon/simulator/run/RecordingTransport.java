@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Records what would have been published and at which wall time; acknowledges everything at once. */
-final class RecordingTransport implements Transport {
+class RecordingTransport implements Transport {
 
     record Sent(MonitoredPoint point, String topic, String payload, Instant wallTime) {
     }

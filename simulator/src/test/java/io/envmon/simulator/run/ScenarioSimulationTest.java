@@ -48,7 +48,10 @@ class ScenarioSimulationTest {
         assertEquals(scenarios.statedRejections(), ledger.expectedRejections());
         int points = REGISTRY.points().size();
         assertEquals(points * 180L - 30, ledger.totals().readings(), "TG-A07 silent for 30 minutes");
-        assertEquals(ledger.totals().readings() - 3, ledger.totals().expectedStored());
+        assertEquals(ledger.totals().readings() - 3 - 20, ledger.totals().expectedStored(),
+                "3 out of range, 20 overwritten by TG-A06's clock running 20 min behind");
+        Ledger.PointEntry a06 = entry(ledger, "TG-A06");
+        assertEquals(List.of(180L, 20L, 160L), List.of(a06.readings(), a06.overwritten(), a06.expectedStored()));
         assertEquals(10, ledger.totals().injected());
         assertEquals(ledger.totals().messages(), outcome.totals().messages());
         Ledger.PointEntry a07 = entry(ledger, "TG-A07");
@@ -68,6 +71,10 @@ class ScenarioSimulationTest {
         assertTrue(transport.sent.stream().anyMatch(s -> s.payload().contains("\"ts\": \"" + "20")
                 && s.topic().equals("env/air/TG-A04") && !s.payload().contains("2026-11-19")));
         assertTrue(transport.sent.stream().anyMatch(s -> s.topic().equals("env/air/TG-A10") && s.payload().contains("\"pm25\":-5.0")));
+        // TG-A06's reading of 02:00 local (+2h) leaves stamped 01:40 local, its seq telling it is the 121st
+        assertTrue(transport.sent.stream().anyMatch(s -> s.topic().equals("env/air/TG-A06")
+                && s.payload().contains("\"ts\":\"2026-11-19T17:40:00Z\"") && s.payload().contains("\"seq\":121")),
+                () -> transport.sent.stream().filter(s -> s.topic().equals("env/air/TG-A06")).skip(120).findFirst().orElseThrow().payload());
 
         // the ledger survives its JSON file
         Path file = tmp.resolve("ledger.json");

@@ -48,7 +48,7 @@ class ScenarioFilesTest {
 
     @Test
     void errorsNameTheFileAndTheKey() {
-        assertEquals("x.yaml: effects[0].type: 'explode' is not one of scale, limit-ratio, set, flatline, flag, silence",
+        assertEquals("x.yaml: effects[0].type: 'explode' is not one of scale, limit-ratio, set, flatline, flag, silence, clock-skew",
                 message("name: x\neffects:\n  - {type: explode, site: A}\n"));
         assertEquals("x.yaml: effects[0]: give either site or kind (air, water, enterprise)",
                 message("name: x\neffects:\n  - {type: silence}\n"));

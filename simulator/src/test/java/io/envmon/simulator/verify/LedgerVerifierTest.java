@@ -20,11 +20,11 @@ class LedgerVerifierTest {
 
     private static Ledger ledger(Map<String, Long> rejections, List<Ledger.AlertEntry> alerts) {
         return new Ledger(1, "replay", List.of("bad-input"), "env", "PT1M", "2026-11-19T16:00:00Z", "2026-11-19T18:59:00Z",
-                "2026-11-28T02:00:00Z", "2026-11-28T02:00:05Z", new Ledger.Totals(364, 360, 358, 4, 364, 0),
-                List.of(new Ledger.PointEntry("TG-A01", "air", Map.of("station", "TG-A01"), 180, 180, 2,
+                "2026-11-28T02:00:00Z", "2026-11-28T02:00:05Z", new Ledger.Totals(364, 360, 358, 4, 364, 0, 0),
+                List.of(new Ledger.PointEntry("TG-A01", "air", Map.of("station", "TG-A01"), 180, 180, 2, 0, 0,
                                 "2026-11-19T16:00:00Z", "2026-11-19T18:59:00Z"),
                         new Ledger.PointEntry("E001/DW001", "emission", Map.of("enterprise", "E001", "outlet", "DW001"),
-                                180, 180, 0, "2026-11-19T16:00:00Z", "2026-11-19T18:59:00Z")),
+                                180, 180, 0, 0, 0, "2026-11-19T16:00:00Z", "2026-11-19T18:59:00Z")),
                 rejections, alerts);
     }
 
@@ -80,13 +80,38 @@ class LedgerVerifierTest {
                 alert("warning"))).verify(l);
         assertFalse(r.ok());
         assertEquals(8 + 180, r.missing());
-        assertEquals(List.of(2L, 1L), List.of(r.rejections().get("malformed")[0], r.rejections().get("malformed")[1]));
-        assertEquals(List.of(0L, 1L), List.of(r.rejections().get("bad_topic")[0], r.rejections().get("bad_topic")[1]));
+        assertEquals(new VerifyReport.Rejections(2, 1, -1), r.rejections().get("malformed"));
+        assertEquals(new VerifyReport.Rejections(0, 1, -1), r.rejections().get("bad_topic"));
         assertEquals("warning", r.alerts().get(0).found());
         assertFalse(r.alerts().get(0).met());
         String text = r.format();
         assertTrue(text.contains("E001/DW001") && text.contains("MISMATCH") && text.contains("MISSING")
                 && text.contains("RESULT: FAILED"), text);
+    }
+
+    @Test
+    void deadLettersSeenByTheRunMustMatchTheExpectedRejectionsToo() throws Exception {
+        Ledger watched = ledger(Map.of("malformed", 2L), List.of()).withDeadLetters(Map.of("malformed", 2L));
+        VerifyReport ok = new LedgerVerifier(fake(178, 180, "[" + rejected("malformed", 2) + "]", "[]")).verify(watched);
+        assertTrue(ok.ok(), ok.format());
+        assertTrue(ok.format().contains("dead-lettered     2  ok"), ok.format());
+
+        Ledger short1 = ledger(Map.of("malformed", 2L), List.of()).withDeadLetters(Map.of("malformed", 1L, "bad_topic", 1L));
+        VerifyReport r = new LedgerVerifier(fake(178, 180, "[" + rejected("malformed", 2) + "]", "[]")).verify(short1);
+        assertFalse(r.ok(), r.format());
+        assertEquals(new VerifyReport.Rejections(2, 2, 1), r.rejections().get("malformed"));
+        assertEquals(new VerifyReport.Rejections(0, 0, 1), r.rejections().get("bad_topic"));
+    }
+
+    @Test
+    void readingsStampedLikeAnEarlierOneAreExpectedOnceNotTwice() throws Exception {
+        Ledger l = new Ledger(1, "replay", List.of(), "env", "PT1M", "2026-11-19T16:00:00Z", "2026-11-19T18:59:00Z",
+                null, null, new Ledger.Totals(180, 180, 160, 0, 180, 0, 0),
+                List.of(new Ledger.PointEntry("TG-A01", "air", Map.of("station", "TG-A01"), 180, 180, 0, 20, 0,
+                        "2026-11-19T16:00:00Z", "2026-11-19T18:59:00Z")), Map.of(), List.of());
+        VerifyReport r = new LedgerVerifier(fake(160, 0, "[]", "[]")).verify(l);
+        assertEquals(0, r.missing(), r.format());
+        assertEquals(160, r.expectedStored());
     }
 
     @Test
