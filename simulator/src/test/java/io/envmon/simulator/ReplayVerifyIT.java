@@ -8,10 +8,6 @@ import io.envmon.simulator.cli.VerifyCommand;
 import io.envmon.simulator.ledger.Ledger;
 import io.envmon.simulator.verify.HttpInfluxQuery;
 import io.envmon.simulator.verify.VerifyReport;
-import io.envmon.testkit.FreePorts;
-import io.envmon.testkit.InfluxServer;
-import io.envmon.testkit.JavaProcess;
-import io.envmon.testkit.MosquittoServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,62 +28,43 @@ import picocli.CommandLine;
  */
 class ReplayVerifyIT {
 
-    private static final String DB = "env";
-
     @TempDir
     Path tmp;
 
     @Test
     void aReplayedDayIsAllStoredAndTheScenariosExpectationsAreMet() throws Exception {
-        Path config = Path.of(System.getProperty("envmon.config.dir", "../config"));
-        Path registry = Path.of(System.getProperty("envmon.registry", "../config/taigu.yaml"));
-        Path jar = Path.of(System.getProperty("envmon.ingest.jar", "../ingest/target/envmon-ingest.jar"));
-        try (MosquittoServer mqtt = new MosquittoServer().start(); InfluxServer influx = new InfluxServer().start()) {
-            influx.createDatabase(DB);
-            Map<String, String> env = new HashMap<>();
-            env.put("ENVMON_MQTT_URL", mqtt.url());
-            env.put("ENVMON_MQTT_CLIENT_ID", "envmon-ingest-replay-it");
-            env.put("ENVMON_INFLUX_URL", influx.url());
-            env.put("ENVMON_INFLUX_API", "v1");
-            env.put("ENVMON_INFLUX_BUCKET", DB);
-            env.put("ENVMON_REGISTRY", registry.toString());
-            env.put("ENVMON_ALERT_RULES", config.resolve("alert-rules.yaml").toString());
-            env.put("ENVMON_HTTP_PORT", String.valueOf(FreePorts.next()));
-            try (JavaProcess ingest = JavaProcess.start(jar, env)) {
-                ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
+        try (ServiceUnderTest service = ServiceUnderTest.start("envmon-ingest-replay-it")) {
+            LocalDate yesterday = LocalDate.now(ZoneOffset.ofHours(8)).minusDays(1);
+            Path ledgerFile = tmp.resolve("ledger.json");
+            StringWriter out = new StringWriter();
+            CommandLine cli = new CommandLine(new SimulatorCommand());
+            cli.setOut(new PrintWriter(out));
+            int replay = cli.execute("replay", "--registry", ServiceUnderTest.REGISTRY.toString(),
+                    "--mqtt-url", service.mqtt.url(), "--day", yesterday.toString(), "--interval", "60s", "--batch", "10",
+                    "--scenario-dir", ServiceUnderTest.CONFIG.resolve("scenarios").toString(),
+                    "--scenario", "bad-input,enterprise-exceedance,device-faults,section-off-target",
+                    "--ledger", ledgerFile.toString(), "--quiet");
+            System.out.println(out);
+            assertEquals(0, replay, out.toString());
 
-                LocalDate yesterday = LocalDate.now(ZoneOffset.ofHours(8)).minusDays(1);
-                Path ledgerFile = tmp.resolve("ledger.json");
-                StringWriter out = new StringWriter();
-                CommandLine cli = new CommandLine(new SimulatorCommand());
-                cli.setOut(new PrintWriter(out));
-                int replay = cli.execute("replay", "--registry", registry.toString(), "--mqtt-url", mqtt.url(),
-                        "--day", yesterday.toString(), "--interval", "60s", "--batch", "10",
-                        "--scenario-dir", config.resolve("scenarios").toString(),
-                        "--scenario", "bad-input,enterprise-exceedance,device-faults,section-off-target",
-                        "--ledger", ledgerFile.toString(), "--quiet");
-                System.out.println(out);
-                assertEquals(0, replay, out.toString());
+            Ledger ledger = Ledger.read(ledgerFile);
+            // TG-A07 is silent for 30 minutes (device-faults)
+            assertEquals(207L * 1440 - 30, ledger.totals().readings());
+            assertEquals(10, ledger.totals().injected());
 
-                Ledger ledger = Ledger.read(ledgerFile);
-                // TG-A07 is silent for 30 minutes (device-faults)
-                assertEquals(207L * 1440 - 30, ledger.totals().readings());
-                assertEquals(10, ledger.totals().injected());
-
-                VerifyReport report = VerifyCommand.verify(ledger,
-                        new HttpInfluxQuery(influx.url(), DB, null, null, null), Duration.ofSeconds(120));
-                System.out.println(Files.readString(ledgerFile).length() + " bytes of ledger\n" + report.format());
-                assertEquals(0, report.missing(), report.format());
-                assertEquals(ledger.totals().expectedStored(), report.stored(), report.format());
-                assertEquals(0, report.extra(), report.format());
-                Map<String, Long> expectedRejections = Map.of("malformed", 2L, "unknown_site", 2L,
-                        "unknown_parameter", 1L, "too_large", 1L, "bad_topic", 2L, "bad_timestamp", 2L, "out_of_range", 3L);
-                assertEquals(expectedRejections, ledger.expectedRejections());
-                assertEquals(expectedRejections, ledger.deadLetters(), "dead letters seen during the run");
-                report.rejections().forEach((reason, r) -> assertTrue(r.ok(), reason + "\n" + report.format()));
-                assertEquals(4, report.alerts().size(), report.format());
-                assertTrue(report.ok(), report.format());
-            }
+            VerifyReport report = VerifyCommand.verify(ledger,
+                    new HttpInfluxQuery(service.influx.url(), ServiceUnderTest.DB, null, null, null), Duration.ofSeconds(120));
+            System.out.println(Files.readString(ledgerFile).length() + " bytes of ledger\n" + report.format());
+            assertEquals(0, report.missing(), report.format());
+            assertEquals(ledger.totals().expectedStored(), report.stored(), report.format());
+            assertEquals(0, report.extra(), report.format());
+            Map<String, Long> expectedRejections = Map.of("malformed", 2L, "unknown_site", 2L,
+                    "unknown_parameter", 1L, "too_large", 1L, "bad_topic", 2L, "bad_timestamp", 2L, "out_of_range", 3L);
+            assertEquals(expectedRejections, ledger.expectedRejections());
+            assertEquals(expectedRejections, ledger.deadLetters(), "dead letters seen during the run");
+            report.rejections().forEach((reason, r) -> assertTrue(r.ok(), reason + "\n" + report.format()));
+            assertEquals(4, report.alerts().size(), report.format());
+            assertTrue(report.ok(), report.format());
         }
     }
 }

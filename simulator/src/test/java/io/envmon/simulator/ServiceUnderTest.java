@@ -1,0 +1,58 @@
+package io.envmon.simulator;
+
+import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.InfluxServer;
+import io.envmon.testkit.JavaProcess;
+import io.envmon.testkit.MosquittoServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole service for the simulator's end-to-end tests: real mosquitto and influxd on free loopback ports and
+ * the built {@code ingest/target/envmon-ingest.jar} with the default registry and alert rules (InfluxDB v1 API).
+ */
+final class ServiceUnderTest implements AutoCloseable {
+
+    static final String DB = "env";
+    static final Path CONFIG = Path.of(System.getProperty("envmon.config.dir", "../config"));
+    static final Path REGISTRY = Path.of(System.getProperty("envmon.registry", "../config/taigu.yaml"));
+    private static final Path JAR = Path.of(System.getProperty("envmon.ingest.jar", "../ingest/target/envmon-ingest.jar"));
+
+    final MosquittoServer mqtt;
+    final InfluxServer influx;
+    final JavaProcess ingest;
+
+    private ServiceUnderTest(MosquittoServer mqtt, InfluxServer influx, JavaProcess ingest) {
+        this.mqtt = mqtt;
+        this.influx = influx;
+        this.ingest = ingest;
+    }
+
+    /** Starts the broker, the database and the service; returns once the service has subscribed. */
+    static ServiceUnderTest start(String clientId) {
+        MosquittoServer mqtt = new MosquittoServer().start();
+        InfluxServer influx = new InfluxServer().start();
+        influx.createDatabase(DB);
+        Map<String, String> env = new HashMap<>();
+        env.put("ENVMON_MQTT_URL", mqtt.url());
+        env.put("ENVMON_MQTT_CLIENT_ID", clientId);
+        env.put("ENVMON_INFLUX_URL", influx.url());
+        env.put("ENVMON_INFLUX_API", "v1");
+        env.put("ENVMON_INFLUX_BUCKET", DB);
+        env.put("ENVMON_REGISTRY", REGISTRY.toString());
+        env.put("ENVMON_ALERT_RULES", CONFIG.resolve("alert-rules.yaml").toString());
+        env.put("ENVMON_HTTP_PORT", String.valueOf(FreePorts.next()));
+        JavaProcess ingest = JavaProcess.start(JAR, env);
+        ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
+        return new ServiceUnderTest(mqtt, influx, ingest);
+    }
+
+    @Override
+    public void close() {
+        try (mqtt; influx; ingest) {
+            // closes the service first, then the servers
+        }
+    }
+}
