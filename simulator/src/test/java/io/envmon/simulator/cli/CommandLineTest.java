@@ -48,6 +48,17 @@ class CommandLineTest {
     }
 
     @Test
+    void sinkHelpExplainsEveryOption() {
+        assertEquals(0, execute("sink", "--help"));
+        for (String option : List.of("--mqtt-url", "--topic-root", "--qos", "--client-id", "--duration", "--idle",
+                "--count-readings", "--quiet", "Exit codes")) {
+            assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
+        }
+        assertEquals(0, execute("--help"));
+        assertTrue(out.toString().contains("sink"), out.toString());
+    }
+
+    @Test
     void registryHelpAndTheHelpCommandWork() {
         assertEquals(0, execute("registry", "--help"));
         assertTrue(out.toString().contains("--seed") && out.toString().contains("--out"), out.toString());
@@ -68,6 +79,14 @@ class CommandLineTest {
             "run --registry x.yaml --topic-root env/#",
             "run --registry x.yaml --mqtt-url localhost:1883",
             "registry --seed many",
+            "sink --qos 3",
+            "sink --idle 0s",
+            "sink --idle soon",
+            "sink --duration 0s",
+            "sink --topic-root env/#",
+            "sink --topic-root /env",
+            "sink --mqtt-url localhost:1883",
+            "sink --count",
             "fly"})
     void usageErrorsExitWith2(String args) {
         assertEquals(2, execute(args.isEmpty() ? new String[0] : args.split(" ")), err.toString());
@@ -90,11 +109,21 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnreachableBrokerIsARuntimeFailureWithAClearMessage() throws IOException {
-        int closedPort;
+    void anUnreachableBrokerIsARuntimeFailureOfTheSinkToo() throws IOException {
+        int closedPort = closedPort();
+        assertEquals(1, execute("sink", "--mqtt-url", "tcp://127.0.0.1:" + closedPort, "--duration", "1s"));
+        assertTrue(err.toString().contains("cannot connect to MQTT broker tcp://127.0.0.1:" + closedPort), err.toString());
+    }
+
+    private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void anUnreachableBrokerIsARuntimeFailureWithAClearMessage() throws IOException {
+        int closedPort = closedPort();
         int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + closedPort,
                 "--count", "1", "--quiet");
         assertEquals(1, code);
