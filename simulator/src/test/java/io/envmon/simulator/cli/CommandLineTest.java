@@ -48,6 +48,16 @@ class CommandLineTest {
     }
 
     @Test
+    void loadHelpExplainsEveryOption() {
+        assertEquals(0, execute("load", "--help"));
+        for (String option : List.of("--registry", "--rate", "--duration", "--count", "--connections", "--batch",
+                "--interval", "--warm-up", "--until", "--ledger", "--mqtt-url", "--topic-root", "--qos", "--max-inflight", "--seed",
+                "--client-id", "--quiet", "held", "Exit codes")) {
+            assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
+        }
+    }
+
+    @Test
     void sinkHelpExplainsEveryOption() {
         assertEquals(0, execute("sink", "--help"));
         for (String option : List.of("--mqtt-url", "--topic-root", "--qos", "--client-id", "--duration", "--idle",
@@ -79,6 +89,14 @@ class CommandLineTest {
             "run --registry x.yaml --topic-root env/#",
             "run --registry x.yaml --mqtt-url localhost:1883",
             "registry --seed many",
+            "load --registry x.yaml --rate 100",
+            "load --registry x.yaml --rate 0 --duration 1s",
+            "load --registry x.yaml --rate 100 --count 0",
+            "load --registry x.yaml --rate 100 --duration 1s --until 2999-01-01T00:00:00Z",
+            "load --registry x.yaml --rate 100 --duration 1s --until yesterday",
+            "load --registry x.yaml --rate 100 --duration 1s --topic-root env/+",
+            "load --registry x.yaml --rate 100 --duration 1s --warm-up 1500ms",
+            "load --registry x.yaml --rate 100 --count 100 --warm-up 2s",
             "sink --qos 3",
             "sink --idle 0s",
             "sink --idle soon",
