@@ -194,12 +194,15 @@ public final class LoadCommand implements Callable<Integer> {
         ValueModelFactory models = new ValueModelFactory(points, seed);
         ReadingCodec codec = new ReadingCodec();
         List<PointFeed> feeds = new ArrayList<>();
-        for (MonitoredPoint p : points.points()) {
+        List<MonitoredPoint> all = points.points();
+        for (int i = 0; i < all.size(); i++) {
+            MonitoredPoint p = all.get(i);
             if (recorder != null) {
                 recorder.register(p);
             }
+            // staggered first batches: the points' batches fill on different ticks, so messages flow evenly
             feeds.add(new PointFeed(p, LoadRunner.topic(p, topicRoot), models.create(p), batch, codec,
-                    PointEffects.none(p), recorder));
+                    PointEffects.none(p), recorder).withFirstBatchOf(1 + i % batch));
         }
         return feeds;
     }

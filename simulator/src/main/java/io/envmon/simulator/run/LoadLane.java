@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>Reading {@code r} of the lane is due at {@code base + r / rate}. A lane more than a second behind (slow
  * broker, GC pause) stops catching up: it moves its base to now and goes on at its rate from there, so the run
- * never bursts and the per-second counts show what the broker really took.
+ * never bursts and the per-second counts show what the broker really took. At the end of the warm-up it does so
+ * as soon as it is behind at all.
  */
 final class LoadLane implements Runnable {
 
@@ -25,6 +26,8 @@ final class LoadLane implements Runnable {
     private final long quota;
     private final Instant wallStart;
     private final Instant wallEnd;
+    private final Instant measuredFrom;
+    private boolean warmedUp;
     private final Pacer pacer;
     private final RunStats stats;
     private final SecondCounts seconds;
@@ -46,6 +49,7 @@ final class LoadLane implements Runnable {
         this.quota = quota;
         this.wallStart = wallStart;
         this.wallEnd = target.duration() == null ? null : wallStart.plus(target.wallLength());
+        this.measuredFrom = wallStart.plus(target.warmUp());
         this.pacer = pacer;
         this.stats = stats;
         this.seconds = seconds;
@@ -101,7 +105,11 @@ final class LoadLane implements Runnable {
                 if (wallEnd != null && (!due.isBefore(wallEnd) || !now.isBefore(wallEnd))) {
                     return;
                 }
-                if (Duration.between(due, now).compareTo(MAX_CATCH_UP) > 0) {
+                boolean warmUpEnds = !warmedUp && !now.isBefore(measuredFrom);
+                warmedUp |= warmUpEnds;
+                // behind by more than a second (slow broker, GC): hold the rate from here instead of bursting to
+                // catch up; and what the warm-up fell behind is not made up in the measured seconds either
+                if (Duration.between(due, now).compareTo(warmUpEnds ? Duration.ZERO : MAX_CATCH_UP) > 0) {
                     base = now;
                     producedAtBase = produced;
                     due = now;

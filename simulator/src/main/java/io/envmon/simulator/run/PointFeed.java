@@ -28,6 +28,7 @@ public final class PointFeed {
     private final LedgerRecorder ledger;
     private final List<Reading> pending = new ArrayList<>();
     private int pendingRejected;
+    private int flushAt;
     private long seq;
 
     public PointFeed(MonitoredPoint point, String topic, ValueModel model, int batchSize, ReadingCodec codec) {
@@ -47,6 +48,22 @@ public final class PointFeed {
         this.codec = codec;
         this.effects = effects;
         this.ledger = ledger;
+        this.flushAt = batchSize;
+    }
+
+    /**
+     * Makes the first message carry only {@code readings} readings (1 to the batch size). Points given different
+     * first batches fill their batches on different ticks, so that a run with batches sends a steady stream of
+     * messages rather than a burst from every point at once every {@code batchSize} ticks.
+     *
+     * @return this
+     */
+    public PointFeed withFirstBatchOf(int readings) {
+        if (readings < 1 || readings > batchSize) {
+            throw new IllegalArgumentException("a first batch of 1 to " + batchSize + " readings, not " + readings);
+        }
+        flushAt = readings;
+        return this;
     }
 
     public MonitoredPoint point() {
@@ -64,7 +81,7 @@ public final class PointFeed {
         seq++;
         pending.add(shaped.get().reading());
         pendingRejected += shaped.get().rejected() ? 1 : 0;
-        return pending.size() >= batchSize ? flush() : Optional.empty();
+        return pending.size() >= flushAt ? flush() : Optional.empty();
     }
 
     /** Packs whatever readings are pending (the end of a run) into one message. */
@@ -80,6 +97,7 @@ public final class PointFeed {
         }
         pending.clear();
         pendingRejected = 0;
+        flushAt = batchSize;
         return Optional.of(message);
     }
 }
