@@ -28,6 +28,7 @@ final class LoadLane implements Runnable {
     private final Instant wallEnd;
     private final Instant measuredFrom;
     private boolean warmedUp;
+    private volatile long producedInWarmUp;
     private final Pacer pacer;
     private final RunStats stats;
     private final SecondCounts seconds;
@@ -64,6 +65,11 @@ final class LoadLane implements Runnable {
     /** @return {@code false} when the lane was stopped before its end */
     boolean completed() {
         return completed;
+    }
+
+    /** Readings due before the warm-up ended (all of them when the lane ended before it). */
+    long producedInWarmUp() {
+        return producedInWarmUp;
     }
 
     /** The lane's wall time when it sent its last message. */
@@ -116,6 +122,9 @@ final class LoadLane implements Runnable {
                 }
                 pacer.sleepUntil(due);
                 produced++;
+                if (due.isBefore(measuredFrom)) {
+                    producedInWarmUp = produced;
+                }
                 send(feed.next(ts));
             }
         }

@@ -102,11 +102,13 @@ public final class LoadRunner {
         if (!quiet) {
             lines.printUpTo(counted, sending);
         }
-        // the warm-up seconds are sent and counted in the totals, but not in the achieved rate and the figures
+        // the warm-up is sent and counted in the totals, but not in the achieved rate and the figures; the rate
+        // counts the readings made after it (with batches, some of the warm-up's are sent in the first seconds)
         long[] measured = seconds.readingsPerSecond(counted);
         measured = Arrays.copyOfRange(measured, Math.min(warmUp, measured.length), measured.length);
+        long madeInWarmUp = lanes.stream().mapToLong(LoadLane::producedInWarmUp).sum();
         double measuredSeconds = (sending.toNanos() - target.warmUp().toNanos()) / 1e9;
-        double achieved = Arrays.stream(measured).sum() / Math.max(0.001, measuredSeconds);
+        double achieved = Math.max(0, s.readings() - madeInWarmUp) / Math.max(0.001, measuredSeconds);
         boolean completed = lanes.stream().allMatch(LoadLane::completed);
         Result result = new Result(s.messages(), s.readings(), s.acknowledged(), s.failed(), unacknowledged, wallStart,
                 clock.now(), sending, achieved, Steadiness.of(target.rate(), achieved, measured), completed);
