@@ -97,6 +97,13 @@ public final class LoadRunner {
         for (Transport t : transports) {
             unacknowledged += t.close(drainTimeout);
         }
+        return summarise(lanes, wallStart, sending, unacknowledged, clock.now(), lines);
+    }
+
+    /** The last lines and the result: totals, the achieved rate after the warm-up, the steadiness figures. */
+    private Result summarise(List<LoadLane> lanes, Instant wallStart, Duration sending, int unacknowledged,
+                             Instant wallEnd, SecondLines lines) {
+        int warmUp = (int) target.warmUp().toSeconds();
         RunStats.Snapshot s = stats.snapshot();
         int counted = (int) Math.max(seconds.seconds(), (sending.toNanos() + 999_999_999L) / 1_000_000_000L);
         if (!quiet) {
@@ -111,7 +118,7 @@ public final class LoadRunner {
         double achieved = Math.max(0, s.readings() - madeInWarmUp) / Math.max(0.001, measuredSeconds);
         boolean completed = lanes.stream().allMatch(LoadLane::completed);
         Result result = new Result(s.messages(), s.readings(), s.acknowledged(), s.failed(), unacknowledged, wallStart,
-                clock.now(), sending, achieved, Steadiness.of(target.rate(), achieved, measured), completed);
+                wallEnd, sending, achieved, Steadiness.of(target.rate(), achieved, measured), completed);
         out.printf(Locale.ROOT, "%s: %d readings / %d messages over %d connections in %.1f s%s: target %.0f readings/s, "
                         + "achieved %.0f readings/s; acknowledged %d, failed %d, unacknowledged at exit %d%n",
                 completed ? "done" : "stopped", s.readings(), s.messages(), transports.size(), sending.toMillis() / 1000.0,
