@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Shared helpers of ./envmon: messages, system packages, free ports, waiting, stopping processes.
-# Sourced, never executed. Expects ROOT (the project root) to be set.
+# Shared helpers of ./envmon and scripts/bench-load.sh: messages, system packages, free ports, waiting, stopping
+# processes, building, and starting the local pipeline's servers. Sourced, never executed. Expects ROOT (the
+# project root) to be set. Safe under `set -e`.
 
 say()  { printf '%s\n' "$*"; }
 warn() { printf 'envmon: %s\n' "$*" >&2; }
@@ -115,9 +116,20 @@ stop_pid() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
   fi
-  wait "$pid" 2>/dev/null
+  local code=0
+  wait "$pid" 2>/dev/null || code=$?
   # shellcheck disable=SC2034 # read by the caller
-  STOPPED_CODE=$?
+  STOPPED_CODE=$code
+  return 0
+}
+
+# wait_for_exit SECONDS PID: 0 when PID has ended within SECONDS, 1 when it still runs
+wait_for_exit() {
+  local deadline=$((SECONDS + $1)) pid=$2
+  while kill -0 "$pid" 2>/dev/null; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.1
+  done
   return 0
 }
 
@@ -170,4 +182,121 @@ write_influxdb_conf() {
   local dir=$1 port=$2 rpc=$3
   sed -e "s|@DIR@|$dir|g" -e "s|@HTTP_PORT@|$port|g" -e "s|@RPC_PORT@|$rpc|g" \
     "$ROOT/testkit/src/main/resources/io/envmon/testkit/influxdb.conf" >"$dir/influxdb.conf"
+}
+
+# build_project: `mvn -B -q package -DskipTests` in ROOT; exits with Maven's code when it fails
+build_project() {
+  say "envmon: building (mvn -B -q package -DskipTests) ..."
+  local mvn_code=0
+  (cd "$ROOT" && mvn -B -q package -DskipTests) || mvn_code=$?
+  ((mvn_code == 0)) || { warn "build failed (mvn exit code $mvn_code); fix it, or use --no-build to run what is built"; exit "$mvn_code"; }
+}
+
+# --- The local pipeline's servers (./envmon run, ./envmon bench) ---
+# start_mosquitto, start_influxd and start_ingest record each process in PIDS[name] and its log in LOGS[name];
+# start_ingest writes its API tokens in RUN_DIR. When a server does not come up they show its log (component_failed)
+# and exit 1; stop_component stops one again.
+declare -A PIDS=()   # component -> pid, for components still running
+declare -A LOGS=()   # component -> log file
+RUN_DIR=${RUN_DIR:-}
+
+start_mosquitto() {
+  local dir=$1 port=$2
+  write_mosquitto_conf "$dir" "$port"
+  LOGS[mosquitto]="$dir/mosquitto.log"
+  start_bg "$dir/mosquitto.out" "$(mosquitto_bin)" -c "$dir/mosquitto.conf"
+  PIDS[mosquitto]=$STARTED_PID
+  await_start mosquitto 15 "did not listen on port $port" tcp_open "$port"
+}
+
+start_influxd() {
+  local dir=$1 port=$2 rpc=$3
+  write_influxdb_conf "$dir" "$port" "$rpc"
+  LOGS[influxd]="$dir/influxd.log"
+  start_bg "$dir/influxd.log" "$(influxd_bin)" -config "$dir/influxdb.conf"
+  PIDS[influxd]=$STARTED_PID
+  await_start influxd 30 "did not answer /ping" influx_ready "$port"
+}
+
+# await_start NAME SECONDS WHAT CHECK...: waits until CHECK succeeds; when PIDS[NAME] exits first, or after SECONDS
+# ("NAME WHAT within SECONDS s"), shows its log and exits 1
+await_start() {
+  local name=$1 seconds=$2 what=$3 code=0
+  shift 3
+  wait_until "$seconds" "${PIDS[$name]}" "$@" || code=$?
+  case $code in
+    0) ;;
+    2) component_failed "$name" "exited during start-up"; exit 1 ;;
+    *) component_failed "$name" "$what within $seconds s"; exit 1 ;;
+  esac
+}
+
+influx_ready() { [[ $(http_status "http://127.0.0.1:$1/ping") == 204 ]]; }
+
+create_database() {
+  local port=$1 db=$2 answer
+  answer=$(curl -s -m 10 -XPOST "http://127.0.0.1:$port/query" --data-urlencode "q=CREATE DATABASE $db") \
+    || die "CREATE DATABASE $db failed: InfluxDB not answering"
+  [[ $answer != *'"error"'* ]] || die "CREATE DATABASE $db failed: $answer"
+}
+
+start_ingest() {
+  local jar=$1 registry=$2 mqtt_url=$3 influx_url=$4 http_port=$5
+  LOGS[ingest]="$RUN_DIR/ingest.log"
+  # a fresh bureau token for this run's alert API (printed below); never reused across runs
+  API_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  printf 'bureau:\n  - {name: run-operator, token: %s}\n' "$API_TOKEN" > "$RUN_DIR/api-tokens.yaml"
+  start_bg "${LOGS[ingest]}" env \
+    ENVMON_API_TOKENS="$RUN_DIR/api-tokens.yaml" \
+    ENVMON_ALERT_RULES="$ROOT/config/alert-rules.yaml" \
+    ENVMON_MQTT_URL="$mqtt_url" \
+    ENVMON_INFLUX_URL="$influx_url" \
+    ENVMON_INFLUX_API=v1 \
+    ENVMON_INFLUX_BUCKET=env \
+    ENVMON_REGISTRY="$registry" \
+    ENVMON_HTTP_PORT="$http_port" \
+    ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
+    java -jar "$jar"
+  PIDS[ingest]=$STARTED_PID
+  say "envmon: waiting for the ingest service (GET /health) ..."
+  local code=0
+  wait_until 60 "${PIDS[ingest]}" ingest_healthy "$http_port" || code=$?
+  case $code in
+    0) ;;
+    2) component_failed ingest "exited during start-up"; exit 1 ;;
+    *) warn "last /health answer: $(curl -s -m 2 "http://127.0.0.1:$http_port/health" 2>/dev/null || echo none)"
+       component_failed ingest "not healthy within 60 s"; exit 1 ;;
+  esac
+}
+
+ingest_healthy() { [[ $(http_status "http://127.0.0.1:$1/health") == 200 ]]; }
+
+# component_failed NAME WHAT: reports a dead or stuck component with its exit code and log tail
+component_failed() {
+  local name=$1 what=$2
+  local pid=${PIDS[$name]:-} code=""
+  if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+    code=0
+    wait "$pid" 2>/dev/null || code=$?
+    unset "PIDS[$name]"
+  fi
+  warn "$name $what${code:+ (exit code $code)}"
+  show_tail "$name" "${LOGS[$name]}"
+  # mosquitto says why it cannot start (port taken, bad configuration) on its output, beside its log
+  local output=${LOGS[$name]%/*}/$name.out
+  if [[ -s $output ]]; then
+    show_tail "$name output" "$output" 10
+  fi
+}
+
+# stop_component NAME GRACE_SECONDS [WHAT]: stops PIDS[NAME] if it runs (SIGTERM, SIGKILL after the grace) and forgets
+# it; STOPPED_CODE is its exit code. WHAT is said instead of "stopping NAME".
+stop_component() {
+  local name=$1 grace=$2 what=${3:-}
+  # shellcheck disable=SC2034 # read by the caller
+  STOPPED_CODE=""
+  [[ -n ${PIDS[$name]:-} ]] || return 0
+  say "envmon: ${what:-stopping $name}"
+  stop_pid "${PIDS[$name]}" "$grace"
+  unset "PIDS[$name]"
 }

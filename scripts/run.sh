@@ -2,8 +2,6 @@
 # `./envmon run`: mosquitto + influxd + the ingest service + the simulator on free loopback ports, with a live
 # summary of the service's /metrics. Sourced by ./envmon after scripts/lib.sh.
 
-declare -A PIDS=()   # component -> pid, for components still running
-declare -A LOGS=()   # component -> log file
 ORDER=(simulator ingest mosquitto influxd)   # stop order: sources before sinks
 STOP_REASON=""
 RUN_STARTED=$SECONDS
@@ -47,10 +45,7 @@ cmd_run() {
   ensure_packages
 
   if ((build)); then
-    say "envmon: building (mvn -B -q package -DskipTests) ..."
-    local mvn_code=0
-    mvn -B -q package -DskipTests || mvn_code=$?
-    ((mvn_code == 0)) || { warn "build failed (mvn exit code $mvn_code); fix it, or use --no-build to run what is built"; exit "$mvn_code"; }
+    build_project
   fi
 
   # the overrides let the script be tried with other builds (or stand-ins) of the two programs
@@ -124,76 +119,6 @@ cmd_run() {
   print_final "$servers_only"
   exit 0
 }
-
-start_mosquitto() {
-  local dir=$1 port=$2
-  write_mosquitto_conf "$dir" "$port"
-  LOGS[mosquitto]="$dir/mosquitto.log"
-  start_bg "$dir/mosquitto.out" "$(mosquitto_bin)" -c "$dir/mosquitto.conf"
-  PIDS[mosquitto]=$STARTED_PID
-  local code=0
-  wait_until 15 "${PIDS[mosquitto]}" tcp_open "$port" || code=$?
-  case $code in
-    0) ;;
-    2) component_failed mosquitto "exited during start-up"; exit 1 ;;
-    *) component_failed mosquitto "did not listen on port $port within 15 s"; exit 1 ;;
-  esac
-}
-
-start_influxd() {
-  local dir=$1 port=$2 rpc=$3
-  write_influxdb_conf "$dir" "$port" "$rpc"
-  LOGS[influxd]="$dir/influxd.log"
-  start_bg "$dir/influxd.log" "$(influxd_bin)" -config "$dir/influxdb.conf"
-  PIDS[influxd]=$STARTED_PID
-  local code=0
-  wait_until 30 "${PIDS[influxd]}" influx_ready "$port" || code=$?
-  case $code in
-    0) ;;
-    2) component_failed influxd "exited during start-up"; exit 1 ;;
-    *) component_failed influxd "did not answer /ping within 30 s"; exit 1 ;;
-  esac
-}
-
-influx_ready() { [[ $(http_status "http://127.0.0.1:$1/ping") == 204 ]]; }
-
-create_database() {
-  local port=$1 db=$2 answer
-  answer=$(curl -s -m 10 -XPOST "http://127.0.0.1:$port/query" --data-urlencode "q=CREATE DATABASE $db") \
-    || die "CREATE DATABASE $db failed: InfluxDB not answering"
-  [[ $answer != *'"error"'* ]] || die "CREATE DATABASE $db failed: $answer"
-}
-
-start_ingest() {
-  local jar=$1 registry=$2 mqtt_url=$3 influx_url=$4 http_port=$5
-  LOGS[ingest]="$RUN_DIR/ingest.log"
-  # a fresh bureau token for this run's alert API (printed below); never reused across runs
-  API_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-  printf 'bureau:\n  - {name: run-operator, token: %s}\n' "$API_TOKEN" > "$RUN_DIR/api-tokens.yaml"
-  start_bg "${LOGS[ingest]}" env \
-    ENVMON_API_TOKENS="$RUN_DIR/api-tokens.yaml" \
-    ENVMON_ALERT_RULES="$ROOT/config/alert-rules.yaml" \
-    ENVMON_MQTT_URL="$mqtt_url" \
-    ENVMON_INFLUX_URL="$influx_url" \
-    ENVMON_INFLUX_API=v1 \
-    ENVMON_INFLUX_BUCKET=env \
-    ENVMON_REGISTRY="$registry" \
-    ENVMON_HTTP_PORT="$http_port" \
-    ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
-    java -jar "$jar"
-  PIDS[ingest]=$STARTED_PID
-  say "envmon: waiting for the ingest service (GET /health) ..."
-  local code=0
-  wait_until 60 "${PIDS[ingest]}" ingest_healthy "$http_port" || code=$?
-  case $code in
-    0) ;;
-    2) component_failed ingest "exited during start-up"; exit 1 ;;
-    *) warn "last /health answer: $(curl -s -m 2 "http://127.0.0.1:$http_port/health" 2>/dev/null || echo none)"
-       component_failed ingest "not healthy within 60 s"; exit 1 ;;
-  esac
-}
-
-ingest_healthy() { [[ $(http_status "http://127.0.0.1:$1/health") == 200 ]]; }
 
 start_simulator() {
   local jar=$1 registry=$2 mqtt_url=$3
@@ -271,50 +196,24 @@ check_alive() {
   return 0
 }
 
-# component_failed NAME WHAT: reports a dead or stuck component with its exit code and log tail
-component_failed() {
-  local name=$1 what=$2
-  local pid=${PIDS[$name]:-} code=""
-  if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
-    wait "$pid" 2>/dev/null
-    code=$?
-    unset "PIDS[$name]"
-  fi
-  warn "$name $what${code:+ (exit code $code)}"
-  show_tail "$name" "${LOGS[$name]}"
-  if [[ $name == mosquitto && -s $RUN_DIR/mosquitto/mosquitto.out ]]; then
-    show_tail "$name output" "$RUN_DIR/mosquitto/mosquitto.out" 10
-  fi
-}
-
 # stop_all [INGEST_URL INFLUX_PORT]: stops what runs, sources first. With the URLs, keeps the last metrics and
 # the point counts for the final summary. Idempotent.
 stop_all() {
-  local url=${1:-} influx_port=${2:-} pid
+  local url=${1:-} influx_port=${2:-}
   trap '' INT TERM   # finish stopping in order even if asked again
-  if [[ -n ${PIDS[simulator]:-} ]]; then
-    say "envmon: stopping simulator"
-    stop_pid "${PIDS[simulator]}" 10
-    unset "PIDS[simulator]"
+  stop_component simulator 10
+  if [[ -n ${PIDS[ingest]:-} && -n $url ]]; then
+    FINAL_METRICS=$(metrics_line "$url" || true)
   fi
   if [[ -n ${PIDS[ingest]:-} ]]; then
-    [[ -n $url ]] && FINAL_METRICS=$(metrics_line "$url" || true)
-    say "envmon: stopping ingest (SIGTERM, up to 20 s to flush)"
-    stop_pid "${PIDS[ingest]}" 20
+    stop_component ingest 20 "stopping ingest (SIGTERM, up to 20 s to flush)"
     INGEST_EXIT=$STOPPED_CODE
-    unset "PIDS[ingest]"
   fi
-  if [[ -n ${PIDS[mosquitto]:-} ]]; then
-    say "envmon: stopping mosquitto"
-    stop_pid "${PIDS[mosquitto]}" 10
-    unset "PIDS[mosquitto]"
+  stop_component mosquitto 10
+  if [[ -n ${PIDS[influxd]:-} && -n $influx_port ]]; then
+    INFLUX_COUNTS=$(influx_counts "$influx_port")
   fi
-  if [[ -n ${PIDS[influxd]:-} ]]; then
-    [[ -n $influx_port ]] && INFLUX_COUNTS=$(influx_counts "$influx_port")
-    say "envmon: stopping influxd"
-    stop_pid "${PIDS[influxd]}" 15
-    unset "PIDS[influxd]"
-  fi
+  stop_component influxd 15
 }
 
 cleanup_on_exit() {

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,8 +139,7 @@ public final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(hj212.announcement());
             }
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = stopOnSignal(Thread.currentThread(), finished);
+        StopOnSignal stop = StopOnSignal.install(Duration.ofSeconds(35));
         DeadLetterWatch deadLetters = null;
         try {
             Transport transport = hj212 != null ? hj212.transport() : connection.transport(points.points(), mqtt);
@@ -167,8 +164,7 @@ public final class RunCommand implements Callable<Integer> {
             if (deadLetters != null) {
                 deadLetters.close();
             }
-            finished.countDown();
-            removeHook(hook);
+            stop.close();
         }
     }
 
@@ -196,9 +192,7 @@ public final class RunCommand implements Callable<Integer> {
         require(interval.toMillis() >= 1, "--interval must be at least 1ms");
         require(speed > 0 && speed <= 1_000_000, "--speed must be > 0 and at most 1000000");
         require(batch >= 1 && batch <= ReadingCodec.MAX_BATCH, "--batch must be between 1 and " + ReadingCodec.MAX_BATCH);
-        require(!topicRoot.isEmpty() && !topicRoot.contains("+") && !topicRoot.contains("#")
-                && !topicRoot.startsWith("/") && !topicRoot.endsWith("/"),
-                "--topic-root must be a topic without wildcards and without a leading or trailing '/'");
+        TopicRoot.require(spec, topicRoot);
         Duration duration = length == null ? null : length.duration;
         Long count = length == null ? null : length.count;
         require(duration == null || !duration.isNegative() && !duration.isZero(), "--duration must be positive");
@@ -210,28 +204,6 @@ public final class RunCommand implements Callable<Integer> {
     private void require(boolean condition, String message) {
         if (!condition) {
             throw new ParameterException(spec.commandLine(), message);
-        }
-    }
-
-    /** Ctrl-C / SIGTERM: interrupt the run, then give it time to drain and print its totals before the JVM exits. */
-    private static Thread stopOnSignal(Thread runner, CountDownLatch finished) {
-        Thread hook = new Thread(() -> {
-            runner.interrupt();
-            try {
-                finished.await(35, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-on-signal");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is already running; it is waiting for us, which is fine
         }
     }
 }

@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 
 /** The top-level command; it only dispatches to sub-commands. */
 @Command(name = "envmon-simulator", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = SimulatorCommand.Version.class,
-        subcommands = {RegistryCommand.class, RunCommand.class, ReplayCommand.class, VerifyCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RegistryCommand.class, RunCommand.class, ReplayCommand.class, VerifyCommand.class, LoadCommand.class, SinkCommand.class, CommandLine.HelpCommand.class},
         description = {"Plays the Taigu District monitoring network for envmon: generates the registry of sites and "
                 + "publishes simulated readings of every air station, river section and enterprise outlet over MQTT: live (run), "
-                + "for a past period (replay) or at a target rate (load), with combinable scenarios (config/scenarios) "
+                + "for a past period (replay) or at a target rate (load, with 'sink' as a counting subscriber), with combinable scenarios (config/scenarios) "
                 + "and a ledger that 'verify' checks against InfluxDB. See docs/simulator.md."},
         footer = {"", "Exit codes: 0 success, 1 runtime failure (e.g. broker unreachable), 2 usage error, "
                 + "3 verify: something missing or an expectation not met.",
@@ -21,7 +21,7 @@ public final class SimulatorCommand implements Runnable {
     @Override
     public void run() {
         // no sub-command given: that is a usage error, answered with the usage text and exit code 2
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: registry, run, replay, verify or load");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: registry, run, replay, verify, load or sink");
     }
 
     /** The version from the jar's manifest when there is one. */

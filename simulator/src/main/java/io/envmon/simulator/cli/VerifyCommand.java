@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code verify}: compares a ledger with what InfluxDB holds. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
         description = {
-                "Compares a ledger written by 'run --ledger' or 'replay --ledger' with InfluxDB and prints: readings "
+                "Compares a ledger written by 'run --ledger', 'replay --ledger' or 'load --ledger' with InfluxDB and prints: readings "
                         + "sent, expected to be stored, stored (points per series in the ledger's time range), "
                         + "missing and extra; rejections by reason found in the run's wall-clock window against the "
                         + "expected ones; expected alerts found in 'alert' (same kind, site, rule, at least the "

@@ -1,19 +1,18 @@
 package io.envmon.simulator.hj212;
 
+import io.envmon.simulator.transport.MqttCallbackAdapter;
+import io.envmon.simulator.transport.PahoClients;
 import io.envmon.simulator.transport.TransportException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,21 +95,10 @@ public final class MqttUplink implements Hj212Uplink {
         if (client == null) {
             return;
         }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
-            }
-        } catch (MqttException e) {
-            log.debug("disconnect: {}", e.getMessage());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            log.debug("close: {}", e.getMessage());
-        }
+        PahoClients.disconnectAndClose(client);
     }
 
-    private final class Replies implements MqttCallback {
+    private final class Replies extends MqttCallbackAdapter {
         private final Consumer<byte[]> onReply;
 
         Replies(Consumer<byte[]> onReply) {
@@ -128,15 +116,6 @@ public final class MqttUplink implements Hj212Uplink {
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            log.warn("MQTT error: {}", exception.getMessage());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             if (reconnect) {
                 // a clean session forgets the subscription
@@ -146,10 +125,6 @@ public final class MqttUplink implements Hj212Uplink {
                     log.warn("cannot subscribe to the replies again: {}", e.getMessage());
                 }
             }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

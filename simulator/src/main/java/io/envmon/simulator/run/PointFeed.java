@@ -43,6 +43,8 @@ public final class PointFeed {
     private final Deque<Shaped> backlog = new ArrayDeque<>();
     /** Timestamps sent, kept only when effects move the clock: a repeated one overwrites a stored reading. */
     private final Set<Instant> stamped;
+    /** Readings that fill the current batch: the batch size, except for a shorter first one. */
+    private int flushAt;
     private long seq;
     private long dropped;
 
@@ -70,6 +72,22 @@ public final class PointFeed {
         this.ledger = ledger;
         this.buffer = buffer;
         this.stamped = effects.shiftsTime() ? new HashSet<>() : null;
+        this.flushAt = batchSize;
+    }
+
+    /**
+     * Makes the first message carry only {@code readings} readings (1 to the batch size). Points given different
+     * first batches fill their batches on different ticks, so that a run with batches sends a steady stream of
+     * messages rather than a burst from every point at once every {@code batchSize} ticks.
+     *
+     * @return this
+     */
+    public PointFeed withFirstBatchOf(int readings) {
+        if (readings < 1 || readings > batchSize) {
+            throw new IllegalArgumentException("a first batch of 1 to " + batchSize + " readings, not " + readings);
+        }
+        flushAt = readings;
+        return this;
     }
 
     public MonitoredPoint point() {
@@ -140,7 +158,11 @@ public final class PointFeed {
     }
 
     private OutgoingMessage packIfFull() {
-        return pending.size() >= batchSize ? pack(pending, batchSize > 1) : null;
+        if (pending.size() < flushAt) {
+            return null;
+        }
+        flushAt = batchSize;
+        return pack(pending, batchSize > 1);
     }
 
     private void keep(Shaped reading) {

@@ -48,6 +48,27 @@ class CommandLineTest {
     }
 
     @Test
+    void loadHelpExplainsEveryOption() {
+        assertEquals(0, execute("load", "--help"));
+        for (String option : List.of("--registry", "--rate", "--duration", "--count", "--connections", "--batch",
+                "--interval", "--warm-up", "--until", "--ledger", "--mqtt-url", "--topic-root", "--qos", "--max-inflight", "--seed",
+                "--client-id", "--quiet", "held", "Exit codes")) {
+            assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
+        }
+    }
+
+    @Test
+    void sinkHelpExplainsEveryOption() {
+        assertEquals(0, execute("sink", "--help"));
+        for (String option : List.of("--mqtt-url", "--topic-root", "--qos", "--client-id", "--duration", "--idle",
+                "--count-readings", "--quiet", "Exit codes")) {
+            assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
+        }
+        assertEquals(0, execute("--help"));
+        assertTrue(out.toString().contains("sink"), out.toString());
+    }
+
+    @Test
     void registryHelpAndTheHelpCommandWork() {
         assertEquals(0, execute("registry", "--help"));
         assertTrue(out.toString().contains("--seed") && out.toString().contains("--out"), out.toString());
@@ -68,6 +89,22 @@ class CommandLineTest {
             "run --registry x.yaml --topic-root env/#",
             "run --registry x.yaml --mqtt-url localhost:1883",
             "registry --seed many",
+            "load --registry x.yaml --rate 100",
+            "load --registry x.yaml --rate 0 --duration 1s",
+            "load --registry x.yaml --rate 100 --count 0",
+            "load --registry x.yaml --rate 100 --duration 1s --until 2999-01-01T00:00:00Z",
+            "load --registry x.yaml --rate 100 --duration 1s --until yesterday",
+            "load --registry x.yaml --rate 100 --duration 1s --topic-root env/+",
+            "load --registry x.yaml --rate 100 --duration 1s --warm-up 1500ms",
+            "load --registry x.yaml --rate 100 --count 100 --warm-up 2s",
+            "sink --qos 3",
+            "sink --idle 0s",
+            "sink --idle soon",
+            "sink --duration 0s",
+            "sink --topic-root env/#",
+            "sink --topic-root /env",
+            "sink --mqtt-url localhost:1883",
+            "sink --count",
             "fly"})
     void usageErrorsExitWith2(String args) {
         assertEquals(2, execute(args.isEmpty() ? new String[0] : args.split(" ")), err.toString());
@@ -90,11 +127,21 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnreachableBrokerIsARuntimeFailureWithAClearMessage() throws IOException {
-        int closedPort;
+    void anUnreachableBrokerIsARuntimeFailureOfTheSinkToo() throws IOException {
+        int closedPort = closedPort();
+        assertEquals(1, execute("sink", "--mqtt-url", "tcp://127.0.0.1:" + closedPort, "--duration", "1s"));
+        assertTrue(err.toString().contains("cannot connect to MQTT broker tcp://127.0.0.1:" + closedPort), err.toString());
+    }
+
+    private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void anUnreachableBrokerIsARuntimeFailureWithAClearMessage() throws IOException {
+        int closedPort = closedPort();
         int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + closedPort,
                 "--count", "1", "--quiet");
         assertEquals(1, code);

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A wall clock that jumps forward when slept on, plus a small cost per publication if asked. */
-final class FakePacer implements Pacer {
+public final class FakePacer implements Pacer {
 
     private Instant now;
 
-    FakePacer(Instant now) {
+    public FakePacer(Instant now) {
         this.now = now;
     }
 
@@ -24,7 +24,7 @@ final class FakePacer implements Pacer {
         }
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 }
