@@ -1,7 +1,8 @@
 package io.envmon.simulator.values;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
@@ -17,12 +18,18 @@ final class ChinaTime {
 
     /** Hour of day with fraction, 0 ≤ h < 24. */
     static double hourOfDay(Instant ts) {
-        OffsetDateTime local = ts.atOffset(CST);
-        return local.getHour() + local.getMinute() / 60.0 + local.getSecond() / 3600.0;
+        // whole seconds, as the calendar fields would give; UTC+8 has no daylight saving to trip over
+        long secondOfDay = Math.floorMod(ts.getEpochSecond() + 8 * 3600, 86_400);
+        return secondOfDay / 3600.0;
     }
 
     static int dayOfYear(Instant ts) {
-        return ts.atOffset(CST).getDayOfYear();
+        return localDate(ts).getDayOfYear();
+    }
+
+    /** The local date; cheaper than an OffsetDateTime, and models ask for it at every reading. */
+    static LocalDate localDate(Instant ts) {
+        return LocalDate.ofEpochDay(Math.floorDiv(ts.getEpochSecond() + 8 * 3600, 86_400));
     }
 
     /** Days since the epoch with fraction, for cycles longer than a day. */
@@ -35,9 +42,23 @@ final class ChinaTime {
         return 0.5 + 0.5 * Math.cos(2 * Math.PI * (dayOfYear(ts) - 15) / 365.0);
     }
 
+    static DayOfWeek dayOfWeek(Instant ts) {
+        return localDate(ts).getDayOfWeek();
+    }
+
+    static boolean weekend(Instant ts) {
+        DayOfWeek day = dayOfWeek(ts);
+        return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+    }
+
+    /** Whole hours since the epoch: the grain of shift and maintenance calendars. */
+    static long epochHour(Instant ts) {
+        return Math.floorDiv(ts.toEpochMilli(), 3_600_000L);
+    }
+
     /** Shanxi's public heating season runs from 15 November to 15 March; coal burning rises sharply in it. */
     static boolean heatingSeason(Instant ts) {
-        OffsetDateTime local = ts.atOffset(CST);
+        LocalDate local = localDate(ts);
         int month = local.getMonthValue();
         int day = local.getDayOfMonth();
         return month == 12 || month <= 2 || (month == 11 && day >= 15) || (month == 3 && day <= 15);
@@ -53,5 +74,16 @@ final class ChinaTime {
     /** A daily cosine with its maximum (1) at {@code peakHour} and minimum (−1) twelve hours later. */
     static double daily(double hour, double peakHour) {
         return Math.cos(2 * Math.PI * (hour - peakHour) / 24.0);
+    }
+
+    /**
+     * −1 at {@code minHour}, rising along a half cosine to 1 at {@code maxHour}, falling back along another to the
+     * next day's minimum: a daily cycle whose rise and fall take different times (DO: lowest before dawn, highest
+     * mid-afternoon).
+     */
+    static double skewedDaily(double hour, double minHour, double maxHour) {
+        double rise = ((maxHour - minHour) % 24 + 24) % 24;
+        double since = ((hour - minHour) % 24 + 24) % 24;
+        return since <= rise ? -Math.cos(Math.PI * since / rise) : Math.cos(Math.PI * (since - rise) / (24 - rise));
     }
 }
