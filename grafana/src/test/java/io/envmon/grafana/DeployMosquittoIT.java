@@ -23,6 +23,7 @@ import io.envmon.model.registry.Outlet;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryFiles;
 import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.JavaProcess;
 import org.awaitility.Awaitility;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -181,6 +182,43 @@ class DeployMosquittoIT {
             assertEquals(Set.of("env/air/TG-A01", "env/enterprise/E001/DA001"), ingest.topics());
             assertTrue(simulator.topics().isEmpty());
         }
+    }
+
+    /** Issue 4: the simulator's devices log in with the passwords make-passwords.sh handed out, one user per site. */
+    @Test
+    void theSimulatorLogsEverySiteInAsItsOwnUser() throws Exception {
+        try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER)) {
+            ingest.subscribe("env/air/#");
+            ingest.subscribe("env/water/#");
+            ingest.subscribe("env/enterprise/#");
+            try (JavaProcess simulator = simulator(dir.resolve("secrets/mqtt-passwords.txt"))) {
+                assertEquals(0, simulator.waitFor(Duration.ofSeconds(90)), simulator.outputTail(20));
+            }
+            int points = registry.points().size();
+            ingest.await(2 * points);
+            assertEquals(points, ingest.topics().size(), "every station, section and outlet came through");
+        }
+    }
+
+    @Test
+    void aSiteWithAWrongPasswordStopsTheSimulatorWithItsUserNamed() throws Exception {
+        Path wrong = dir.resolve("wrong-passwords.txt");
+        String user = MosquittoAcl.enterpriseUser(registry.enterprises().get(0));
+        Files.write(wrong, passwords.entrySet().stream()
+                .map(e -> e.getKey() + "\t" + (e.getKey().equals(user) ? "not-the-password" : e.getValue())).toList());
+        try (JavaProcess simulator = simulator(wrong)) {
+            assertEquals(1, simulator.waitFor(Duration.ofSeconds(90)), simulator.outputTail(20));
+            assertTrue(simulator.output().contains("as user " + user), simulator.outputTail(20));
+        }
+    }
+
+    private static JavaProcess simulator(Path credentials) {
+        String jar = System.getProperty("envmon.simulator.jar");
+        Path root = Root.path();
+        return JavaProcess.start(jar != null ? Path.of(jar) : root.resolve("simulator/target/envmon-simulator.jar"),
+                Map.of(), "run", "--registry", root.resolve("config/taigu.yaml").toString(),
+                "--mqtt-url", "tcp://127.0.0.1:" + devicePort, "--credentials", credentials.toString(),
+                "--speed", "60", "--count", "2", "--quiet");
     }
 
     private static String read(Path file) {

@@ -8,7 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Prints a progress line every few seconds: messages and readings sent, the recent rate, simulated time. */
+/**
+ * Progress of a run: messages and readings sent, the recent rate, acknowledgements, simulated time. On a terminal
+ * one line is redrawn every second (and left in place at the end); otherwise, e.g. into a log file, a new line
+ * is printed every few seconds.
+ */
 public final class ProgressReporter implements AutoCloseable {
 
     static final DateTimeFormatter SIMULATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
@@ -17,12 +21,20 @@ public final class ProgressReporter implements AutoCloseable {
     private final PrintWriter out;
     private final Duration every;
     private final ScheduledExecutorService timer;
+    private final boolean redraw;
     private RunStats.Snapshot previous;
+    private boolean drawn;
 
     public ProgressReporter(RunStats stats, PrintWriter out, Duration every) {
+        this(stats, out, every, false);
+    }
+
+    /** @param redraw redraw one line in place every second (a terminal) instead of a line every {@code every} */
+    public ProgressReporter(RunStats stats, PrintWriter out, Duration every, boolean redraw) {
         this.stats = stats;
         this.out = out;
-        this.every = every;
+        this.redraw = redraw;
+        this.every = redraw ? Duration.ofSeconds(1) : every;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "progress");
             t.setDaemon(true);
@@ -35,11 +47,17 @@ public final class ProgressReporter implements AutoCloseable {
         timer.scheduleAtFixedRate(this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void report() {
+    synchronized void report() {
         RunStats.Snapshot now = stats.snapshot();
         double rate = (now.messages() - previous.messages()) / (every.toMillis() / 1000.0);
         previous = now;
-        out.println(line(now, rate));
+        if (redraw) {
+            // \r back to the start, ESC[K clears what a longer previous line left
+            out.print("\r" + line(now, rate) + "\u001b[K");
+            drawn = true;
+        } else {
+            out.println(line(now, rate));
+        }
         out.flush();
     }
 
@@ -55,7 +73,11 @@ public final class ProgressReporter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         timer.shutdownNow();
+        if (drawn) {
+            out.println(); // the summary goes below the last progress line
+            out.flush();
+        }
     }
 }

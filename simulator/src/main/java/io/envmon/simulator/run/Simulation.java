@@ -91,7 +91,9 @@ public final class Simulation {
 
         boolean completed;
         int unacknowledged;
-        try (ProgressReporter progress = new ProgressReporter(stats, out, config.progressEvery())) {
+        // a terminal gets one live line; a log file or pipe a line every few seconds
+        boolean terminal = System.console() != null;
+        try (ProgressReporter progress = new ProgressReporter(stats, out, config.progressEvery(), terminal)) {
             if (!config.quiet()) {
                 progress.start();
             }

@@ -9,13 +9,11 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +52,8 @@ public final class DeadLetterWatch implements AutoCloseable {
 
     /** Connects and subscribes (QoS 1), before anything is sent. */
     public void start() throws TransportException {
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-            options.setPassword(settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        MqttConnectionOptions options = settings.connectionOptions(0);
+        options.setAutomaticReconnect(true); // a single client: Paho's reconnect (and its shared delay) is fine here
         long waitMillis = settings.connectTimeout().toMillis() + 1000;
         try {
             client.connect(options).waitForCompletion(waitMillis);
@@ -113,18 +105,11 @@ public final class DeadLetterWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1000).waitForCompletion(2000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            log.debug("closing the dead-letter watch: {}", e.getMessage());
-        }
+        PahoClients.disconnectAndClose(client);
     }
 
     /** Counts each dead letter by its {@code reason}; never throws into Paho. */
-    private final class Counter implements MqttCallback {
+    private final class Counter extends MqttCallbackAdapter {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             String reason;
@@ -144,18 +129,8 @@ public final class DeadLetterWatch implements AutoCloseable {
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            log.debug("dead-letter watch: {}", exception.getMessage());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // never publishes
-        }
-
-        @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            // subscribed once after connect; a reconnect with clean start re-subscribes
+            // a clean session after a reconnect: subscribe again
             if (reconnect) {
                 try {
                     client.subscribe(DeadLetterWatch.this.topic, 1);
@@ -163,11 +138,6 @@ public final class DeadLetterWatch implements AutoCloseable {
                     log.warn("dead-letter watch could not subscribe again: {}", e.getMessage());
                 }
             }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.envmon.simulator.transport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
  * How to reach the broker.
@@ -21,6 +23,27 @@ public record MqttSettings(String serverUri, String clientId, int qos, int maxIn
     /** The same broker and limits under another client ID and credentials (one connection per site). */
     public MqttSettings forClient(String otherClientId, String otherUsername, String otherPassword) {
         return new MqttSettings(serverUri, otherClientId, qos, maxInflight, connectTimeout, otherUsername, otherPassword);
+    }
+
+    /**
+     * Paho connection options for these settings: the login, the connect timeout, keep-alive 30 s; no automatic
+     * reconnect (the caller reconnects). {@code sessionExpirySeconds} > 0 keeps a persistent session (clean start
+     * off) so that QoS 1 messages in flight survive a reconnect; 0 starts clean.
+     */
+    public MqttConnectionOptions connectionOptions(long sessionExpirySeconds) {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setAutomaticReconnect(false);
+        options.setCleanStart(sessionExpirySeconds == 0);
+        if (sessionExpirySeconds > 0) {
+            options.setSessionExpiryInterval(sessionExpirySeconds);
+        }
+        options.setConnectionTimeout((int) Math.max(1, connectTimeout.toSeconds()));
+        options.setKeepAliveInterval(30);
+        if (username != null) {
+            options.setUserName(username);
+            options.setPassword(password == null ? null : password.getBytes(StandardCharsets.UTF_8));
+        }
+        return options;
     }
 
     @Override

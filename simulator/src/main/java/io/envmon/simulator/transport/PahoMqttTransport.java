@@ -1,7 +1,6 @@
 package io.envmon.simulator.transport;
 
 import io.envmon.model.registry.MonitoredPoint;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -55,7 +53,7 @@ public final class PahoMqttTransport implements Transport {
     private static final long DRAIN_POLL_MILLIS = 20;
 
     private final ConnectionListener listener;
-    private final MqttConnectionOptions options = new MqttConnectionOptions();
+    private final MqttConnectionOptions options;
     private final ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private final ScheduledExecutorService reconnector;
     private final boolean ownReconnector;
@@ -88,6 +86,7 @@ public final class PahoMqttTransport implements Transport {
     public PahoMqttTransport(MqttSettings settings, ConnectionListener listener, ScheduledExecutorService reconnector)
             throws TransportException {
         this.settings = settings;
+        this.options = settings.connectionOptions(SESSION_EXPIRY_SECONDS);
         this.listener = listener;
         this.ownReconnector = reconnector == null;
         this.reconnector = reconnector != null ? reconnector : Executors.newSingleThreadScheduledExecutor(r -> {
@@ -116,15 +115,6 @@ public final class PahoMqttTransport implements Transport {
      * @throws TransportException when the connect cannot even be started
      */
     IMqttToken startConnect() throws TransportException {
-        options.setAutomaticReconnect(false); // our own, per connection: ReconnectBackoff
-        options.setCleanStart(false);
-        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
-        options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
-        options.setKeepAliveInterval(30);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-            options.setPassword(settings.password() == null ? null : settings.password().getBytes(StandardCharsets.UTF_8));
-        }
         try {
             return client.connect(options);
         } catch (MqttException e) {
@@ -432,8 +422,8 @@ public final class PahoMqttTransport implements Transport {
         }
     }
 
-    /** Logs connection loss and recovery; the simulator never subscribes, so messages are not expected. */
-    private final class ConnectionLogger implements MqttCallback {
+    /** Reports a lost connection and starts reconnecting; the simulator never subscribes. */
+    private final class ConnectionLogger extends MqttCallbackAdapter {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             String cause = response.getException() != null ? describe(response.getException()) : response.getReasonString();
@@ -446,31 +436,6 @@ public final class PahoMqttTransport implements Transport {
                 log.warn("connection to {} lost ({}); reconnecting", settings.serverUri(), cause);
             }
             scheduleReconnect();
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            // reconnection is ours (reconnect()), which reports it
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            log.warn("MQTT error: {}", describe(exception));
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            log.debug("unexpected message on {}", topic);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // acknowledgements are handled per message by Acknowledgement
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            log.debug("AUTH packet {} ignored", reasonCode);
         }
     }
 }
