@@ -10,21 +10,17 @@ import io.envmon.simulator.transport.SiteConnections;
 import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** How the devices reach the broker, shared by {@code run} and {@code replay}. */
+/** The broker and how the devices reach it, shared by {@code run} and {@code replay}. */
 public final class ConnectionOptions {
 
     static final String PER_SITE = "per-site";
     static final String SHARED = "shared";
-
-    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883",
-            description = "Broker URL (default: ${DEFAULT-VALUE}); tcp://, ssl://, ws:// or wss://.")
-    String mqttUrl;
 
     @Option(names = "--connections", paramLabel = "per-site|shared", defaultValue = PER_SITE,
             description = "per-site: one MQTT connection per station, section and enterprise (client ID "
@@ -33,10 +29,6 @@ public final class ConnectionOptions {
                     + "registries) (default: ${DEFAULT-VALUE}).")
     String connections;
 
-    @Option(names = "--client-id", paramLabel = "ID",
-            description = "MQTT client ID, or the prefix of the per-site IDs (default: envmon-sim-<process id>).")
-    String clientId;
-
     @Option(names = "--credentials", paramLabel = "FILE",
             description = "Log each site in as its own broker user (air-TG-A01, water-XYH-01, enterprise-E001), "
                     + "with the passwords in FILE: 'user<TAB>password' lines, the format of "
@@ -44,34 +36,24 @@ public final class ConnectionOptions {
                     + "--connections per-site. Default: anonymous.")
     Path credentials;
 
-    @Option(names = "--qos", paramLabel = "0|1|2", defaultValue = "1",
-            description = "MQTT QoS of the publications (default: ${DEFAULT-VALUE}).")
-    int qos;
-
-    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "100",
-            description = "Most unacknowledged publications per connection; the broker's Receive Maximum lowers "
-                    + "it further. Publishing waits while the window is full (default: ${DEFAULT-VALUE}).")
-    int maxInflight;
-
     @Option(names = "--device-buffer", paramLabel = "N", defaultValue = "10080",
             description = "Readings each device keeps while its connection is down (the oldest are overwritten "
                     + "beyond that); when it is back they are sent as {\"readings\": [...]} batches of up to 60 "
                     + "(default: ${DEFAULT-VALUE}, a week of 1-minute readings).")
     int deviceBuffer;
 
+    @Mixin
+    BrokerOptions broker = new BrokerOptions();
+
     /** @throws ParameterException naming the option at fault */
     MqttSettings settings(CommandLine commandLine) {
-        require(commandLine, qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
-        require(commandLine, maxInflight >= 1 && maxInflight <= 65_535, "--max-inflight must be between 1 and 65535");
-        require(commandLine, mqttUrl.matches("(?i)(tcp|ssl|ws|wss)://.+"),
-                "--mqtt-url must look like tcp://host:port (or ssl://, ws://, wss://)");
-        require(commandLine, PER_SITE.equals(connections) || SHARED.equals(connections),
+        MqttSettings settings = broker.settings(commandLine, "envmon-sim");
+        BrokerOptions.require(commandLine, PER_SITE.equals(connections) || SHARED.equals(connections),
                 "--connections must be per-site or shared");
-        require(commandLine, credentials == null || PER_SITE.equals(connections),
+        BrokerOptions.require(commandLine, credentials == null || PER_SITE.equals(connections),
                 "--credentials needs --connections per-site (each site logs in as its own user)");
-        require(commandLine, deviceBuffer >= 1, "--device-buffer must be at least 1");
-        String id = clientId != null ? clientId : "envmon-sim-" + ProcessHandle.current().pid();
-        return new MqttSettings(mqttUrl, id, qos, maxInflight, Duration.ofSeconds(10));
+        BrokerOptions.require(commandLine, deviceBuffer >= 1, "--device-buffer must be at least 1");
+        return settings;
     }
 
     /** The operator's login from --credentials (may read dead letters), or {@code null} (anonymous). */
@@ -95,9 +77,4 @@ public final class ConnectionOptions {
         return new SiteConnections(points, settings, credentials == null ? null : MqttCredentials.load(credentials));
     }
 
-    private static void require(CommandLine commandLine, boolean condition, String message) {
-        if (!condition) {
-            throw new ParameterException(commandLine, message);
-        }
-    }
 }

@@ -109,36 +109,25 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Write what was sent (per point counts and time range) as JSON to FILE, for 'verify'.")
     private Path ledger;
 
-    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883", description = "Broker URL (default: ${DEFAULT-VALUE}).")
-    private String mqttUrl;
-
     @Option(names = "--topic-root", paramLabel = "ROOT", defaultValue = "env", description = "First topic level (default: ${DEFAULT-VALUE}).")
     private String topicRoot;
-
-    @Option(names = "--qos", paramLabel = "0|1|2", defaultValue = "1", description = "MQTT QoS (default: ${DEFAULT-VALUE}).")
-    private int qos;
-
-    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "100",
-            description = "Most unacknowledged publications per connection (default: ${DEFAULT-VALUE}).")
-    private int maxInflight;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the value generators (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--client-id", paramLabel = "PREFIX", description = "Client ID prefix (default: envmon-load-<process id>).")
-    private String clientId;
-
     @Option(names = "--quiet", description = "No per-second lines; only the summary.")
     private boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    private BrokerOptions broker = new BrokerOptions();
+
     @Override
     public Integer call() {
+        MqttSettings mqtt = broker.settings(spec.commandLine(), "envmon-load");
         require(rate > 0, "--rate must be > 0");
         require(connections >= 1 && connections <= 10_000, "--connections must be between 1 and 10000");
         require(batch >= 1 && batch <= ReadingCodec.MAX_BATCH, "--batch must be between 1 and " + ReadingCodec.MAX_BATCH);
         require(interval.toMillis() >= 1, "--interval must be at least 1ms");
-        require(qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
-        require(maxInflight >= 1 && maxInflight <= 65_535, "--max-inflight must be between 1 and 65535");
         require(length.count == null || length.count >= 1, "--count must be at least 1");
         require(length.duration == null || !length.duration.isNegative() && !length.duration.isZero(), "--duration must be positive");
         TopicRoot.require(spec, topicRoot);
@@ -156,12 +145,11 @@ public final class LoadCommand implements Callable<Integer> {
         LoadTarget target = new LoadTarget(rate, simStart(all.size()), interval, length.duration, length.count, warmUp);
         LedgerRecorder recorder = ledger == null ? null : new LedgerRecorder();
         List<PointFeed> feeds = feeds(points, recorder);
-        String prefix = clientId != null ? clientId : "envmon-load-" + ProcessHandle.current().pid();
         StopOnSignal stop = StopOnSignal.install(Duration.ofSeconds(45));
         try {
             List<Transport> transports = new ArrayList<>();
             for (int i = 0; i < Math.min(connections, all.size()); i++) {
-                transports.add(new PahoMqttTransport(new MqttSettings(mqttUrl, prefix + "-" + i, qos, maxInflight, Duration.ofSeconds(10))));
+                transports.add(new PahoMqttTransport(mqtt.forClient(mqtt.clientId() + "-" + i, null, null)));
             }
             LoadRunner.Result result = new LoadRunner(feeds, transports, target, LoadClocks.system(),
                     spec.commandLine().getOut(), quiet).run(Duration.ofSeconds(30));

@@ -42,7 +42,8 @@ class CommandLineTest {
     void runHelpExplainsEveryOption() {
         assertEquals(0, execute("run", "--help"));
         for (String option : List.of("--registry", "--mqtt-url", "--topic-root", "--interval", "--speed", "--start",
-                "--duration", "--count", "--seed", "--qos", "--batch", "--client-id", "--max-inflight", "--quiet")) {
+                "--duration", "--count", "--seed", "--qos", "--batch", "--client-id", "--max-inflight", "--quiet",
+                "--connections", "--credentials", "--device-buffer", "--ledger")) {
             assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
         }
     }
@@ -105,6 +106,9 @@ class CommandLineTest {
             "sink --topic-root /env",
             "sink --mqtt-url localhost:1883",
             "sink --count",
+            "run --registry x.yaml --connections shared --credentials pw.txt",
+            "run --registry x.yaml --connections some",
+            "replay --registry x.yaml --day 2026-11-20 --device-buffer 0",
             "fly"})
     void usageErrorsExitWith2(String args) {
         assertEquals(2, execute(args.isEmpty() ? new String[0] : args.split(" ")), err.toString());
@@ -146,5 +150,25 @@ class CommandLineTest {
                 "--count", "1", "--quiet");
         assertEquals(1, code);
         assertTrue(err.toString().contains("cannot connect to MQTT broker tcp://127.0.0.1:" + closedPort), err.toString());
+    }
+
+    @Test
+    void aSiteWithoutAPasswordStopsTheRunBeforeItConnectsAndNamesTheUser(@TempDir Path dir) throws IOException {
+        Path passwords = dir.resolve("mqtt-passwords.txt");
+        java.nio.file.Files.writeString(passwords, "air-TG-A01\tsecret\n");
+        int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + closedPort(),
+                "--credentials", passwords.toString(), "--count", "1", "--quiet");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("has no password for MQTT user 'air-TG-A02'"), err.toString());
+    }
+
+    @Test
+    void aCredentialsLineWithoutATabNamesTheFileAndLine(@TempDir Path dir) throws IOException {
+        Path passwords = dir.resolve("mqtt-passwords.txt");
+        java.nio.file.Files.writeString(passwords, "# users\nair-TG-A01 secret\n");
+        int code = execute("run", "--registry", "../config/taigu.yaml", "--credentials", passwords.toString(),
+                "--count", "1", "--quiet");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains(passwords + " line 2: expected 'user<TAB>password'"), err.toString());
     }
 }
