@@ -45,7 +45,7 @@ public final class IngestVerticle extends VerticleBase {
     private final AlertWiring alertWiring;
 
     private InfluxReadingSink sink;
-    private AlertService alerts;
+    private volatile AlertService alerts;
     private PahoMqttConnection mqtt;
     private MessageProcessor processor;
     private Hj212MqttIngress hj212;
@@ -137,6 +137,16 @@ public final class IngestVerticle extends VerticleBase {
                 drained.tryComplete();
             }
         });
+    }
+
+    /**
+     * Called from the shutdown thread before the undeploy: Vert.x undeploys the engine's worker context first,
+     * which would otherwise wait for every reading queued for the alert engine.
+     */
+    public void prepareToStop() {
+        if (alerts != null) {
+            alerts.stopEvaluating();
+        }
     }
 
     @Override

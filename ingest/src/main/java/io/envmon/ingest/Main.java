@@ -149,6 +149,7 @@ public final class Main {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            ingest.prepareToStop();
             try {
                 // runs on a plain thread, so waiting here blocks no event loop
                 if (ingestId[0] != null) {

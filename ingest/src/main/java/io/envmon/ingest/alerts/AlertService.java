@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,10 @@ public final class AlertService implements StoredReadingsListener {
     private final Map<String, AlertEvent> open = new ConcurrentHashMap<>();
     private final Counter events;
     private final Counter faults;
+    /** Readings handed to the engine and not yet evaluated: how far behind storage the alerts are. */
+    private final AtomicLong queued = new AtomicLong();
+    /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
+    private volatile boolean stopping;
     private long timer = -1;
     /** Where the engine runs (a worker context, serial). */
     private Context engineContext;
@@ -82,6 +87,7 @@ public final class AlertService implements StoredReadingsListener {
         this.faults = Counter.builder("envmon.alerts.rule.faults")
                 .description("Rule evaluations that failed (the other rules still ran)").register(meters);
         meters.gauge("envmon.alerts.open", open, Map::size);
+        meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
     }
 
     /**
@@ -167,15 +173,37 @@ public final class AlertService implements StoredReadingsListener {
 
     @Override
     public void onStored(MonitoredPoint point, List<Reading> readings) {
+        queued.addAndGet(readings.size());
         engineContext.runOnContext(v -> {
-            for (Reading reading : readings) {
-                try {
-                    emit(engine.onReading(point, reading, clock.instant()));
-                } catch (RuntimeException e) {
-                    LOG.error("alert engine failed on a reading [point: {}, ts: {}]", point.label(), reading.ts(), e);
+            try {
+                if (stopping) {
+                    return;
                 }
+                for (Reading reading : readings) {
+                    try {
+                        emit(engine.onReading(point, reading, clock.instant()));
+                    } catch (RuntimeException e) {
+                        LOG.error("alert engine failed on a reading [point: {}, ts: {}]", point.label(), reading.ts(), e);
+                    }
+                }
+            } finally {
+                queued.addAndGet(-readings.size());
             }
         });
+    }
+
+    /**
+     * The first step of a shutdown, from any thread: readings still queued for the engine are skipped, so that
+     * stopping does not wait for the engine to work through a backlog (it can be tens of seconds behind storage
+     * after a burst). Nothing is lost: the readings are stored, and the next start replays them from InfluxDB
+     * ({@link AlertStateRestorer}) and raises what was missed.
+     */
+    public void stopEvaluating() {
+        stopping = true;
+        long left = queued.get();
+        if (left > 0) {
+            LOG.info("stopping: {} stored readings not yet evaluated for alerts; the next start evaluates them", left);
+        }
     }
 
     /** Does the I/O for what the engine said; on the ingest context. */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.envmon.testkit.JavaProcess;
 import io.envmon.testkit.MqttTestClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +110,41 @@ class IngestResilienceIT {
         assertTrue(harness.ingest.output().contains("ingest stopped cleanly"), harness.ingest.outputTail(20));
         harness.startIngest(Map.of("ENVMON_MQTT_RECEIVE_MAXIMUM", String.valueOf(WINDOW)));
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(500) == 500);
+    }
+
+    /**
+     * After a burst the alert engine can be far behind storage. SIGTERM must not wait for it (this took the full
+     * 30 s shutdown timeout, and `./envmon bench` killed the service): the readings are stored, and the next
+     * start evaluates them from InfluxDB.
+     */
+    @Test
+    void sigtermDoesNotWaitForTheAlertEngineToWorkThroughABacklog() {
+        int perStation = 30_000;
+        int batch = 400;
+        Instant start = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+        MqttTestClient device = MqttTestClient.connect(harness.mqtt.url());
+        for (int from = 0; from < perStation; from += batch) {
+            for (String station : List.of("S01", "S02", "S03", "S04", "S05")) {
+                StringBuilder body = new StringBuilder("{\"readings\": [");
+                for (int n = from; n < from + batch; n++) {
+                    body.append(n == from ? "" : ",").append("{\"ts\": \"").append(start.plusSeconds(n))
+                            .append("\", \"values\": {\"pm25\": ").append(40 + n % 7).append(", \"pm10\": ")
+                            .append(70 + n % 11).append(", \"no2\": ").append(30 + n % 5).append("}}");
+                }
+                device.publish("env/air/" + station, body.append("]}").toString(), 1);
+            }
+        }
+        device.close();
+        await().atMost(Duration.ofSeconds(120)).until(() -> harness.metric("envmon_readings_stored_total{kind=\"air\"}") >= 5.0 * perStation);
+        assertTrue(harness.metric("envmon_alerts_queued_readings") > 0,
+                "precondition: the engine is behind storage (else this test shows nothing)");
+
+        long sent = System.nanoTime();
+        harness.ingest.sigterm();
+        assertEquals(0, harness.ingest.waitFor(Duration.ofSeconds(40)), harness.ingest.outputTail(20));
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        assertTrue(seconds < 10, "stopped after " + seconds + " s:\n" + harness.ingest.outputTail(20));
+        assertTrue(harness.ingest.output().contains("not yet evaluated for alerts"), harness.ingest.outputTail(20));
     }
 
     @Test
