@@ -24,7 +24,7 @@ public record VerifyReport(long sent, long expectedStored, long stored, long mis
         }
     }
 
-    /** @param expected sent minus expected rejections */
+    /** @param expected sent minus expected rejections and overwrites (a device clock set back) */
     public record PointResult(String label, long sent, long expected, long stored) {
         public long missing() {
             return Math.max(0, expected - stored);
@@ -43,7 +43,7 @@ public record VerifyReport(long sent, long expectedStored, long stored, long mis
 
     public String format() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "readings:   sent %d, expected stored %d (sent minus expected rejections), "
+        b.append(String.format(Locale.ROOT, "readings:   sent %d, expected stored %d (sent minus expected rejections and overwrites), "
                 + "stored %d, missing %d, extra %d%n", sent, expectedStored, stored, missing, extra));
         b.append("duplicated: 0 by construction: InfluxDB merges a redelivered reading (same series, same ts) into one "
                 + "point; a stored count above the expected one shows as 'extra'\n");
