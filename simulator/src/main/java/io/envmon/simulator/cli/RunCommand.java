@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
                         + "{root}/water/{section} and {root}/enterprise/{enterprise}/{outlet} as reading JSON "
                         + "(CONTRACT §1-2). The points of one interval are spread evenly over its wall-clock length.",
                 "",
+                "Each site is a device with its own MQTT connection (--connections per-site): it reconnects on "
+                        + "its own, keeps its readings while offline (--device-buffer) and sends them as batches "
+                        + "when it is back; --credentials logs each site in as its own broker user.",
+                "",
                 "Simulated time never runs ahead of the wall clock: a reading is never sent before its own "
                         + "timestamp. Without --start, simulated time starts so that the run ends at the wall clock: "
                         + "now - S*(1 - 1/speed), S being the simulated span (--duration x --speed, or --count x "

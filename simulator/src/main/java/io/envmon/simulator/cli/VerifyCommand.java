@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         description = {
                 "Compares a ledger written by 'run --ledger', 'replay --ledger' or 'load --ledger' with InfluxDB and prints: readings "
                         + "sent, expected to be stored, stored (points per series in the ledger's time range), "
-                        + "missing and extra; rejections by reason found in the run's wall-clock window against the "
-                        + "expected ones; expected alerts found in 'alert' (same kind, site, rule, at least the "
+                        + "missing and extra; rejections by reason found in the run's wall-clock window (the "
+                        + "'rejected' measurement, and the dead letters the run saw on {root}/deadletter) against "
+                        + "the expected ones; expected alerts found in 'alert' (same kind, site, rule, at least the "
                         + "severity)."},
         footer = {"", "Example:",
                 "  verify --ledger /tmp/day.json --influx-url http://127.0.0.1:8086 --db env --wait 60s",
