@@ -53,7 +53,9 @@ final class PrometheusServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // not listening yet is not a failure: keep asking (the first poll came too early once, and the test failed)
         Awaitility.await("prometheus ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("prometheus exited: " + Files.readString(dir.resolve("prometheus.log")));
