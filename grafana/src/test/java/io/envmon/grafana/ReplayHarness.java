@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.IngestService;
 import io.envmon.testkit.InfluxServer;
 import io.envmon.testkit.JavaProcess;
 import io.envmon.testkit.MosquittoServer;
@@ -71,17 +72,8 @@ final class ReplayHarness implements AutoCloseable {
     }
 
     void startIngest() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENVMON_MQTT_URL", mqtt.url());
-        env.put("ENVMON_MQTT_CLIENT_ID", "envmon-ingest-grafana-it");
-        env.put("ENVMON_INFLUX_URL", influx.url());
-        env.put("ENVMON_INFLUX_API", "v1");
-        env.put("ENVMON_INFLUX_BUCKET", DB);
-        env.put("ENVMON_REGISTRY", registry.toString());
-        env.put("ENVMON_HTTP_PORT", String.valueOf(httpPort));
-        env.put("ENVMON_INFLUX_MAX_RETRY_DELAY", "2s");
-        ingest = JavaProcess.start(jar("envmon.ingest.jar", "ingest/target/envmon-ingest.jar"), env);
-        ingest.waitForOutput("with QoS 1", Duration.ofSeconds(40));
+        ingest = IngestService.start(jar("envmon.ingest.jar", "ingest/target/envmon-ingest.jar"),
+                IngestService.env(mqtt, influx, DB, registry, "envmon-ingest-grafana-it", httpPort), Duration.ofSeconds(40));
     }
 
     /**

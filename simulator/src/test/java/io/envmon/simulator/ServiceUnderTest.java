@@ -1,12 +1,12 @@
 package io.envmon.simulator;
 
 import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.IngestService;
 import io.envmon.testkit.InfluxServer;
 import io.envmon.testkit.JavaProcess;
 import io.envmon.testkit.MosquittoServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,17 +35,9 @@ final class ServiceUnderTest implements AutoCloseable {
         MosquittoServer mqtt = new MosquittoServer().start();
         InfluxServer influx = new InfluxServer().start();
         influx.createDatabase(DB);
-        Map<String, String> env = new HashMap<>();
-        env.put("ENVMON_MQTT_URL", mqtt.url());
-        env.put("ENVMON_MQTT_CLIENT_ID", clientId);
-        env.put("ENVMON_INFLUX_URL", influx.url());
-        env.put("ENVMON_INFLUX_API", "v1");
-        env.put("ENVMON_INFLUX_BUCKET", DB);
-        env.put("ENVMON_REGISTRY", REGISTRY.toString());
+        Map<String, String> env = IngestService.env(mqtt, influx, DB, REGISTRY, clientId, FreePorts.next());
         env.put("ENVMON_ALERT_RULES", CONFIG.resolve("alert-rules.yaml").toString());
-        env.put("ENVMON_HTTP_PORT", String.valueOf(FreePorts.next()));
-        JavaProcess ingest = JavaProcess.start(JAR, env);
-        ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
+        JavaProcess ingest = IngestService.start(JAR, env, Duration.ofSeconds(30));
         return new ServiceUnderTest(mqtt, influx, ingest);
     }
 

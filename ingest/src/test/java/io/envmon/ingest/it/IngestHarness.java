@@ -3,6 +3,7 @@ package io.envmon.ingest.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.IngestService;
 import io.envmon.testkit.InfluxServer;
 import io.envmon.testkit.JavaProcess;
 import io.envmon.testkit.MosquittoServer;
@@ -82,15 +83,7 @@ final class IngestHarness implements AutoCloseable {
     }
 
     Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("ENVMON_MQTT_URL", mqtt.url());
-        env.put("ENVMON_MQTT_CLIENT_ID", "envmon-ingest-it");
-        env.put("ENVMON_INFLUX_URL", influx.url());
-        env.put("ENVMON_INFLUX_API", "v1");
-        env.put("ENVMON_INFLUX_BUCKET", DB);
-        env.put("ENVMON_REGISTRY", registry.toString());
-        env.put("ENVMON_HTTP_PORT", String.valueOf(httpPort));
-        env.put("ENVMON_INFLUX_MAX_RETRY_DELAY", "2s");
+        Map<String, String> env = IngestService.env(mqtt, influx, DB, registry, "envmon-ingest-it", httpPort);
         env.putAll(extraEnv);
         return env;
     }
@@ -108,8 +101,7 @@ final class IngestHarness implements AutoCloseable {
     JavaProcess startIngest(Map<String, String> overrides) {
         Map<String, String> env = env();
         env.putAll(overrides);
-        ingest = JavaProcess.start(jar(), env);
-        ingest.waitForOutput("with QoS 1", Duration.ofSeconds(30));
+        ingest = IngestService.start(jar(), env, Duration.ofSeconds(30));
         return ingest;
     }
 
