@@ -73,10 +73,13 @@ public final class IngestHealthDashboard {
                 .unit("s").min(0).colorMode("palette-classic"));
         d.add(Panel.timeseries("在途消息 Messages in flight")
                 .description("Received, not yet acknowledged; the high-water mark never exceeds "
-                        + "ENVMON_MQTT_RECEIVE_MAXIMUM. A window stuck full means storage is not keeping up.")
+                        + "ENVMON_MQTT_RECEIVE_MAXIMUM. A window stuck full means storage is not keeping up. "
+                        + "Alert queue: stored readings the alert engine has not evaluated yet; alerts are that "
+                        + "far behind storage (after a burst it can take tens of seconds to drain).")
                 .size(8, 8)
                 .prom("sum(envmon_inflight_messages)", "in flight")
                 .prom("max(envmon_inflight_messages_max)", "high-water mark")
+                .prom("sum(envmon_alerts_queued_readings)", "alert queue")
                 .unit("none").min(0).colorMode("palette-classic"));
         d.add(Panel.timeseries("延迟 Lag")
                 .description("Ingest lag: MQTT arrival to storage of the latest batch. Reading age: wall clock "
