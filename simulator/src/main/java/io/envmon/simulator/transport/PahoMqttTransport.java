@@ -1,5 +1,9 @@
 package io.envmon.simulator.transport;
 
+import static io.envmon.simulator.transport.PahoErrors.describe;
+import static io.envmon.simulator.transport.PahoErrors.isDisconnected;
+import static io.envmon.simulator.transport.PahoErrors.isTransient;
+
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
 import java.util.Queue;
@@ -14,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -54,9 +57,7 @@ public final class PahoMqttTransport implements Transport {
 
     private final ConnectionListener listener;
     private final MqttConnectionOptions options;
-    private final ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-    private final ScheduledExecutorService reconnector;
-    private final boolean ownReconnector;
+    private final Reconnection reconnection;
     private volatile boolean closing;
     private final Queue<Pending> unsent = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean resendScheduled = new AtomicBoolean();
@@ -88,19 +89,22 @@ public final class PahoMqttTransport implements Transport {
         this.settings = settings;
         this.options = settings.connectionOptions(SESSION_EXPIRY_SECONDS);
         this.listener = listener;
-        this.ownReconnector = reconnector == null;
-        this.reconnector = reconnector != null ? reconnector : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "reconnect-" + settings.clientId());
-            t.setDaemon(true);
-            return t;
-        });
-
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new TransportException("cannot use MQTT URL " + settings.serverUri() + ": " + e.getMessage(), e);
         }
         client.setCallback(new ConnectionLogger());
+        this.reconnection = new Reconnection(client, options, settings.clientId(), this::reconnected, reconnector);
+    }
+
+    private void reconnected() {
+        if (listener != null) {
+            listener.changed(settings.clientId(), true, null);
+        } else {
+            log.info("reconnected to {}", settings.serverUri());
+        }
+        resendUnsent();
     }
 
     @Override
@@ -224,47 +228,6 @@ public final class PahoMqttTransport implements Transport {
         });
     }
 
-    /** After a lost connection (or a failed attempt): try again after the next backoff delay. */
-    private void scheduleReconnect() {
-        if (closing) {
-            return;
-        }
-        try {
-            reconnector.schedule(this::reconnect, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            // closing
-        }
-    }
-
-    private void reconnect() {
-        if (closing || client.isConnected()) {
-            return;
-        }
-        try {
-            client.connect(options, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    backoff.reset();
-                    if (listener != null) {
-                        listener.changed(settings.clientId(), true, null);
-                    } else {
-                        log.info("reconnected to {}", settings.serverUri());
-                    }
-                    resendUnsent();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    log.debug("reconnect of {} failed: {}", settings.clientId(), describe(error));
-                    scheduleReconnect();
-                }
-            });
-        } catch (MqttException e) {
-            log.debug("reconnect of {} not started: {}", settings.clientId(), describe(e));
-            scheduleReconnect();
-        }
-    }
-
     private synchronized ExecutorService resender() {
         if (resender == null) {
             resender = Executors.newSingleThreadExecutor(r -> {
@@ -309,9 +272,7 @@ public final class PahoMqttTransport implements Transport {
                 resender.shutdownNow();
             }
         }
-        if (ownReconnector) {
-            reconnector.shutdownNow();
-        }
+        reconnection.stop();
         Pending left;
         while ((left = unsent.poll()) != null) {
             left.done().completeExceptionally(new IllegalStateException("not sent: the broker was unreachable until exit"));
@@ -352,29 +313,6 @@ public final class PahoMqttTransport implements Transport {
         } catch (MqttException e) {
             log.debug("close: {}", describe(e));
         }
-    }
-
-    private static boolean isDisconnected(MqttException e) {
-        int code = e.getReasonCode();
-        return code == MqttClientException.REASON_CODE_CLIENT_NOT_CONNECTED
-                || code == MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS
-                || code == MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
-                || code == MqttClientException.REASON_CODE_CONNECTION_LOST
-                || code == MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR;
-    }
-
-    private static boolean isTransient(MqttException e) {
-        int code = e.getReasonCode();
-        return code == MqttClientException.REASON_CODE_MAX_INFLIGHT
-                || code == MqttClientException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE;
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (e.getCause() != null && e.getCause().getMessage() != null) {
-            message = message + " (" + e.getCause().getMessage() + ")";
-        }
-        return e instanceof MqttException m ? message + " [reason " + m.getReasonCode() + "]" : message;
     }
 
     /**
@@ -435,7 +373,7 @@ public final class PahoMqttTransport implements Transport {
             } else {
                 log.warn("connection to {} lost ({}); reconnecting", settings.serverUri(), cause);
             }
-            scheduleReconnect();
+            reconnection.schedule();
         }
     }
 }
