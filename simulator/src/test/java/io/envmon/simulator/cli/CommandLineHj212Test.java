@@ -3,26 +3,20 @@ package io.envmon.simulator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.envmon.simulator.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code run --protocol json|hj212-mqtt|hj212-tcp} and {@code --hj212-tcp HOST:PORT}. */
 class CommandLineHj212Test {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int execute(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
 
@@ -46,10 +40,7 @@ class CommandLineHj212Test {
 
     @Test
     void anUnreachableGatewayIsARuntimeFailureWithAClearMessage() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = CliRun.closedPort();
         int code = execute("run", "--registry", "../config/taigu.yaml", "--protocol", "hj212-tcp", "--hj212-tcp",
                 "127.0.0.1:" + closedPort, "--count", "1");
         assertEquals(1, code);

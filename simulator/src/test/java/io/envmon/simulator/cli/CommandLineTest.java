@@ -5,28 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryFiles;
-import io.envmon.simulator.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class CommandLineTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int execute(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
 
@@ -132,20 +126,14 @@ class CommandLineTest {
 
     @Test
     void anUnreachableBrokerIsARuntimeFailureOfTheSinkToo() throws IOException {
-        int closedPort = closedPort();
+        int closedPort = CliRun.closedPort();
         assertEquals(1, execute("sink", "--mqtt-url", "tcp://127.0.0.1:" + closedPort, "--duration", "1s"));
         assertTrue(err.toString().contains("cannot connect to MQTT broker tcp://127.0.0.1:" + closedPort), err.toString());
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void anUnreachableBrokerIsARuntimeFailureWithAClearMessage() throws IOException {
-        int closedPort = closedPort();
+        int closedPort = CliRun.closedPort();
         int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + closedPort,
                 "--count", "1", "--quiet");
         assertEquals(1, code);
@@ -156,7 +144,7 @@ class CommandLineTest {
     void aSiteWithoutAPasswordStopsTheRunBeforeItConnectsAndNamesTheUser(@TempDir Path dir) throws IOException {
         Path passwords = dir.resolve("mqtt-passwords.txt");
         java.nio.file.Files.writeString(passwords, "air-TG-A01\tsecret\n");
-        int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + closedPort(),
+        int code = execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", "tcp://127.0.0.1:" + CliRun.closedPort(),
                 "--credentials", passwords.toString(), "--count", "1", "--quiet");
         assertEquals(1, code);
         assertTrue(err.toString().contains("has no password for MQTT user 'air-TG-A02'"), err.toString());
