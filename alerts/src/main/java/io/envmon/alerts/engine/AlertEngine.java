@@ -14,8 +14,10 @@ import io.envmon.alerts.rules.Pm25DailyRule;
 import io.envmon.alerts.rules.Pm25HourlyRule;
 import io.envmon.alerts.rules.PointRule;
 import io.envmon.alerts.rules.SiteInfo;
+import io.envmon.alerts.rules.StreamRule;
 import io.envmon.alerts.rules.WaterClassRule;
 import io.envmon.alerts.window.SampleWindow;
+import io.envmon.model.ParameterCatalog;
 import io.envmon.model.Reading;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
@@ -35,10 +37,14 @@ import java.util.Optional;
  * clock (every call gets {@code now}), no threads; the caller publishes and stores what comes out. Not
  * thread-safe: call it from one thread (one Vert.x context), or from its own process.
  *
- * <p>Per point it keeps the recent readings keyed by event time ({@code window.retainHours}, 26 h), evaluates
- * each hour once it is closed (a reading ≥ 1 h + grace after its start, or a tick after the point went quiet) and
- * again when late readings change it, and replays every rule over the retained range; the {@link AlertBook}
- * turns what changed into events. See docs/alerts.md.
+ * <p>It streams: per point it keeps only what the rules need. The rows of the open hours (about an hour), evaluated
+ * into an {@link io.envmon.alerts.window.HourRecord} when the hour closes (a reading ≥ 1 h + grace after its start,
+ * or a tick after the point went quiet), then dropped; the records of closed hours ({@code window.retainHours},
+ * 26 h, plus the history the daily rules look back on); and the per-reading rules' trackers, stepped once per
+ * reading. Hourly rules run when an hour closes. A reading for a closed hour (late, corrected or redelivered) asks
+ * the caller for the point's stored readings ({@link EngineOutput#reloads()}), and {@link #onReload} rebuilds the
+ * point from them: raw readings live in InfluxDB, not in the heap. The {@link AlertBook} turns what changed into
+ * events. See docs/alerts.md.
  */
 public final class AlertEngine {
 
@@ -53,6 +59,8 @@ public final class AlertEngine {
     private final HourCloser hours;
     private final RuleRunner runner;
     private final Map<String, PointState> points = new LinkedHashMap<>();
+    private final List<StreamRule> streamRules = List.of(new FlatlineRule(), FlagDurationRule.fault(),
+            FlagDurationRule.maintenance());
     private final int retainHours;
     private Instant firstTick;
     private boolean districtDirty;
@@ -74,14 +82,16 @@ public final class AlertEngine {
         }
         this.sites = new SiteDirectory(registry, config.window());
         this.hours = new HourCloser(config, counters);
-        this.runner = new RuleRunner(config, rules, book, sites, counters);
+        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters);
         this.retainHours = config.window().retainHours();
     }
 
-    /** The default rules, in evaluation order (the district and offline rules are the engine's own). */
+    /**
+     * The default hourly rules, in evaluation order (the per-reading rules {@code flatline}, {@code flag_fault} and
+     * {@code flag_maintenance}, the district and offline rules are the engine's own).
+     */
     public static List<PointRule> defaultRules() {
-        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule(),
-                new FlatlineRule(), FlagDurationRule.fault(), FlagDurationRule.maintenance());
+        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule());
     }
 
     /**
@@ -99,10 +109,24 @@ public final class AlertEngine {
             counters.skip(out, point, reading.ts(), SkippedReading.Reason.UNKNOWN_POINT);
             return out.build();
         }
-        PointState st = points.computeIfAbsent(SiteDirectory.key(point), k -> new PointState(site.get()));
+        PointState st = state(site.get());
         Instant horizon = st.horizon(retainHours);
         if (horizon != null && reading.ts().isBefore(horizon)) {
             counters.skip(out, point, reading.ts(), SkippedReading.Reason.TOO_OLD);
+            return out.build();
+        }
+        if (st.reloadInFlight || st.reloadWanted) {
+            st.sinceReload.add(reading);
+        }
+        if (st.closedUpTo != null && reading.ts().isBefore(st.closedUpTo)) {
+            // an hour already summarised: its rows are in InfluxDB only
+            st.lateReadings++;
+            st.lastArrival = later(st.lastArrival, now);
+            offline.heard(st.site, reading.ts(), now).ifPresent(out.events::add);
+            if (!st.reloadInFlight && !st.reloadWanted) {
+                st.sinceReload.add(reading);
+                askReload(st, out);
+            }
             return out.build();
         }
         counters.ignoredParameters += st.window.unknownParameters(reading);
@@ -113,16 +137,123 @@ public final class AlertEngine {
         counters.accepted++;
         st.watermark = later(st.watermark, reading.ts());
         st.lastArrival = later(st.lastArrival, now);
-        st.pending.add(PointState.floorHour(reading.ts()));
         offline.heard(st.site, reading.ts(), now).ifPresent(out.events::add);
+        st.streams.take(st.window, st.window.from(reading.ts()));
         districtDirty |= hours.close(st, st.watermark, out);
         hours.prune(st);
-        runner.run(st, PointRule.Cadence.READING, out);
+        runner.runStreams(st, false, out);
         if (st.hourlyDirty) {
             runner.run(st, PointRule.Cadence.HOURLY, out);
         }
         runDistrictIfDirty(out);
         return out.build();
+    }
+
+    private PointState state(SiteInfo site) {
+        return points.computeIfAbsent(SiteDirectory.key(site.point()), k -> new PointState(site,
+                new Streams(site, config.rulesFor(site.point()), streamRules, columns(site)),
+                new SampleWindow(columns(site))));
+    }
+
+    private static List<String> columns(SiteInfo site) {
+        return List.copyOf(ParameterCatalog.of(site.point().type()).keySet());
+    }
+
+    private void askReload(PointState st, Output out) {
+        st.reloadInFlight = true;
+        st.reloadWanted = false;
+        out.reloads.add(new ReloadRequest(st.site.point(), reloadFrom(st)));
+    }
+
+    /** A reload brings the retained range: the per-reading rules replay it from its start. */
+    private Instant reloadFrom(PointState st) {
+        return st.horizon(retainHours);
+    }
+
+    /**
+     * Answers a {@link ReloadRequest}: the point's stored readings from {@code from} on (in any order; for one
+     * timestamp, later ones in the list win, as in InfluxDB). The point's open rows, its records from {@code from}
+     * on and its per-reading rules are rebuilt from them and from the readings that arrived meanwhile; what changed
+     * is evaluated as if the late readings had come in order.
+     */
+    public EngineOutput onReload(MonitoredPoint point, Instant from, List<Reading> stored, Instant now) {
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(stored, "stored");
+        Output out = new Output();
+        PointState st = points.get(SiteDirectory.key(point));
+        if (st == null || !st.reloadInFlight) {
+            return out.build();
+        }
+        st.reloadInFlight = false;
+        List<Reading> all = new ArrayList<>(stored.size() + st.sinceReload.size());
+        all.addAll(stored);
+        all.addAll(st.sinceReload);
+        int late = st.lateReadings;
+        st.sinceReload.clear();
+        st.lateReadings = 0;
+        Instant horizon = st.horizon(retainHours);
+        Instant start = horizon != null && horizon.isAfter(from) ? horizon : from;
+        int before = out.events.size() + out.records.size();
+        districtDirty |= rebuild(st, start, all, st.closedUpTo, out);
+        boolean changed = out.events.size() + out.records.size() > before || st.hourlyDirty;
+        if (changed) {
+            counters.accepted += late;
+        } else {
+            counters.duplicates += late;
+        }
+        finishRebuild(st, out);
+        runDistrictIfDirty(out);
+        return out.build();
+    }
+
+    /** The reload could not be done (InfluxDB unavailable): the engine asks again at a later tick. */
+    public void reloadFailed(MonitoredPoint point) {
+        PointState st = points.get(SiteDirectory.key(Objects.requireNonNull(point, "point")));
+        if (st != null && st.reloadInFlight) {
+            st.reloadInFlight = false;
+            st.reloadWanted = true;
+        }
+    }
+
+    /**
+     * Rebuilds a point from readings: its open rows, the records of the hours from {@code from} to {@code closed}
+     * (those before {@code from} are kept) and its per-reading rules, replayed from their start.
+     *
+     * @return true when an air station's hours changed
+     */
+    private boolean rebuild(PointState st, Instant from, List<Reading> readings, Instant closed, Output out) {
+        List<Reading> sorted = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            if (!r.ts().isBefore(from)) {
+                sorted.add(r);
+            }
+        }
+        sorted.sort(Comparator.comparing(Reading::ts)); // stable: for one timestamp the later reading is put last
+        st.window.clear();
+        for (Reading r : sorted) {
+            st.window.put(r);
+        }
+        if (!sorted.isEmpty()) {
+            st.watermark = later(st.watermark, sorted.get(sorted.size() - 1).ts());
+        }
+        st.streams.reset();
+        st.streams.rewind(st.window);
+        Instant closeTo = closed != null ? closed
+                : st.watermark == null ? null : PointState.floorHour(st.watermark.minus(hours.grace()));
+        boolean changed = false;
+        if (closeTo != null) {
+            changed = hours.closeTo(st, closeTo, from, out);
+        }
+        hours.prune(st);
+        return changed;
+    }
+
+    private void finishRebuild(PointState st, Output out) {
+        runner.runStreams(st, true, out);
+        if (st.hourlyDirty) {
+            runner.run(st, PointRule.Cadence.HOURLY, out);
+        }
     }
 
     /**
@@ -136,6 +267,9 @@ public final class AlertEngine {
             firstTick = now;
         }
         for (PointState st : points.values()) {
+            if (st.reloadWanted && !st.reloadInFlight) {
+                askReload(st, out);
+            }
             if (st.lastArrival != null && !now.isBefore(st.lastArrival.plus(hours.grace()))) {
                 districtDirty |= hours.close(st, now, out);
                 hours.prune(st);
@@ -205,7 +339,7 @@ public final class AlertEngine {
         }
         for (PointState st : points.values()) {
             out.records.addAll(st.published.values());
-            runner.run(st, PointRule.Cadence.READING, out);
+            runner.runStreams(st, true, out);
             runner.run(st, PointRule.Cadence.HOURLY, out);
         }
         runner.runDistrict(points, out);
@@ -260,9 +394,10 @@ public final class AlertEngine {
     private void load(List<PointReading> list, Instant now, Output out, Output scratch) {
         list.sort(Comparator.comparing(pr -> pr.reading().ts()));
         SiteInfo site = sites.find(list.get(0).point()).orElseThrow();
-        PointState st = points.computeIfAbsent(SiteDirectory.key(site.point()), k -> new PointState(site));
+        PointState st = state(site);
         Instant newest = list.get(list.size() - 1).reading().ts();
         Instant oldest = PointState.floorHour(newest).minus(restoreDepth(site.point().kind()));
+        List<Reading> readings = new ArrayList<>(list.size());
         for (PointReading pr : list) {
             Reading r = pr.reading();
             if (r.ts().isBefore(oldest)) {
@@ -270,15 +405,12 @@ public final class AlertEngine {
                 continue;
             }
             counters.ignoredParameters += st.window.unknownParameters(r);
-            if (st.window.put(r) != SampleWindow.Put.UNCHANGED) {
-                counters.accepted++;
-                st.pending.add(PointState.floorHour(r.ts()));
-            }
+            counters.accepted++;
+            readings.add(r);
         }
         st.watermark = newest;
         st.lastArrival = later(newest, now);
-        hours.close(st, later(newest, now), scratch);
-        hours.prune(st);
+        rebuild(st, oldest, readings, PointState.floorHour(later(newest, now).minus(hours.grace())), scratch);
     }
 
     /** Resolved alerts are forgotten an hour after they leave their point's retained range. */

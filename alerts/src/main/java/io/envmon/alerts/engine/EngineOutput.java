@@ -13,20 +13,28 @@ import java.util.List;
  *                  same station and timestamp again, which overwrites the point
  * @param faults    rules that threw, isolated and counted; the other rules ran
  * @param skipped   readings not taken into the windows, with the reason
+ * @param reloads   points whose stored readings the engine needs to take a late reading in: answer each with
+ *                  {@link AlertEngine#onReload} (or {@link AlertEngine#reloadFailed})
  */
 public record EngineOutput(List<AlertEvent> events, List<HourlyAqiRecord> hourlyAqi, List<RuleFault> faults,
-                           List<SkippedReading> skipped) {
+                           List<SkippedReading> skipped, List<ReloadRequest> reloads) {
 
-    public static final EngineOutput EMPTY = new EngineOutput(List.of(), List.of(), List.of(), List.of());
+    public static final EngineOutput EMPTY = new EngineOutput(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public EngineOutput {
         events = List.copyOf(events);
         hourlyAqi = List.copyOf(hourlyAqi);
         faults = List.copyOf(faults);
         skipped = List.copyOf(skipped);
+        reloads = List.copyOf(reloads);
+    }
+
+    public EngineOutput(List<AlertEvent> events, List<HourlyAqiRecord> hourlyAqi, List<RuleFault> faults,
+                        List<SkippedReading> skipped) {
+        this(events, hourlyAqi, faults, skipped, List.of());
     }
 
     public boolean isEmpty() {
-        return events.isEmpty() && hourlyAqi.isEmpty() && faults.isEmpty() && skipped.isEmpty();
+        return events.isEmpty() && hourlyAqi.isEmpty() && faults.isEmpty() && skipped.isEmpty() && reloads.isEmpty();
     }
 }

@@ -5,19 +5,18 @@ import io.envmon.alerts.config.AlertRulesConfig;
 import io.envmon.alerts.emission.OxygenCorrection;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.alerts.window.HourRecord;
-import io.envmon.model.Reading;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Closes and evaluates the hours of a point: hour H is evaluated once {@code by} (the point's newest reading, or
- * the wall clock once the point is quiet) passes H + 1 h + grace, and again whenever its readings change; gives
- * the station's hourly AQI records; drops what no rule needs any more.
+ * Closes and evaluates the hours of a point: hour H is evaluated from its rows once {@code by} (the point's newest
+ * reading, or the wall clock once the point is quiet) passes H + 1 h + grace, and again when a reload brings late
+ * readings; gives the station's hourly AQI records; drops what no rule needs any more.
  */
 final class HourCloser {
 
@@ -53,36 +52,57 @@ final class HourCloser {
     }
 
     /**
-     * Closes the hours that {@code by} has passed by the grace and evaluates the pending ones.
+     * Closes the hours that {@code by} has passed by the grace: evaluates them from the open rows, moves the
+     * per-reading rules' checkpoint and drops the rows.
      *
      * @return true when an air station's hours changed (the district rule must look again)
      */
     boolean close(PointState st, Instant by, Output out) {
+        Instant closed = PointState.floorHour(by.minus(grace));
+        if (st.closedUpTo != null && !closed.isAfter(st.closedUpTo)) {
+            return false;
+        }
+        return closeTo(st, closed, null, out);
+    }
+
+    /**
+     * Closes the hours before {@code closed}, evaluating those with rows and, from {@code reevaluateFrom} on, those
+     * with a record (a reload: an hour may have lost its rows).
+     */
+    boolean closeTo(PointState st, Instant closed, Instant reevaluateFrom, Output out) {
         boolean air = st.site.point().kind() == SiteKind.AIR;
         boolean changed = false;
-        Instant closed = PointState.floorHour(by.minus(grace));
         if (st.closedUpTo == null || closed.isAfter(st.closedUpTo)) {
             st.closedUpTo = closed;
             st.hourlyDirty = true;
             changed = air;
         }
-        for (Instant hour : List.copyOf(st.pending.headSet(st.closedUpTo, false))) {
-            st.pending.remove(hour);
+        TreeSet<Instant> toEvaluate = new TreeSet<>();
+        int end = st.window.from(closed);
+        for (int row = 0; row < end; row++) {
+            toEvaluate.add(PointState.floorHour(st.window.ts(row)));
+        }
+        if (reevaluateFrom != null && reevaluateFrom.isBefore(closed)) {
+            toEvaluate.addAll(st.hours.subMap(reevaluateFrom, true, closed, false).keySet());
+        }
+        for (Instant hour : toEvaluate) {
             changed |= evaluate(st, hour, out) && air;
         }
+        st.streams.advanceCheckpoint(st.window, closed);
+        st.window.pruneBefore(closed);
         return changed;
     }
 
-    /** Drops readings, pending hours and records older than the point needs. */
+    /** Drops pending rows, records and observations older than the point needs. */
     void prune(PointState st) {
         Instant horizon = st.horizon(retainHours);
         if (horizon == null) {
             return;
         }
         st.window.pruneBefore(horizon);
-        st.pending.headSet(horizon, false).clear();
         st.hours.headMap(horizon.minus(history(st.site.point().kind())), false).clear();
         st.published.headMap(horizon, false).clear();
+        st.streams.prune(horizon);
     }
 
     /** @return true when the hour's record changed */
@@ -90,11 +110,10 @@ final class HourCloser {
         MonitoredPoint p = st.site.point();
         HourRecord record;
         try {
-            List<Reading> readings = st.window.readings(hour, hour.plus(HOUR));
             Double referenceO2 = st.site.outlet() == null ? null : st.site.outlet().referenceO2();
             double suppressAt = config.rulesFor(p).permit().o2SuppressAt();
-            record = readings.isEmpty() ? null : evaluator.evaluate(p.type(), hour, readings, st.window.parameters(),
-                    st.site.interval(), referenceO2, new OxygenCorrection(suppressAt));
+            record = evaluator.evaluate(p.type(), hour, st.window, st.site.interval(), referenceO2,
+                    new OxygenCorrection(suppressAt));
         } catch (RuntimeException e) {
             counters.fault(out, HOURLY_MEANS, p.label() + " " + hour, e);
             return false;

@@ -11,11 +11,12 @@ final class Output {
     final List<HourlyAqiRecord> records = new ArrayList<>();
     final List<RuleFault> faults = new ArrayList<>();
     final List<SkippedReading> skipped = new ArrayList<>();
+    final List<ReloadRequest> reloads = new ArrayList<>();
 
     EngineOutput build() {
-        if (events.isEmpty() && records.isEmpty() && faults.isEmpty() && skipped.isEmpty()) {
+        if (events.isEmpty() && records.isEmpty() && faults.isEmpty() && skipped.isEmpty() && reloads.isEmpty()) {
             return EngineOutput.EMPTY;
         }
-        return new EngineOutput(events, records, faults, skipped);
+        return new EngineOutput(events, records, faults, skipped, reloads);
     }
 }

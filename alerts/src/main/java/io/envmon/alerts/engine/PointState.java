@@ -3,23 +3,28 @@ package io.envmon.alerts.engine;
 import io.envmon.alerts.rules.SiteInfo;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.alerts.window.SampleWindow;
-import io.envmon.model.ParameterCatalog;
+import io.envmon.model.Reading;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-/** The engine's state for one point: its window, evaluated hours, and where event time and closing stand. */
+/**
+ * The engine's state for one point: the rows of its open hours, the records of its closed hours, its per-reading
+ * rules' trackers, and where event time, closing and reloading stand. Raw readings of closed hours are not kept.
+ */
 final class PointState {
 
     final SiteInfo site;
+    /** The rows of the hours not yet closed (stamped at or after {@link #closedUpTo}). */
     final SampleWindow window;
+    /** Evaluated (closed) hours. */
     final TreeMap<Instant, HourRecord> hours = new TreeMap<>();
-    /** Hours whose readings changed since they were last evaluated. */
-    final TreeSet<Instant> pending = new TreeSet<>();
     /** The hourly AQI record last given out per hour (air stations). */
     final TreeMap<Instant, HourlyAqiRecord> published = new TreeMap<>();
+    final Streams streams;
     /** The newest reading's time (event time). */
     Instant watermark;
     /** Hours starting before this have been evaluated. */
@@ -27,10 +32,19 @@ final class PointState {
     /** The {@code now} of the last reading that changed the window (arrival time). */
     Instant lastArrival;
     boolean hourlyDirty;
+    /** A reload has been asked for and not yet answered. */
+    boolean reloadInFlight;
+    /** A reload is needed (asked again at the next tick after a failure). */
+    boolean reloadWanted;
+    /** Readings taken while a reload was outstanding: applied on top of what it brings. */
+    final List<Reading> sinceReload = new ArrayList<>(0);
+    /** The late readings that asked for the outstanding reload. */
+    int lateReadings;
 
-    PointState(SiteInfo site) {
+    PointState(SiteInfo site, Streams streams, SampleWindow window) {
         this.site = site;
-        this.window = new SampleWindow(ParameterCatalog.of(site.point().type()).keySet());
+        this.streams = streams;
+        this.window = window;
     }
 
     /** The oldest hour kept: the newest reading's hour − {@code retainHours}; null before any reading. */

@@ -13,6 +13,7 @@ import io.envmon.alerts.rules.HeavyPollutionRule;
 import io.envmon.alerts.rules.PointRule;
 import io.envmon.alerts.rules.PointView;
 import io.envmon.alerts.rules.SiteInfo;
+import io.envmon.alerts.rules.StreamRule;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
@@ -36,23 +37,69 @@ final class RuleRunner {
 
     private final AlertRulesConfig config;
     private final List<PointRule> rules;
+    private final List<StreamRule> streamRules;
     private final HeavyPollutionRule district = new HeavyPollutionRule();
     private final AlertBook book;
     private final SiteDirectory sites;
     private final Counters counters;
     private final int retainHours;
 
-    RuleRunner(AlertRulesConfig config, List<PointRule> rules, AlertBook book, SiteDirectory sites,
-               Counters counters) {
+    RuleRunner(AlertRulesConfig config, List<PointRule> rules, List<StreamRule> streamRules, AlertBook book,
+               SiteDirectory sites, Counters counters) {
         this.config = config;
         this.rules = List.copyOf(rules);
+        this.streamRules = List.copyOf(streamRules);
         this.book = book;
         this.sites = sites;
         this.counters = counters;
         this.retainHours = config.window().retainHours();
     }
 
-    /** Runs the point's rules of one cadence. */
+    /**
+     * Runs the lifecycle of the per-reading rules' keys whose observations changed ({@code all}: every key, and
+     * those of the point's rules with an alert in the book: after a restore or reload).
+     */
+    void runStreams(PointState st, boolean all, Output out) {
+        Set<AlertKey> keys = new LinkedHashSet<>(st.streams.drainChanged());
+        MonitoredPoint p = st.site.point();
+        if (all) {
+            keys.addAll(st.streams.keys());
+            for (StreamRule rule : streamRules) {
+                keys.addAll(book.keys(k -> k.rule().equals(rule.id())
+                        && k.isAbout(st.site.kind(), p.site(), p.outlet())));
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Instant horizon = st.horizon(retainHours);
+        Instant replayStart = horizon == null ? Instant.MIN : horizon;
+        RuleSet set = config.rulesFor(p);
+        for (AlertKey key : keys) {
+            StreamRule rule = streamRule(key.rule());
+            if (rule == null) {
+                continue;
+            }
+            try {
+                ObservationSeries series = rule.series(st.site, set, key, st.streams.observations(key));
+                out.events.addAll(book.reconcile(series, EpisodeMachine.run(key, book.carried(key, replayStart),
+                        series.observations(), series.settings(), replayStart)));
+            } catch (RuntimeException e) {
+                counters.fault(out, rule.id(), key.label(), e);
+            }
+        }
+    }
+
+    private StreamRule streamRule(String id) {
+        for (StreamRule r : streamRules) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Runs the point's hourly rules. */
     void run(PointState st, PointRule.Cadence cadence, Output out) {
         if (cadence == PointRule.Cadence.HOURLY) {
             st.hourlyDirty = false;
@@ -132,11 +179,10 @@ final class RuleRunner {
         RuleSet set = config.rulesFor(site.point());
         Instant horizon = st == null ? null : st.horizon(retainHours);
         if (horizon == null) {
-            return new PointView(site, set, config.standards(), Instant.MIN, Instant.MIN, null, new TreeMap<>(),
-                    st == null ? null : st.window);
+            return new PointView(site, set, config.standards(), Instant.MIN, Instant.MIN, null, new TreeMap<>());
         }
         return new PointView(site, set, config.standards(), horizon, horizon.minus(HourCloser.WARM_UP), st.closedUpTo,
-                Collections.unmodifiableNavigableMap(st.hours), st.window);
+                Collections.unmodifiableNavigableMap(st.hours));
     }
 
     /** The level of a stored alert, as its rule reads it back (its severity when it cannot). */
@@ -144,6 +190,9 @@ final class RuleRunner {
         try {
             if (e.rule().equals(HeavyPollutionRule.ID)) {
                 return district.rankOf(e);
+            }
+            if (streamRule(e.rule()) != null) {
+                return 1;
             }
             Optional<SiteInfo> site = sites.find(e.kind(), e.site(), e.point());
             Optional<PointRule> rule = rules.stream().filter(r -> r.id().equals(e.rule())).findFirst();
@@ -167,6 +216,10 @@ final class RuleRunner {
         }
         if (key.rule().equals(OfflineWatch.ID)) {
             return config.rulesFor(site.get().point()).offline().enabled();
+        }
+        StreamRule stream = streamRule(key.rule());
+        if (stream != null) {
+            return stream.appliesTo(site.get(), config.rulesFor(site.get().point()));
         }
         PointView view = view(site.get(), points.get(SiteDirectory.key(site.get().point())));
         return rules.stream().anyMatch(r -> r.id().equals(key.rule()) && r.appliesTo(view));

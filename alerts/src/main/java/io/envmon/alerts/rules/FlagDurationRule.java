@@ -2,7 +2,6 @@ package io.envmon.alerts.rules;
 
 import io.envmon.alerts.config.FlagRuleConfig;
 import io.envmon.alerts.config.RuleSet;
-import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
 import io.envmon.alerts.lifecycle.Detail;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -26,7 +23,7 @@ import java.util.function.Function;
  * null; the message lists the flagged parameters); the first reading without those flags resolves it. The value is
  * the flagged time in minutes.
  */
-public final class FlagDurationRule implements PointRule {
+public final class FlagDurationRule implements StreamRule {
 
     public static final String FAULT = "flag_fault";
     public static final String MAINTENANCE = "flag_maintenance";
@@ -57,82 +54,97 @@ public final class FlagDurationRule implements PointRule {
     }
 
     @Override
-    public Cadence cadence() {
-        return Cadence.READING;
+    public boolean appliesTo(SiteInfo site, RuleSet rules) {
+        return config.apply(rules).enabled();
     }
 
     @Override
-    public boolean appliesTo(PointView view) {
-        return config.apply(view.rules()).enabled() && view.samples() != null;
+    public Tracker start(SiteInfo site, RuleSet rules, List<String> columns) {
+        FlagRuleConfig cfg = config.apply(rules);
+        AlertKey key = new AlertKey(site.kind(), site.point().site(), site.point().outlet(), id, null);
+        return new Run(site, cfg, key, columns, String.join("", cfg.flags()));
     }
 
     @Override
-    public List<AlertKey> keys(PointView view) {
-        return List.of(view.key(id, null));
+    public ObservationSeries series(SiteInfo site, RuleSet rules, AlertKey key, List<Observation> observations) {
+        return new ObservationSeries(key, observations, MachineSettings.immediate(), "min", "instant");
     }
 
-    @Override
-    public ObservationSeries observe(PointView view, AlertKey key) {
-        FlagRuleConfig cfg = config.apply(view.rules());
-        List<Observation> out = new ArrayList<>();
-        Instant runStart = null;
-        boolean raised = false;
-        boolean clearedBefore = false;
-        List<String> parameters = view.samples().parameters();
-        TreeSet<String> flagged = new TreeSet<>(java.util.Comparator.comparingInt(parameters::indexOf));
-        String letters = String.join("", cfg.flags());
-        if (view.samples().rowsFlagged(letters) == 0) {
-            // no flagged reading in the window: the full scan would only clear at its first reading
-            Map.Entry<Instant, SampleWindow.Row> first = view.replayRows().firstEntry();
-            if (first != null) {
-                out.add(Observation.clear(first.getKey(), first.getKey(), null, minutes(cfg.minDuration()),
-                        new FlagDetail(view.site(), zhWhat, enWhat, cfg.flags(), List.of(), first.getKey(),
-                                first.getKey())));
-            }
-            return new ObservationSeries(key, out, MachineSettings.immediate(), "min", "instant");
+    /** The current run of rows carrying one of the flags, and whether it raised. */
+    private final class Run implements Tracker {
+        private final SiteInfo site;
+        private final FlagRuleConfig cfg;
+        private final AlertKey key;
+        private final List<String> columns;
+        private final String letters;
+        private Instant runStart;
+        private boolean raised;
+        private boolean clearedBefore;
+        /** The flagged columns of the run, as bits. */
+        private long flagged;
+
+        Run(SiteInfo site, FlagRuleConfig cfg, AlertKey key, List<String> columns, String letters) {
+            this.site = site;
+            this.cfg = cfg;
+            this.key = key;
+            this.columns = columns;
+            this.letters = letters;
         }
-        for (Map.Entry<Instant, SampleWindow.Row> e : view.replayRows().entrySet()) {
-            Instant ts = e.getKey();
-            SampleWindow.Row row = e.getValue();
-            List<String> now = null;
-            for (int i = 0; i < parameters.size(); i++) {
-                if (row.has(i) && letters.indexOf(row.flagOf(i)) >= 0) {
-                    if (now == null) {
-                        now = new ArrayList<>();
-                    }
-                    now.add(parameters.get(i));
+
+        @Override
+        public Tracker copy() {
+            Run r = new Run(site, cfg, key, columns, letters);
+            r.runStart = runStart;
+            r.raised = raised;
+            r.clearedBefore = clearedBefore;
+            r.flagged = flagged;
+            return r;
+        }
+
+        @Override
+        public void step(Instant ts, SampleWindow window, int row, Observer out) {
+            long now = 0;
+            for (int c = 0; c < columns.size(); c++) {
+                if (window.has(c, row) && letters.indexOf(window.flag(c, row)) >= 0) {
+                    now |= 1L << c;
                 }
             }
-            if (now == null) {
-                // clears a raised run (and, the first time, an alert carried in from before the range)
+            if (now == 0) {
+                // clears a raised run (and, the first time, an alert carried in from before)
                 if (raised || !clearedBefore) {
-                    out.add(Observation.clear(ts, ts, null, minutes(cfg.minDuration()),
-                            new FlagDetail(view.site(), zhWhat, enWhat, cfg.flags(), List.copyOf(flagged),
+                    out.observe(key, Observation.clear(ts, ts, null, minutes(cfg.minDuration()),
+                            new FlagDetail(site, zhWhat, enWhat, cfg.flags(), names(flagged),
                                     runStart == null ? ts : runStart, ts)));
                 }
                 clearedBefore = true;
                 runStart = null;
                 raised = false;
-                flagged.clear();
-                continue;
+                flagged = 0;
+                return;
             }
             if (runStart == null) {
                 runStart = ts;
             }
-            flagged.addAll(now);
+            flagged |= now;
             Duration run = Duration.between(runStart, ts);
             if (!raised && run.compareTo(cfg.minDuration()) >= 0) {
-                out.add(Observation.raise(ts, ts, runStart, 1, cfg.severity(), minutes(run), minutes(cfg.minDuration()),
-                        new FlagDetail(view.site(), zhWhat, enWhat, cfg.flags(), List.copyOf(flagged), runStart, ts)));
+                out.observe(key, Observation.raise(ts, ts, runStart, 1, cfg.severity(), minutes(run),
+                        minutes(cfg.minDuration()), new FlagDetail(site, zhWhat, enWhat, cfg.flags(),
+                                names(flagged), runStart, ts)));
                 raised = true;
             }
         }
-        return new ObservationSeries(key, out, MachineSettings.immediate(), "min", "instant");
-    }
 
-    @Override
-    public int rankOf(AlertEvent event, PointView view) {
-        return 1;
+        /** The flagged parameters in the point type's order. */
+        private List<String> names(long bits) {
+            List<String> out = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                if ((bits & (1L << c)) != 0) {
+                    out.add(columns.get(c));
+                }
+            }
+            return List.copyOf(out);
+        }
     }
 
     private static double minutes(Duration d) {

@@ -1,7 +1,8 @@
 package io.envmon.alerts.rules;
 
+import io.envmon.alerts.config.DurationText;
 import io.envmon.alerts.config.FlatlineConfig;
-import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.config.RuleSet;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
 import io.envmon.alerts.lifecycle.Detail;
@@ -13,9 +14,8 @@ import io.envmon.alerts.window.SampleWindow;
 import io.envmon.model.ParameterCatalog;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code flatline}: a parameter repeats exactly the same value in consecutive readings (flag N only; readings
@@ -24,7 +24,7 @@ import java.util.Map;
  * = the first reading of the run. The first different value resolves it. Runs of exact zeros are not flagged
  * while {@code ignoreZero} is set.
  */
-public final class FlatlineRule implements PointRule {
+public final class FlatlineRule implements StreamRule {
 
     public static final String ID = "flatline";
 
@@ -34,71 +34,115 @@ public final class FlatlineRule implements PointRule {
     }
 
     @Override
-    public Cadence cadence() {
-        return Cadence.READING;
+    public boolean appliesTo(SiteInfo site, RuleSet rules) {
+        return rules.flatline().enabled() && !rules.flatline().parametersOf(site.point().type()).isEmpty();
     }
 
     @Override
-    public boolean appliesTo(PointView view) {
-        return view.rules().flatline().enabled() && view.samples() != null;
+    public Tracker start(SiteInfo site, RuleSet rules, List<String> columns) {
+        FlatlineConfig cfg = rules.flatline();
+        int n = columns.size();
+        AlertKey[] keys = new AlertKey[n];
+        Duration[] min = new Duration[n];
+        String[] units = new String[n];
+        for (int c = 0; c < n; c++) {
+            String p = columns.get(c);
+            Duration d = cfg.durationFor(site.point().type(), p).orElse(null);
+            if (d != null && cfg.parametersOf(site.point().type()).containsKey(p)) {
+                keys[c] = new AlertKey(site.kind(), site.point().site(), site.point().outlet(), ID, p);
+                min[c] = d;
+                units[c] = ParameterCatalog.find(site.point().type(), p).map(x -> x.unit()).orElse("");
+            }
+        }
+        return new Runs(site, cfg, keys, min, units);
     }
 
     @Override
-    public List<AlertKey> keys(PointView view) {
-        return view.rules().flatline().parametersOf(view.site().point().type()).keySet().stream().sorted()
-                .map(p -> view.key(ID, p)).toList();
+    public ObservationSeries series(SiteInfo site, RuleSet rules, AlertKey key, List<Observation> observations) {
+        String unit = ParameterCatalog.find(site.point().type(), key.parameter()).map(x -> x.unit()).orElse("");
+        Duration min = rules.flatline().durationFor(site.point().type(), key.parameter()).orElse(null);
+        return new ObservationSeries(key, observations, MachineSettings.immediate(), unit,
+                min == null ? "instant" : DurationText.format(min));
     }
 
-    @Override
-    public ObservationSeries observe(PointView view, AlertKey key) {
-        FlatlineConfig cfg = view.rules().flatline();
-        String p = key.parameter();
-        String unit = ParameterCatalog.find(view.site().point().type(), p).map(x -> x.unit()).orElse("");
-        List<Observation> out = new ArrayList<>();
-        Duration min = cfg.durationFor(view.site().point().type(), p).orElse(null);
-        if (min != null) {
-            Double previous = null;
-            Instant runStart = null;
-            int count = 0;
-            boolean raised = false;
-            boolean changedBefore = false;
-            int column = view.samples().indexOf(p);
-            for (Map.Entry<Instant, SampleWindow.Row> e : column < 0 ? List.<Map.Entry<Instant, SampleWindow.Row>>of()
-                    : view.replayRows().entrySet()) {
-                SampleWindow.Row row = e.getValue();
-                if (!row.has(column) || row.flagOf(column) != 'N') {
+    /** Per column: the current run of equal values (flag N), and whether it raised. */
+    private static final class Runs implements Tracker {
+        private final SiteInfo site;
+        private final FlatlineConfig cfg;
+        private final AlertKey[] keys;
+        private final Duration[] min;
+        private final String[] units;
+        private final double[] previous;
+        private final long[] runStart;
+        private final int[] count;
+        private final boolean[] raised;
+        private final boolean[] changedBefore;
+
+        Runs(SiteInfo site, FlatlineConfig cfg, AlertKey[] keys, Duration[] min, String[] units) {
+            this.site = site;
+            this.cfg = cfg;
+            this.keys = keys;
+            this.min = min;
+            this.units = units;
+            int n = keys.length;
+            this.previous = new double[n];
+            Arrays.fill(previous, Double.NaN);
+            this.runStart = new long[n];
+            this.count = new int[n];
+            this.raised = new boolean[n];
+            this.changedBefore = new boolean[n];
+        }
+
+        private Runs(Runs o) {
+            this.site = o.site;
+            this.cfg = o.cfg;
+            this.keys = o.keys;
+            this.min = o.min;
+            this.units = o.units;
+            this.previous = o.previous.clone();
+            this.runStart = o.runStart.clone();
+            this.count = o.count.clone();
+            this.raised = o.raised.clone();
+            this.changedBefore = o.changedBefore.clone();
+        }
+
+        @Override
+        public Tracker copy() {
+            return new Runs(this);
+        }
+
+        @Override
+        public void step(Instant ts, SampleWindow window, int row, Observer out) {
+            for (int c = 0; c < keys.length; c++) {
+                if (keys[c] == null || !window.has(c, row) || window.flag(c, row) != 'N') {
                     continue;
                 }
-                Instant ts = e.getKey();
-                double v = row.value(column);
-                if (previous != null && Double.compare(v, previous) == 0) {
-                    count++;
-                    Duration run = Duration.between(runStart, ts);
-                    if (!raised && run.compareTo(min) >= 0 && count >= cfg.minReadings() && !(cfg.ignoreZero() && v == 0)) {
-                        out.add(Observation.raise(ts, ts, runStart, 1, cfg.severity(), v, null,
-                                new FlatDetail(view.site(), p, unit, v, runStart, ts, min)));
-                        raised = true;
+                double v = window.value(c, row);
+                boolean hasPrevious = !Double.isNaN(previous[c]);
+                if (hasPrevious && Double.compare(v, previous[c]) == 0) {
+                    count[c]++;
+                    Instant start = Instant.ofEpochMilli(runStart[c]);
+                    Duration run = Duration.between(start, ts);
+                    if (!raised[c] && run.compareTo(min[c]) >= 0 && count[c] >= cfg.minReadings()
+                            && !(cfg.ignoreZero() && v == 0)) {
+                        out.observe(keys[c], Observation.raise(ts, ts, start, 1, cfg.severity(), v, null,
+                                new FlatDetail(site, keys[c].parameter(), units[c], v, start, ts, min[c])));
+                        raised[c] = true;
                     }
                     continue;
                 }
-                // a new value: clears a raised run (and, the first time, an alert carried in from before the range)
-                if (previous != null && (raised || !changedBefore)) {
-                    out.add(Observation.clear(ts, ts, v, null, new FlatDetail(view.site(), p, unit, v, runStart, ts, min)));
+                // a new value: clears a raised run (and, the first time, an alert carried in from before)
+                if (hasPrevious && (raised[c] || !changedBefore[c])) {
+                    out.observe(keys[c], Observation.clear(ts, ts, v, null, new FlatDetail(site, keys[c].parameter(),
+                            units[c], v, Instant.ofEpochMilli(runStart[c]), ts, min[c])));
                 }
-                changedBefore = previous != null || changedBefore;
-                previous = v;
-                runStart = ts;
-                count = 1;
-                raised = false;
+                changedBefore[c] = hasPrevious || changedBefore[c];
+                previous[c] = v;
+                runStart[c] = ts.toEpochMilli();
+                count[c] = 1;
+                raised[c] = false;
             }
         }
-        return new ObservationSeries(key, out, MachineSettings.immediate(), unit,
-                min == null ? "instant" : io.envmon.alerts.config.DurationText.format(min));
-    }
-
-    @Override
-    public int rankOf(AlertEvent event, PointView view) {
-        return 1;
     }
 
     private record FlatDetail(SiteInfo site, String parameter, String unit, double value, Instant runStart,

@@ -14,10 +14,8 @@ public interface PointRule {
 
     /** When the engine re-runs a rule. */
     enum Cadence {
-        /** When an hour of the point is (re)evaluated. */
-        HOURLY,
-        /** On every reading that changes the point's window. */
-        READING
+        /** When an hour of the point is closed or re-evaluated; per-reading rules are {@link StreamRule}s. */
+        HOURLY
     }
 
     /** The rule's ID, in events and the {@code alert} measurement: {@code pm25_1h_aqi}, … */

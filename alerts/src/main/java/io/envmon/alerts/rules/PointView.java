@@ -5,17 +5,14 @@ import io.envmon.alerts.config.StandardsConfig;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.series.TimedValue;
 import io.envmon.alerts.window.HourRecord;
-import io.envmon.alerts.window.SampleWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * What a rule sees of one point: registry facts, its rules, its hourly records and its recent readings, and the
- * range it replays.
+ * What an hourly rule sees of one point: registry facts, its rules, its hourly records, and the range it replays.
  *
  * @param replayStart the start of the replayed range (the oldest hour whose readings are all still kept); alerts
  *                    open before it are carried in from the book
@@ -25,7 +22,7 @@ import java.util.TreeMap;
  * @param hours       evaluated hours, including up to 96 h before {@code replayStart} (for 24-h means)
  */
 public record PointView(SiteInfo site, RuleSet rules, StandardsConfig standards, Instant replayStart,
-                        Instant observeFrom, Instant closedUpTo, NavigableMap<Instant, HourRecord> hours, SampleWindow samples) {
+                        Instant observeFrom, Instant closedUpTo, NavigableMap<Instant, HourRecord> hours) {
 
     /** The evaluated hours from {@code observeFrom} to {@code closedUpTo}. */
     public NavigableMap<Instant, HourRecord> replayHours() {
@@ -45,11 +42,6 @@ public record PointView(SiteInfo site, RuleSet rules, StandardsConfig standards,
             }
         });
         return out;
-    }
-
-    /** The readings inside the replayed range, oldest first. */
-    public NavigableMap<Instant, SampleWindow.Row> replayRows() {
-        return samples == null ? new TreeMap<>() : samples.rows(replayStart, Instant.MAX);
     }
 
     /** The alert key of this point for a rule and parameter. */

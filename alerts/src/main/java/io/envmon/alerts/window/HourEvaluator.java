@@ -4,17 +4,14 @@ import io.envmon.alerts.air.HourlyMeanCalculator;
 import io.envmon.alerts.emission.O2Corrected;
 import io.envmon.alerts.emission.OxygenCorrection;
 import io.envmon.alerts.emission.SampleFilter;
-import io.envmon.alerts.series.TimedValue;
 import io.envmon.model.PointType;
-import io.envmon.model.Reading;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,66 +40,121 @@ public final class HourEvaluator {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final Set<String> validFlags;
+    /** Scratch buffers for one column of one hour (the evaluator belongs to one engine, one thread). */
+    private double[] samples = new double[64];
+    private long[] times = new long[64];
 
     public HourEvaluator(Set<String> validFlags) {
         this.validFlags = Set.copyOf(validFlags);
     }
 
     /**
+     * Evaluates the rows of {@code window} stamped in {@code [hourStart, hourStart + 1 h)}, column by column (no
+     * per-reading objects): the same samples, coverage and means as {@link SampleFilter} and
+     * {@link HourlyMeanCalculator} give, in the same order.
+     *
      * @param interval    the point's expected reporting interval (capped at 1 h for the coverage rule)
      * @param referenceO2 the outlet's reference O2 %, or {@code null}
      * @param o2          the O2 correction with the configured suppression threshold
+     * @return the hour's record, or {@code null} when the window has no row in the hour
      */
-    public HourRecord evaluate(PointType type, Instant hourStart, List<Reading> readings, List<String> parameters,
-                               Duration interval, Double referenceO2, OxygenCorrection o2) {
-        Duration step = interval.compareTo(HOUR) > 0 ? HOUR : interval;
-        Set<String> excluded = new HashSet<>();
-        readings.forEach(r -> r.flags().values().stream().filter(f -> !validFlags.contains(f)).forEach(excluded::add));
+    public HourRecord evaluate(PointType type, Instant hourStart, SampleWindow window, Duration interval,
+                               Double referenceO2, OxygenCorrection o2) {
+        long stepMs = (interval.compareTo(HOUR) > 0 ? HOUR : interval).toMillis();
+        int from = window.from(hourStart);
+        int to = window.from(hourStart.plus(HOUR));
+        if (from >= to) {
+            return null;
+        }
+        long start = hourStart.toEpochMilli();
         Map<String, Double> means = new HashMap<>();
-        for (String p : parameters) {
-            List<TimedValue> samples = SampleFilter.samples(readings, p, excluded);
-            if (!samples.isEmpty()) {
-                HourlyMeanCalculator.mean(samples, hourStart, step).ifPresent(m -> means.put(p, round(m)));
+        List<String> parameters = window.parameters();
+        for (int col = 0; col < parameters.size(); col++) {
+            int n = 0;
+            for (int row = from; row < to; row++) {
+                if (window.has(col, row) && valid(window.flag(col, row))) {
+                    times[n] = window.millis(row);
+                    samples[n++] = window.value(col, row);
+                    if (n == samples.length) {
+                        grow();
+                    }
+                }
+            }
+            if (n > 0 && covered(n, start, stepMs)) {
+                means.put(parameters.get(col), round(average(n)));
             }
         }
         Map<String, Double> corrected = new HashMap<>();
         Set<String> suppressed = new HashSet<>();
-        if (type == PointType.STACK && referenceO2 != null) {
-            for (String p : parameters) {
-                if (CONCENTRATIONS.contains(p)) {
-                    correct(p, hourStart, readings, excluded, step, referenceO2, o2, corrected, suppressed);
+        int o2col = window.indexOf("o2");
+        if (type == PointType.STACK && referenceO2 != null && o2col >= 0) {
+            for (int col = 0; col < parameters.size(); col++) {
+                if (CONCENTRATIONS.contains(parameters.get(col))) {
+                    correct(window, col, o2col, from, to, start, stepMs, referenceO2, o2, corrected, suppressed);
                 }
             }
         }
         return new HourRecord(hourStart, means, corrected, suppressed);
     }
 
+    private boolean valid(char flag) {
+        return flag == 'N' || validFlags.contains(String.valueOf(flag));
+    }
+
+    /** GB 3095 Table 4 coverage: the union of [ts, ts + step) clipped to the hour is at least 45 minutes. */
+    private boolean covered(int n, long hourStart, long stepMs) {
+        long hourEnd = hourStart + HOUR.toMillis();
+        long total = 0;
+        long coveredUpTo = hourStart;
+        for (int i = 0; i < n; i++) {
+            long from = Math.max(times[i], coveredUpTo);
+            long to = Math.min(times[i] + stepMs, hourEnd);
+            if (to > from) {
+                total += to - from;
+                coveredUpTo = to;
+            }
+        }
+        return total >= HourlyMeanCalculator.MIN_SAMPLING.toMillis();
+    }
+
+    /** The mean as {@code DoubleStream.average()} computes it (compensated summation), in time order. */
+    private double average(int n) {
+        return Arrays.stream(samples, 0, n).average().orElseThrow();
+    }
+
+    private void grow() {
+        samples = Arrays.copyOf(samples, samples.length * 2);
+        times = Arrays.copyOf(times, times.length * 2);
+    }
+
     static double round(double mean) {
         return java.math.BigDecimal.valueOf(mean).setScale(DECIMALS, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
 
-    private static void correct(String p, Instant hourStart, List<Reading> readings, Set<String> excluded,
-                                Duration step, double referenceO2, OxygenCorrection o2,
-                                Map<String, Double> corrected, Set<String> suppressed) {
-        List<TimedValue> converted = new ArrayList<>();
+    private void correct(SampleWindow window, int col, int o2col, int from, int to, long start, long stepMs,
+                         double referenceO2, OxygenCorrection o2, Map<String, Double> corrected,
+                         Set<String> suppressed) {
+        int n = 0;
         int suppressedSamples = 0;
-        for (Reading r : readings) {
-            Double c = r.values().get(p);
-            Double ox = r.values().get("o2");
-            if (c == null || ox == null || excluded.contains(r.flagOf(p)) || excluded.contains(r.flagOf("o2"))) {
+        for (int row = from; row < to; row++) {
+            if (!window.has(col, row) || !window.has(o2col, row) || !valid(window.flag(col, row))
+                    || !valid(window.flag(o2col, row))) {
                 continue;
             }
-            O2Corrected result = o2.correct(c, ox, referenceO2);
+            O2Corrected result = o2.correct(window.value(col, row), window.value(o2col, row), referenceO2);
             if (result.suppressed()) {
                 suppressedSamples++;
             } else {
-                converted.add(new TimedValue(r.ts(), result.judgedValue().getAsDouble()));
+                times[n] = window.millis(row);
+                samples[n++] = result.judgedValue().getAsDouble();
+                if (n == samples.length) {
+                    grow();
+                }
             }
         }
-        Optional<Double> mean = converted.isEmpty() ? Optional.empty()
-                : HourlyMeanCalculator.mean(converted, hourStart, step);
-        if (mean.isPresent()) {
-            corrected.put(p, round(mean.get()));
+        String p = window.parameters().get(col);
+        if (n > 0 && covered(n, start, stepMs)) {
+            corrected.put(p, round(average(n)));
         } else if (suppressedSamples > 0) {
             suppressed.add(p);
         }

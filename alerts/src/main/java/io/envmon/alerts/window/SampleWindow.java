@@ -3,21 +3,18 @@ package io.envmon.alerts.window;
 import io.envmon.model.DataFlag;
 import io.envmon.model.Reading;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
- * The recent readings of one point, keyed by event time, stored compactly (one row of doubles per timestamp, in
- * the point type's parameter order) so that 26 h of minute data for a whole district fits in a few tens of MB.
+ * The readings of one point's <b>open</b> hours (not yet evaluated), keyed by event time and stored by column: one
+ * sorted array of timestamps and, per parameter the point has sent, an array of values and one of flag letters.
+ * Once an hour is closed its rows are summarised into an {@link HourRecord} and dropped: raw readings live in
+ * InfluxDB, not here, so the window holds about an hour of rows whatever the retained range.
  *
  * <p>A reading at a timestamp already present is merged into that row parameter by parameter, as InfluxDB merges
  * fields of one point: a redelivered reading changes nothing ({@link Put#UNCHANGED}); a second reading with other
@@ -32,24 +29,31 @@ public final class SampleWindow {
         UNCHANGED
     }
 
+    private static final int INITIAL = 8;
+
     private final List<String> parameters;
     private final Map<String, Integer> index = new HashMap<>();
-    private final TreeMap<Instant, Row> rows = new TreeMap<>();
-    /** How many rows carry each flag letter (on any parameter), for rules that look for flags. */
-    private final Map<Character, Integer> flaggedRows = new HashMap<>();
+    private long[] ts = new long[INITIAL];
+    /** values[column][row]; a column is allocated when its parameter first arrives. NaN: no value. */
+    private final double[][] values;
+    /** flags[column][row]: the HJ 212 letter, 0 for N. */
+    private final char[][] flags;
+    private int size;
 
     public SampleWindow(Collection<String> parameters) {
         this.parameters = List.copyOf(parameters);
         for (int i = 0; i < this.parameters.size(); i++) {
             index.put(this.parameters.get(i), i);
         }
+        this.values = new double[this.parameters.size()][];
+        this.flags = new char[this.parameters.size()][];
     }
 
     public List<String> parameters() {
         return parameters;
     }
 
-    /** The column of a parameter for the fast {@link Row} accessors, or -1 when the point type has none. */
+    /** The column of a parameter, or -1 when the point type has none. */
     public int indexOf(String parameter) {
         Integer i = index.get(parameter);
         return i == null ? -1 : i;
@@ -57,162 +61,169 @@ public final class SampleWindow {
 
     /** How many of the reading's parameters are not parameters of this point (and are ignored). */
     public int unknownParameters(Reading reading) {
-        return (int) reading.values().keySet().stream().filter(p -> !index.containsKey(p)).count();
-    }
-
-    public Put put(Reading reading) {
-        Objects.requireNonNull(reading, "reading");
-        Row old = rows.get(reading.ts());
-        double[] values = old == null ? empty() : old.values.clone();
-        char[] flags = old == null ? new char[parameters.size()] : old.flags.clone();
-        boolean any = false;
-        for (Map.Entry<String, Double> e : reading.values().entrySet()) {
-            Integer i = index.get(e.getKey());
-            if (i == null || e.getValue() == null || !Double.isFinite(e.getValue())) {
-                continue;
-            }
-            any = true;
-            values[i] = e.getValue();
-            String flag = reading.flagOf(e.getKey());
-            flags[i] = DataFlag.N.name().equals(flag) || flag.isEmpty() ? 0 : flag.charAt(0);
-        }
-        if (!any && old == null) {
-            return Put.UNCHANGED;
-        }
-        if (old != null && Arrays.equals(values, old.values) && Arrays.equals(flags, old.flags)) {
-            return Put.UNCHANGED;
-        }
-        Row row = new Row(values, flags);
-        if (old != null) {
-            count(old, -1);
-        }
-        count(row, +1);
-        rows.put(reading.ts(), row);
-        return old == null ? Put.NEW : Put.CHANGED;
-    }
-
-    /** Drops rows stamped before {@code t}. */
-    public void pruneBefore(Instant t) {
-        NavigableMap<Instant, Row> old = rows.headMap(t, false);
-        old.values().forEach(r -> count(r, -1));
-        old.clear();
-    }
-
-    /** How many rows carry at least one of {@code letters} (e.g. "DB") on some parameter. */
-    public int rowsFlagged(String letters) {
         int n = 0;
-        for (char c : letters.toCharArray()) {
-            n += flaggedRows.getOrDefault(c, 0);
+        for (String p : reading.values().keySet()) {
+            if (!index.containsKey(p)) {
+                n++;
+            }
         }
         return n;
     }
 
-    private void count(Row row, int delta) {
-        for (char c : row.letters()) {
-            flaggedRows.merge(c, delta, Integer::sum);
+    public Put put(Reading reading) {
+        Objects.requireNonNull(reading, "reading");
+        long t = reading.ts().toEpochMilli();
+        int at = Arrays.binarySearch(ts, 0, size, t);
+        boolean exists = at >= 0;
+        boolean changed = false;
+        int row = at;
+        for (Map.Entry<String, Double> e : reading.values().entrySet()) {
+            Integer col = index.get(e.getKey());
+            Double v = e.getValue();
+            if (col == null || v == null || !Double.isFinite(v)) {
+                continue;
+            }
+            char flag = letter(reading.flagOf(e.getKey()));
+            if (row < 0) {
+                row = insertRow(-at - 1, t);
+            }
+            double[] column = column(col);
+            if (Double.doubleToLongBits(column[row]) != Double.doubleToLongBits(v) || flags[col][row] != flag) {
+                column[row] = v;
+                flags[col][row] = flag;
+                changed = true;
+            }
         }
+        if (!changed) {
+            return Put.UNCHANGED;
+        }
+        return exists ? Put.CHANGED : Put.NEW;
+    }
+
+    private static char letter(String flag) {
+        return flag == null || flag.isEmpty() || DataFlag.N.name().equals(flag) ? 0 : flag.charAt(0);
+    }
+
+    private double[] column(int col) {
+        if (values[col] == null) {
+            values[col] = new double[ts.length];
+            Arrays.fill(values[col], Double.NaN);
+            flags[col] = new char[ts.length];
+        }
+        return values[col];
+    }
+
+    private int insertRow(int row, long t) {
+        if (size == ts.length) {
+            int capacity = ts.length * 2;
+            ts = Arrays.copyOf(ts, capacity);
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != null) {
+                    int old = values[c].length;
+                    values[c] = Arrays.copyOf(values[c], capacity);
+                    Arrays.fill(values[c], old, capacity, Double.NaN);
+                    flags[c] = Arrays.copyOf(flags[c], capacity);
+                }
+            }
+        }
+        int tail = size - row;
+        System.arraycopy(ts, row, ts, row + 1, tail);
+        ts[row] = t;
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] != null) {
+                System.arraycopy(values[c], row, values[c], row + 1, tail);
+                values[c][row] = Double.NaN;
+                System.arraycopy(flags[c], row, flags[c], row + 1, tail);
+                flags[c][row] = 0;
+            }
+        }
+        size++;
+        return row;
+    }
+
+    /** Drops the rows stamped before {@code t}. */
+    public void pruneBefore(Instant t) {
+        int n = from(t);
+        if (n == 0) {
+            return;
+        }
+        int rest = size - n;
+        System.arraycopy(ts, n, ts, 0, rest);
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] != null) {
+                System.arraycopy(values[c], n, values[c], 0, rest);
+                Arrays.fill(values[c], rest, size, Double.NaN);
+                System.arraycopy(flags[c], n, flags[c], 0, rest);
+                Arrays.fill(flags[c], rest, size, (char) 0);
+            }
+        }
+        size = rest;
+        if (size == 0 && ts.length > 4 * INITIAL) {
+            shrink();
+        }
+    }
+
+    /** Gives memory back after a burst (a backlog of many rows in one hour). */
+    private void shrink() {
+        ts = new long[INITIAL];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = null;
+            flags[c] = null;
+        }
+    }
+
+    public void clear() {
+        size = 0;
+        shrink();
+    }
+
+    /** The index of the first row stamped at or after {@code t} ({@link #size()} when none). */
+    public int from(Instant t) {
+        int at = Arrays.binarySearch(ts, 0, size, t.toEpochMilli());
+        if (at < 0) {
+            return -at - 1;
+        }
+        return at;
     }
 
     public boolean isEmpty() {
-        return rows.isEmpty();
+        return size == 0;
     }
 
     public int size() {
-        return rows.size();
+        return size;
     }
 
     public Instant first() {
-        return rows.isEmpty() ? null : rows.firstKey();
+        return size == 0 ? null : Instant.ofEpochMilli(ts[0]);
     }
 
-    /** All rows, oldest first (a read-only view). */
-    public NavigableMap<Instant, Row> rows() {
-        return Collections.unmodifiableNavigableMap(rows);
+    public Instant last() {
+        return size == 0 ? null : Instant.ofEpochMilli(ts[size - 1]);
     }
 
-    /** The rows stamped in {@code [from, to)}, oldest first (a read-only view). */
-    public NavigableMap<Instant, Row> rows(Instant from, Instant to) {
-        return Collections.unmodifiableNavigableMap(rows.subMap(from, true, to, false));
+    /** The time of row {@code row}, epoch milliseconds. */
+    public long millis(int row) {
+        return ts[row];
     }
 
-    /** The rows stamped in {@code [from, to)} as readings, for the standards layer's helpers. */
-    public List<Reading> readings(Instant from, Instant to) {
-        List<Reading> out = new ArrayList<>();
-        rows(from, to).forEach((ts, row) -> out.add(row.toReading(ts)));
-        return out;
+    public Instant ts(int row) {
+        return Instant.ofEpochMilli(ts[row]);
     }
 
-    private double[] empty() {
-        double[] v = new double[parameters.size()];
-        Arrays.fill(v, Double.NaN);
-        return v;
+    /** True when row {@code row} has a value in column {@code col}. */
+    public boolean has(int col, int row) {
+        return values[col] != null && !Double.isNaN(values[col][row]);
     }
 
-    /** The values of one timestamp. */
-    public final class Row {
-        private final double[] values;
-        private final char[] flags;
+    /** The value in column {@code col} of row {@code row}, NaN when none. */
+    public double value(int col, int row) {
+        return values[col] == null ? Double.NaN : values[col][row];
+    }
 
-        private Row(double[] values, char[] flags) {
-            this.values = values;
-            this.flags = flags;
-        }
-
-        public boolean has(String parameter) {
-            Integer i = index.get(parameter);
-            return i != null && !Double.isNaN(values[i]);
-        }
-
-        /** The value, NaN when the row has none. */
-        public double value(String parameter) {
-            Integer i = index.get(parameter);
-            return i == null ? Double.NaN : values[i];
-        }
-
-        /** The HJ 212 flag letter, {@code N} when none was sent. */
-        public String flag(String parameter) {
-            Integer i = index.get(parameter);
-            return i == null || flags[i] == 0 ? DataFlag.N.name() : String.valueOf(flags[i]);
-        }
-
-        /** True when column {@code i} has a value. */
-        public boolean has(int i) {
-            return !Double.isNaN(values[i]);
-        }
-
-        /** The value of column {@code i}, NaN when none. */
-        public double value(int i) {
-            return values[i];
-        }
-
-        /** The flag letter of column {@code i}, {@code 'N'} when none was sent. */
-        public char flagOf(int i) {
-            return flags[i] == 0 ? 'N' : flags[i];
-        }
-
-        /** The distinct flag letters of the row (N excluded). */
-        private java.util.Set<Character> letters() {
-            java.util.Set<Character> out = new java.util.HashSet<>();
-            for (char f : flags) {
-                if (f != 0) {
-                    out.add(f);
-                }
-            }
-            return out;
-        }
-
-        Reading toReading(Instant ts) {
-            Map<String, Double> v = new LinkedHashMap<>();
-            Map<String, String> f = new LinkedHashMap<>();
-            for (int i = 0; i < values.length; i++) {
-                if (!Double.isNaN(values[i])) {
-                    v.put(parameters.get(i), values[i]);
-                    if (flags[i] != 0) {
-                        f.put(parameters.get(i), String.valueOf(flags[i]));
-                    }
-                }
-            }
-            return new Reading(ts, v, f, null);
-        }
+    /** The flag letter in column {@code col} of row {@code row}, {@code 'N'} when none was sent. */
+    public char flag(int col, int row) {
+        char f = flags[col] == null ? 0 : flags[col][row];
+        return f == 0 ? 'N' : f;
     }
 }

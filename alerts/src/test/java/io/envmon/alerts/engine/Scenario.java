@@ -106,7 +106,16 @@ final class Scenario {
         records.addAll(out.hourlyAqi());
         faults.addAll(out.faults());
         skipped.addAll(out.skipped());
+        for (ReloadRequest reload : out.reloads()) {
+            collect(engine.onReload(reload.point(), reload.from(), stored(reload), reload.from()));
+        }
         return out;
+    }
+
+    /** What InfluxDB holds for a reload: every reading fed for the point from the reload's start, in order fed. */
+    List<Reading> stored(ReloadRequest reload) {
+        return fed.stream().filter(pr -> pr.point().equals(reload.point()))
+                .map(PointReading::reading).filter(r -> !r.ts().isBefore(reload.from())).toList();
     }
 
     EngineOutput feed(MonitoredPoint p, Reading r) {

@@ -3,6 +3,7 @@ package io.envmon.ingest.alerts;
 import io.envmon.alerts.engine.AlertEngine;
 import io.envmon.alerts.engine.EngineOutput;
 import io.envmon.alerts.engine.HourlyAqiRecord;
+import io.envmon.alerts.engine.ReloadRequest;
 import io.envmon.alerts.engine.RuleFault;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * alert rows and hourly AQI rows to InfluxDB, alert events to {@code {root}/alerts/{kind}/{site}} (QoS 1), to
  * the webhooks and to live API subscribers (event bus address {@link #EVENTS_ADDRESS}).
  *
- * <p>The engine is single-threaded by design and its work grows with the windows it keeps (a backlog of a day
- * of readings is seconds of CPU), so it runs on a worker context of its own, never on the ingest event loop;
+ * <p>The engine is single-threaded by design, so it runs on a worker context of its own, never on the ingest event
+ * loop; when a reading comes for an hour the engine has already closed, it asks for the point's stored readings,
+ * which are read on a worker ({@link AlertStateRestorer#readings(MonitoredPoint, Instant)});
  * rows go back to the ingest context, which owns the sink. Alerts are derived data: their delivery never holds
  * up the acknowledgement of readings, and a restart rebuilds them from InfluxDB ({@link AlertStateRestorer}).
  * The open-alert view is kept in a concurrent map for the HTTP API's threads.
@@ -69,6 +71,9 @@ public final class AlertService implements StoredReadingsListener {
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
+    /** Reads a point's stored readings back when the engine asks (late data for an hour it has closed). */
+    private AlertStateRestorer restorer;
+    private final Counter reloads;
     /** Where the engine runs (a worker context, serial). */
     private Context engineContext;
     /** Where the sink is used (the ingest verticle's context). */
@@ -86,6 +91,9 @@ public final class AlertService implements StoredReadingsListener {
         this.events = Counter.builder("envmon.alerts.events").description("Alert events emitted").register(meters);
         this.faults = Counter.builder("envmon.alerts.rule.faults")
                 .description("Rule evaluations that failed (the other rules still ran)").register(meters);
+        this.reloads = Counter.builder("envmon.alerts.reloads")
+                .description("Points re-read from InfluxDB to take in a reading for an hour already closed")
+                .register(meters);
         meters.gauge("envmon.alerts.open", open, Map::size);
         meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
     }
@@ -98,6 +106,7 @@ public final class AlertService implements StoredReadingsListener {
      */
     public Future<Void> start(AlertStateRestorer restorer, long tickMillis) {
         ingestContext = vertx.getOrCreateContext();
+        this.restorer = restorer;
         Instant now = clock.instant();
         Map<SiteKind, Duration> depth = new EnumMap<>(SiteKind.class);
         for (SiteKind kind : SiteKind.values()) {
@@ -160,8 +169,27 @@ public final class AlertService implements StoredReadingsListener {
     private void emit(EngineOutput out) {
         if (!out.isEmpty()) {
             out.events().forEach(this::remember);
+            out.reloads().forEach(this::reload);
             ingestContext.runOnContext(v -> handle(out));
         }
+    }
+
+    /**
+     * From the engine's context: reads the point's stored readings on a worker (the engine keeps taking readings
+     * meanwhile) and hands them to the engine on its context; on failure the engine asks again at a later tick.
+     */
+    private void reload(ReloadRequest request) {
+        reloads.increment();
+        vertx.executeBlocking(() -> restorer.readings(request.point(), request.from()), false)
+                .onComplete(result -> engineContext.runOnContext(v -> {
+                    if (result.succeeded()) {
+                        emit(engine.onReload(request.point(), request.from(), result.result(), clock.instant()));
+                    } else {
+                        LOG.warn("alert engine: stored readings of {} not read back ({}); trying again later",
+                                request.point().label(), result.cause().getMessage());
+                        engine.reloadFailed(request.point());
+                    }
+                }));
     }
 
     public void stop() {

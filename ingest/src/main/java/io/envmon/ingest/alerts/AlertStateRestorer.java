@@ -94,9 +94,36 @@ public final class AlertStateRestorer {
         }
     }
 
+    /**
+     * The stored readings of one point from {@code since} on (inclusive), oldest first: what the alert engine asks
+     * for to take a late reading in ({@code AlertEngine#onReload}).
+     */
+    public List<Reading> readings(MonitoredPoint point, Instant since) {
+        String where = switch (point.kind()) {
+            case AIR -> "\"station\" = '" + quoted(point.site()) + "'";
+            case WATER -> "\"section\" = '" + quoted(point.site()) + "'";
+            case ENTERPRISE -> "\"enterprise\" = '" + quoted(point.site()) + "' AND \"outlet\" = '"
+                    + quoted(point.outlet()) + "'";
+        };
+        List<Reading> out = new ArrayList<>();
+        for (PointReading pr : toReadings(point.kind(), reader.query("SELECT * FROM \"" + point.kind().measurement()
+                + "\" WHERE " + where + " AND time >= " + since.toEpochMilli() + "ms"))) {
+            out.add(pr.reading());
+        }
+        return out;
+    }
+
+    /** An InfluxQL string literal's content: backslashes and single quotes escaped. */
+    private static String quoted(String s) {
+        return s.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
     private List<PointReading> readings(SiteKind kind, Instant since) {
-        List<QueryRow> rows = reader.query("SELECT * FROM \"" + kind.measurement() + "\" WHERE time > "
-                + since.toEpochMilli() + "ms");
+        return toReadings(kind, reader.query("SELECT * FROM \"" + kind.measurement() + "\" WHERE time > "
+                + since.toEpochMilli() + "ms"));
+    }
+
+    private List<PointReading> toReadings(SiteKind kind, List<QueryRow> rows) {
         List<PointReading> out = new ArrayList<>(rows.size());
         for (QueryRow row : rows) {
             Topic topic = switch (kind) {
