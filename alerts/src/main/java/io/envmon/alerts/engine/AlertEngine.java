@@ -64,6 +64,8 @@ public final class AlertEngine {
     private final int retainHours;
     private Instant firstTick;
     private boolean districtDirty;
+    /** The newest closed hour of any air station. */
+    private Instant districtClosed;
 
     /**
      * @throws AlertRulesException when the rules' overrides or district stations name sites the registry lacks
@@ -140,6 +142,7 @@ public final class AlertEngine {
         offline.heard(st.site, reading.ts(), now).ifPresent(out.events::add);
         st.streams.take(st.window, st.window.from(reading.ts()));
         districtDirty |= hours.close(st, st.watermark, out);
+        districtDirty |= districtClosedMoved(st);
         hours.prune(st);
         runner.runStreams(st, false, out);
         if (st.hourlyDirty) {
@@ -147,6 +150,20 @@ public final class AlertEngine {
         }
         runDistrictIfDirty(out);
         return out.build();
+    }
+
+    /**
+     * True when an air station's closing moved the district's newest closed hour: the district rule looks at the
+     * stations' records up to it. A station closing an hour the others closed already changes nothing there (with
+     * thousands of stations, running the district rule for each would make every hour quadratic).
+     */
+    private boolean districtClosedMoved(PointState st) {
+        if (st.site.point().kind() != SiteKind.AIR || st.closedUpTo == null
+                || (districtClosed != null && !st.closedUpTo.isAfter(districtClosed))) {
+            return false;
+        }
+        districtClosed = st.closedUpTo;
+        return true;
     }
 
     private PointState state(SiteInfo site) {
@@ -272,6 +289,7 @@ public final class AlertEngine {
             }
             if (st.lastArrival != null && !now.isBefore(st.lastArrival.plus(hours.grace()))) {
                 districtDirty |= hours.close(st, now, out);
+                districtDirty |= districtClosedMoved(st);
                 hours.prune(st);
                 if (st.hourlyDirty) {
                     runner.run(st, PointRule.Cadence.HOURLY, out);
@@ -343,6 +361,7 @@ public final class AlertEngine {
             runner.run(st, PointRule.Cadence.HOURLY, out);
         }
         runner.runDistrict(points, out);
+        points.values().forEach(this::districtClosedMoved);
         districtDirty = false;
         for (AlertEvent e : lastEventPerOpenAlert) {
             PointState st = points.get(SiteDirectory.key(e.kind(), e.site(), e.point()));

@@ -55,7 +55,8 @@ final class HourCloser {
      * Closes the hours that {@code by} has passed by the grace: evaluates them from the open rows, moves the
      * per-reading rules' checkpoint and drops the rows.
      *
-     * @return true when an air station's hours changed (the district rule must look again)
+     * @return true when an air station's hour records changed (the district rule must look again; the engine
+     *         also looks again when the district's newest closed hour moves)
      */
     boolean close(PointState st, Instant by, Output out) {
         Instant closed = PointState.floorHour(by.minus(grace));
@@ -75,7 +76,6 @@ final class HourCloser {
         if (st.closedUpTo == null || closed.isAfter(st.closedUpTo)) {
             st.closedUpTo = closed;
             st.hourlyDirty = true;
-            changed = air;
         }
         TreeSet<Instant> toEvaluate = new TreeSet<>();
         int end = st.window.from(closed);
