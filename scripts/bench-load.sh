@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `./envmon bench`: the highest steady rate of the simulator's `load` on this machine, first against mosquitto
 # alone (a `sink` subscriber counting and discarding), then against the full service (mosquitto + ingest +
-# influxd, every step checked with `verify`). Servers on free loopback ports, data and logs in a temporary
+# influxd, every step checked with `verify`) (--shape ladder, the default). --shape sites5000: the full service
+# with a generated registry of 5 000 stations at one fixed rate; --shape batched: batches of 50 against mosquitto
+# alone and the full service, and their ratio. Servers on free loopback ports, data and logs in a temporary
 # folder, everything stopped and removed at the end. See docs/simulator.md#benchmarks.
 set -euo pipefail
 
@@ -16,6 +18,13 @@ CONNECTIONS=${ENVMON_BENCH_CONNECTIONS:-10}
 QOS=${ENVMON_BENCH_QOS:-1}
 BATCH=${ENVMON_BENCH_BATCH:-20}
 BATCH_RATE=${ENVMON_BENCH_BATCH_RATE:-50000}
+# --shape sites5000: the generated registry's stations, their rate, and one reading per station per simulated minute
+SITES=5000
+SITES_RATE=${ENVMON_BENCH_SITES_RATE:-10000}
+SITES_INTERVAL=60s
+# --shape batched: readings per message, and a target above what this machine can take, so that both measure a limit
+BATCHED_SIZE=50
+BATCHED_RATE=${ENVMON_BENCH_BATCH_RATE:-200000}
 VERIFY_WAIT=${ENVMON_BENCH_VERIFY_WAIT:-60}
 MAX_LAG=${ENVMON_BENCH_MAX_LAG:-5}
 KEEP=${ENVMON_BENCH_KEEP:-0}
@@ -30,15 +39,19 @@ SINK_IDLE=3
 BENCH_DIR=""
 MQTT_URL=""
 INFLUX_URL=""
+LOAD_REGISTRY=$REGISTRY  # the registry 'load' plays (sites5000: the generated one)
+LOAD_EXTRA=()            # more options of the full service's 'load' steps (sites5000: --interval)
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 ROWS=()          # the current phase's table rows
 BEST=""          # the current phase's highest steady target rate
 BATCH_RESULT=""  # the current phase's batch line, in words
 
 bench_usage() {
   cat <<USAGE
-Usage: ./envmon bench [--no-build] [--phase mosquitto|service|both]
+Usage: ./envmon bench [--no-build] [--shape ladder|sites5000|batched|all] [--phase mosquitto|service|both]
 
-Measures the highest steady rate of 'load' (readings per second, single-reading messages) on this machine:
+--shape ladder (the default) measures the highest steady rate of 'load' (readings per second, single-reading
+messages) on this machine:
 
   phase 1 "mosquitto alone": mosquitto and a 'sink' subscriber (subscribes to env/#, acknowledges and discards);
           one 'load' step per target rate; per step: achieved rate, per-second min/median/max, what the sink got.
@@ -52,8 +65,24 @@ stops after the first step whose achieved rate is below ${GO_ON_SHARE} % of its 
 readings). Then one step with batches (--batch ${BATCH} at ${BATCH_RATE}/s). Takes a few minutes; the figures mean
 something only on an otherwise quiet machine.
 
+--shape sites5000: the full service with a generated registry of ${SITES} air stations P-0 ... P-$((SITES - 1)) (in the
+temporary folder), one 'load' step at ${SITES_RATE} readings/s over ${CONNECTIONS} shared connections, then 'verify'. 'load'
+goes round-robin over the registry with --interval ${SITES_INTERVAL}: each station sends one reading per simulated
+minute (consecutive readings of a station are stamped 60 s apart, $(awk -v n="$SITES" -v r="$SITES_RATE" 'BEGIN { printf "%.2g", n / r }') s apart in wall time).
+One result line: achieved and stored, and the ingest process's CPU seconds and peak RSS over the step.
+
+--shape batched: batches of ${BATCHED_SIZE} readings per message at ${BATCHED_RATE} readings/s, one step against mosquitto alone
+(sink) and one against the full service, both in this run; prints both and the ratio service/mosquitto.
+
+--shape all: ladder (as --phase says), sites5000, batched.
+
+In every step against the full service, the ingest process's CPU time (utime + stime from /proc/PID/stat, from
+the start of 'load' to the end of 'verify') and peak RSS (VmHWM of /proc/PID/status, reset before the step by
+writing 5 to /proc/PID/clear_refs) are measured.
+
   --no-build   do not run 'mvn -B -q package -DskipTests' first
-  --phase P    mosquitto, service or both (default: both)
+  --shape S    ladder, sites5000, batched or all (default: ladder)
+  --phase P    ladder only: mosquitto, service or both (default: both)
 
 Environment (defaults in brackets):
   ENVMON_BENCH_RATES        target rates of the ladder, readings/s [2000 5000 10000 20000 40000]
@@ -62,26 +91,31 @@ Environment (defaults in brackets):
   ENVMON_BENCH_CONNECTIONS  MQTT connections of 'load' [10]
   ENVMON_BENCH_QOS          QoS of 'load' and of the sink's subscription [1]
   ENVMON_BENCH_BATCH        readings per message of the batch step; 0 for no batch step [20]
-  ENVMON_BENCH_BATCH_RATE   target rate of the batch step, readings/s [50000]
+  ENVMON_BENCH_BATCH_RATE   target rate of the batch step, readings/s [ladder: 50000; --shape batched: 200000]
+  ENVMON_BENCH_SITES_RATE   --shape sites5000: target rate, readings/s [10000]
   ENVMON_BENCH_VERIFY_WAIT  seconds 'verify' waits for the service to store a step [60]
   ENVMON_BENCH_MAX_LAG      phase 2: seconds after a step within which all must be stored to count as steady [5]
   ENVMON_BENCH_KEEP         1: keep the temporary folder with the servers' data and every step's output [0]
   ENVMON_RUN_SIMULATOR_JAR, ENVMON_RUN_INGEST_JAR, ENVMON_RUN_REGISTRY: other jars or registry, as for ./envmon run
+  ENVMON_JAVA_OPTS          JVM options of the ingest service [-Xmx512m -XX:+ExitOnOutOfMemoryError]
 USAGE
 }
 
 main() {
-  local build=1 phase=both
+  local build=1 phase=both shape=ladder
   while (($#)); do
     case $1 in
       --no-build) build=0; shift ;;
       --phase) phase=${2:-}; shift 2 || true ;;
       --phase=*) phase=${1#*=}; shift ;;
+      --shape) shape=${2:-}; shift 2 || true ;;
+      --shape=*) shape=${1#*=}; shift ;;
       -h|--help) bench_usage; return 0 ;;
       *) bench_usage >&2; warn "unknown option for bench: $1"; exit 2 ;;
     esac
   done
   [[ $phase == mosquitto || $phase == service || $phase == both ]] || { bench_usage >&2; warn "--phase must be mosquitto, service or both"; exit 2; }
+  [[ $shape == ladder || $shape == sites5000 || $shape == batched || $shape == all ]] || { bench_usage >&2; warn "--shape must be ladder, sites5000, batched or all"; exit 2; }
   check_settings
 
   cd "$ROOT"
@@ -100,15 +134,25 @@ main() {
   trap 'warn "interrupted"; exit 130' INT
   trap 'warn "terminated"; exit 143' TERM
 
-  print_header
+  print_header "$shape"
   local summary=()
-  if [[ $phase != service ]]; then
-    phase_mosquitto
-    summary+=("mosquitto alone:  highest steady rate ${BEST:-none of the steps} readings/s (single readings, QoS $QOS, $CONNECTIONS connections)${BATCH_RESULT:+; $BATCH_RESULT}")
+  if [[ $shape == ladder || $shape == all ]]; then
+    if [[ $phase != service ]]; then
+      phase_mosquitto
+      summary+=("mosquitto alone:  highest steady rate ${BEST:-none of the steps} readings/s (single readings, QoS $QOS, $CONNECTIONS connections)${BATCH_RESULT:+; $BATCH_RESULT}")
+    fi
+    if [[ $phase != mosquitto ]]; then
+      phase_service
+      summary+=("full service:     highest steady rate with nothing missing ${BEST:-none of the steps} readings/s (stored within ${MAX_LAG} s after each step)${BATCH_RESULT:+; $BATCH_RESULT}")
+    fi
   fi
-  if [[ $phase != mosquitto ]]; then
-    phase_service
-    summary+=("full service:     highest steady rate with nothing missing ${BEST:-none of the steps} readings/s (stored within ${MAX_LAG} s after each step)${BATCH_RESULT:+; $BATCH_RESULT}")
+  if [[ $shape == sites5000 || $shape == all ]]; then
+    shape_sites
+    summary+=("$SHAPE_RESULT")
+  fi
+  if [[ $shape == batched || $shape == all ]]; then
+    shape_batched
+    summary+=("$SHAPE_RESULT")
   fi
   say ""
   say "RESULT on $(nproc) cores:"
@@ -121,6 +165,8 @@ check_settings() {
     value=${!name}
     [[ $value =~ ^[0-9]+$ ]] || die "ENVMON_BENCH_$name must be a whole number, not '$value'"
   done
+  [[ $SITES_RATE =~ ^[1-9][0-9]*$ ]] || die "ENVMON_BENCH_SITES_RATE must be a whole number of readings/s, not '$SITES_RATE'"
+  [[ $BATCHED_RATE =~ ^[1-9][0-9]*$ ]] || die "ENVMON_BENCH_BATCH_RATE must be a whole number of readings/s, not '$BATCHED_RATE'"
   ((${#RATES[@]} > 0)) || die "ENVMON_BENCH_RATES is empty"
   for value in "${RATES[@]}"; do
     [[ $value =~ ^[1-9][0-9]*$ ]] || die "ENVMON_BENCH_RATES must hold whole numbers of readings/s, not '$value'"
@@ -129,10 +175,26 @@ check_settings() {
 }
 
 print_header() {
-  say "envmon bench: 'load' against mosquitto alone, then against the full service"
+  local shape=$1 java_opts=()
+  ingest_java_opts java_opts
+  case $shape in
+    ladder) say "envmon bench: 'load' against mosquitto alone, then against the full service" ;;
+    sites5000) say "envmon bench --shape sites5000: the full service with a registry of $SITES stations at $SITES_RATE readings/s" ;;
+    batched) say "envmon bench --shape batched: batches of $BATCHED_SIZE against mosquitto alone and against the full service" ;;
+    all) say "envmon bench --shape all: the ladder against mosquitto alone and the full service, then sites5000, then batched" ;;
+  esac
   say "  machine    $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start (figures mean something only on a quiet machine)"
   say "  software   $(java -version 2>&1 | head -n 1), $("$(mosquitto_bin)" -h 2>&1 | head -n 1 | cut -d' ' -f1-3), influxd $("$(influxd_bin)" version 2>/dev/null | cut -d' ' -f2 || echo '?')"
-  say "  steps      ${RATES[*]} readings/s, single readings, QoS $QOS, $CONNECTIONS connections, ${STEP} s each after ${WARMUP} s of warm-up$(if ((BATCH > 0)); then echo "; then --batch $BATCH at $BATCH_RATE/s"; fi)"
+  if [[ $shape == ladder || $shape == all ]]; then
+    say "  steps      ${RATES[*]} readings/s, single readings, QoS $QOS, $CONNECTIONS connections, ${STEP} s each after ${WARMUP} s of warm-up$(if ((BATCH > 0)); then echo "; then --batch $BATCH at $BATCH_RATE/s"; fi)"
+  fi
+  if [[ $shape == sites5000 || $shape == all ]]; then
+    say "  sites5000  $SITES stations, one reading each per simulated minute, $SITES_RATE readings/s, single readings, QoS $QOS, $CONNECTIONS shared connections, ${STEP} s after ${WARMUP} s of warm-up"
+  fi
+  if [[ $shape == batched || $shape == all ]]; then
+    say "  batched    --batch $BATCHED_SIZE at $BATCHED_RATE readings/s, QoS $QOS, $CONNECTIONS connections, ${STEP} s after ${WARMUP} s of warm-up: mosquitto alone, then the full service"
+  fi
+  say "  ingest     JVM options: ${java_opts[*]:-none (ENVMON_JAVA_OPTS is empty)}"
   say "  files      $BENCH_DIR ($( ((KEEP)) && echo kept || echo 'removed at the end; ENVMON_BENCH_KEEP=1 keeps it'))"
 }
 
@@ -141,7 +203,7 @@ run_load() {
   local log=$1 rate=$2 batch=$3
   shift 3
   LOAD_CODE=0
-  java -jar "$SIM_JAR" load --registry "$REGISTRY" --mqtt-url "$MQTT_URL" --rate "$rate" --batch "$batch" \
+  java -jar "$SIM_JAR" load --registry "$LOAD_REGISTRY" --mqtt-url "$MQTT_URL" --rate "$rate" --batch "$batch" \
     --duration "${STEP}s" --warm-up "${WARMUP}s" --connections "$CONNECTIONS" --qos "$QOS" --quiet "$@" \
     >"$log" 2>&1 || LOAD_CODE=$?
 }
@@ -149,17 +211,18 @@ run_load() {
 # field FILE REGEX: the first capture group of the first line of FILE that matches the extended REGEX (no '#')
 field() { sed -n -E "s#$2#\\1#p" "$1" | head -n 1; }
 
-# load_figures LOG: sets SENT ACHIEVED MIN MEDIAN MAX HELD from a `load` output
+# load_figures LOG: sets SENT ACHIEVED MIN MEDIAN MAX HELD LOAD_SECONDS from a `load` output
 load_figures() {
   local log=$1
   SENT=$(field "$log" '^[a-z]+: ([0-9]+) readings / .*')
+  LOAD_SECONDS=$(field "$log" '^[a-z]+: [0-9]+ readings / .* connections in ([0-9.]+) s.*')
   ACHIEVED=$(field "$log" '^rate: .* achieved ([0-9]+) readings/s.*')
   MIN=$(field "$log" '.* min ([0-9]+), median .*')
   MEDIAN=$(field "$log" '.* median ([0-9]+), max .*')
   MAX=$(field "$log" '.* max ([0-9]+) readings; .*')
   HELD=no
   if grep -q 'held steadily' "$log"; then HELD=yes; fi
-  : "${SENT:=0}" "${ACHIEVED:=0}" "${MIN:=-}" "${MEDIAN:=-}" "${MAX:=-}"
+  : "${SENT:=0}" "${ACHIEVED:=0}" "${MIN:=-}" "${MEDIAN:=-}" "${MAX:=-}" "${LOAD_SECONDS:=0}"
 }
 
 # goes_on RATE: true when the step's achieved rate reached GO_ON_SHARE % of RATE
@@ -230,6 +293,9 @@ mosquitto_step() {
     received=$(field "$sink_log" '.*received ([0-9]+) messages.*')
   fi
   : "${received:=0}"
+  RECEIVED=$received
+  SINK_SECONDS=$(field "$sink_log" '.* in ([0-9.]+) s from the first to the last message.*')
+  : "${SINK_SECONDS:=0}"
   local lost=$((SENT - received)) steady=no
   if [[ $HELD == yes ]] && ((lost == 0 && LOAD_CODE == 0)); then
     steady=yes
@@ -274,7 +340,7 @@ phase_service() {
   stop_component mosquitto 10
   stop_component influxd 15
   say ""
-  printf '  %8s %5s %10s %7s %8s %7s %4s %9s %9s %7s %9s %6s\n' target/s batch achieved/s min/s median/s max/s held sent stored missing stored-in steady
+  printf '  %8s %5s %10s %7s %8s %7s %4s %9s %9s %7s %9s %6s %7s %9s\n' target/s batch achieved/s min/s median/s max/s held sent stored missing stored-in steady cpu-s peak-RSS
   printf '%s\n' "${ROWS[@]}"
 }
 
@@ -286,7 +352,8 @@ service_step() {
   local load_log=$dir/load-$name.log ledger=$dir/ledger-$name.json verify_log=$dir/verify-$name.log
   local older=()
   if [[ -n $UNTIL ]]; then older=(--until "$UNTIL"); fi
-  run_load "$load_log" "$rate" "$batch" --ledger "$ledger" "${older[@]}"
+  ingest_usage_start
+  run_load "$load_log" "$rate" "$batch" --ledger "$ledger" "${older[@]}" "${LOAD_EXTRA[@]}"
   local ended_ms verified_ms code=0
   ended_ms=$(date +%s%3N)
   if [[ -f $ledger ]]; then
@@ -297,13 +364,16 @@ service_step() {
     echo "no ledger: load failed" >"$verify_log"
   fi
   verified_ms=$(date +%s%3N)
+  ingest_usage_end
   check_servers_alive
 
   load_figures "$load_log"
   local stored lag steady=no
+  STORED_IN_MS=$((verified_ms - ended_ms))
   stored=$(field "$verify_log" '^readings: .*, stored ([0-9]+), missing.*')
   MISSING=$(field "$verify_log" '^readings: .*, missing ([0-9]+),.*')
   : "${stored:=0}" "${MISSING:=$SENT}"
+  STORED=$stored
   lag=$(awk -v ms=$((verified_ms - ended_ms)) 'BEGIN { printf "%.1f s", ms / 1000 }')
   if ((code != 0)); then lag="not in ${VERIFY_WAIT} s"; fi
   if [[ $HELD == yes ]] && ((code == 0 && MISSING == 0 && LOAD_CODE == 0 && verified_ms - ended_ms <= MAX_LAG * 1000)); then
@@ -312,8 +382,151 @@ service_step() {
   fi
   LAST_STEADY_WORD=$([[ $steady == yes ]] && echo steady || echo "not steady")
   UNTIL=$(before "$(field "$ledger" '.*"simulatedFrom" : "([^"]+)".*' 2>/dev/null || true)")
-  ROWS+=("$(printf '  %8s %5s %10s %7s %8s %7s %4s %9s %9s %7s %9s %6s' "$rate" "$batch" "$ACHIEVED" "$MIN" "$MEDIAN" "$MAX" "$HELD" "$SENT" "$stored" "$MISSING" "$lag" "$steady")$(load_failed_note "$load_log")")
-  say "  step $rate readings/s (batch $batch): achieved $ACHIEVED, per second $MIN..$MAX, held $HELD; stored $stored of $SENT, missing $MISSING, all stored $lag after the step"
+  STORED_IN=$lag
+  ROWS+=("$(printf '  %8s %5s %10s %7s %8s %7s %4s %9s %9s %7s %9s %6s %7s %9s' "$rate" "$batch" "$ACHIEVED" "$MIN" "$MEDIAN" "$MAX" "$HELD" "$SENT" "$stored" "$MISSING" "$lag" "$steady" "$CPU_S" "$PEAK_RSS")$(load_failed_note "$load_log")")
+  say "  step $rate readings/s (batch $batch): achieved $ACHIEVED, per second $MIN..$MAX, held $HELD; stored $stored of $SENT, missing $MISSING, all stored $lag after the step; ingest CPU $CPU_S s, peak RSS $PEAK_RSS"
+}
+
+# --- the ingest process's CPU time and peak RSS over a step -------------------------------------------------
+
+# ingest_pid: the JVM of the ingest service (start_bg's setsid execs into env, env into java: the same pid)
+ingest_pid() { printf '%s' "${PIDS[ingest]:-}"; }
+
+# cpu_ticks PID: utime + stime of PID in clock ticks (fields 14 and 15 of /proc/PID/stat), empty when it is gone
+cpu_ticks() {
+  local stat fields
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  # the fields after the command name "(...)", which may hold blanks: field 3 (state) is fields[0]
+  read -r -a fields <<<"${stat##*) }"
+  printf '%s' $((fields[11] + fields[12]))
+}
+
+# peak_rss_kb PID: VmHWM of PID in kB, empty when it is gone
+peak_rss_kb() { awk '$1 == "VmHWM:" { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+
+# ingest_usage_start: resets the ingest process's peak RSS to its current RSS (writing 5 to clear_refs: root, or its
+# owner) and notes its CPU time; ingest_usage_end sets CPU_S (CPU seconds since the start), CPU_WALL_S (wall seconds
+# since the start) and PEAK_RSS ("312 MB"; "312 MB*" when the reset failed: the peak since the process started)
+ingest_usage_start() {
+  local pid
+  pid=$(ingest_pid)
+  RSS_RESET=0
+  USAGE_TICKS=""
+  USAGE_MS=$(date +%s%3N)
+  [[ -n $pid ]] || return 0
+  if { echo 5 >"/proc/$pid/clear_refs"; } 2>/dev/null; then RSS_RESET=1; fi
+  USAGE_TICKS=$(cpu_ticks "$pid")
+}
+
+ingest_usage_end() {
+  local pid ticks kb
+  pid=$(ingest_pid)
+  CPU_S=-
+  PEAK_RSS=-
+  CPU_WALL_S=$(awk -v ms=$(($(date +%s%3N) - USAGE_MS)) 'BEGIN { printf "%.1f", ms / 1000 }')
+  [[ -n $pid && -n $USAGE_TICKS ]] || return 0
+  ticks=$(cpu_ticks "$pid")
+  kb=$(peak_rss_kb "$pid")
+  if [[ -n $ticks ]]; then
+    CPU_S=$(awk -v t=$((ticks - USAGE_TICKS)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
+  fi
+  if [[ -n $kb ]]; then
+    PEAK_RSS="$(((kb + 512) / 1024)) MB$( ((RSS_RESET)) || echo '*')"
+  fi
+}
+
+# --- --shape sites5000: a registry of 5 000 stations -------------------------------------------------------
+
+# write_sites_registry FILE: air stations P-0 ... P-(SITES-1), spread over the district's square (lat/lon only
+# feed the value models' correlation by distance)
+write_sites_registry() {
+  awk -v n="$SITES" 'BEGIN {
+    print "# generated by ./envmon bench --shape sites5000: " n " air stations"
+    print "air:"
+    for (i = 0; i < n; i++) {
+      printf "  - {id: P-%d, name: P-%d, lat: %.4f, lon: %.4f}\n", i, i, 37.35 + (i % 100) * 0.0015, 112.45 + int(i / 100) * 0.006
+    }
+  }' >"$1"
+}
+
+shape_sites() {
+  say ""
+  say "== sites5000: full service, $SITES stations, one reading each per simulated minute, $SITES_RATE readings/s =="
+  local dir=$BENCH_DIR/sites5000
+  mkdir -p "$dir"
+  write_sites_registry "$dir/registry.yaml"
+  start_service "$dir" "$dir/registry.yaml"
+  LOAD_REGISTRY=$dir/registry.yaml
+  LOAD_EXTRA=(--interval "$SITES_INTERVAL")
+  UNTIL=""
+  service_step "$dir" "$SITES_RATE" 1
+  LOAD_REGISTRY=$REGISTRY
+  LOAD_EXTRA=()
+  stop_service
+  local cores
+  cores=$(awk -v c="$CPU_S" -v w="$CPU_WALL_S" 'BEGIN { if (c == "-" || w <= 0) print "-"; else printf "%.2f", c / w }')
+  SHAPE_RESULT="sites5000:        $SITES stations, target $SITES_RATE readings/s: achieved $ACHIEVED (held $HELD), stored $STORED of $SENT, missing $MISSING, all stored $STORED_IN after the step ($LAST_STEADY_WORD); ingest CPU $CPU_S s in $CPU_WALL_S s ($cores cores), peak RSS $PEAK_RSS"
+  say ""
+  say "  $SHAPE_RESULT"
+}
+
+# --- --shape batched: batches of 50, mosquitto alone against the full service --------------------------------
+
+shape_batched() {
+  say ""
+  say "== batched: --batch $BATCHED_SIZE at $BATCHED_RATE readings/s, mosquitto alone, then the full service =="
+  local dir=$BENCH_DIR/batched port
+  mkdir -p "$dir/alone/mosquitto"
+  free_port port
+  start_mosquitto "$dir/alone/mosquitto" "$port"
+  MQTT_URL="tcp://127.0.0.1:$port"
+  ROWS=()
+  mosquitto_step "$dir/alone" "$BATCHED_RATE" "$BATCHED_SIZE"
+  stop_component mosquitto 10
+  local alone_achieved=$ACHIEVED alone_held=$HELD alone_sent=$SENT alone_received=$RECEIVED alone_word=$LAST_STEADY_WORD
+  local alone_e2e
+  alone_e2e=$(awk -v n="$RECEIVED" -v s="$SINK_SECONDS" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+
+  start_service "$dir/service" "$REGISTRY"
+  UNTIL=""
+  service_step "$dir/service" "$BATCHED_RATE" "$BATCHED_SIZE"
+  stop_service
+  local service_e2e
+  service_e2e=$(awk -v n="$STORED" -v s="$LOAD_SECONDS" -v ms="$STORED_IN_MS" 'BEGIN { t = s + ms / 1000; printf "%.0f", (t > 0 ? n / t : 0) }')
+
+  say ""
+  say "  mosquitto alone  achieved $alone_achieved readings/s (held $alone_held), sink received $alone_received of $alone_sent in ${SINK_SECONDS} s: $alone_e2e readings/s end to end ($alone_word)"
+  say "  full service     achieved $ACHIEVED readings/s (held $HELD), stored $STORED of $SENT (missing $MISSING) in ${LOAD_SECONDS} s + $STORED_IN: $service_e2e readings/s end to end ($LAST_STEADY_WORD); ingest CPU $CPU_S s, peak RSS $PEAK_RSS"
+  local ratio_e2e ratio_achieved
+  ratio_e2e=$(awk -v a="$service_e2e" -v b="$alone_e2e" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+  ratio_achieved=$(awk -v a="$ACHIEVED" -v b="$alone_achieved" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+  say "  service/mosquitto  $ratio_e2e end to end (stored vs received per second), $ratio_achieved of load's achieved rate"
+  SHAPE_RESULT="batched of $BATCHED_SIZE:    target $BATCHED_RATE readings/s: mosquitto alone $alone_e2e readings/s end to end (achieved $alone_achieved), full service $service_e2e (achieved $ACHIEVED, missing $MISSING); service/mosquitto $ratio_e2e end to end, $ratio_achieved achieved; ingest CPU $CPU_S s, peak RSS $PEAK_RSS"
+}
+
+# start_service DIR REGISTRY: influxd (database env), mosquitto and the ingest service with REGISTRY, their data and
+# logs in DIR; sets MQTT_URL and INFLUX_URL
+start_service() {
+  local dir=$1 registry=$2 mqtt_port influx_port influx_rpc_port http_port
+  mkdir -p "$dir/mosquitto" "$dir/influxdb"
+  free_port mqtt_port
+  free_port influx_port
+  free_port influx_rpc_port
+  free_port http_port
+  start_influxd "$dir/influxdb" "$influx_port" "$influx_rpc_port"
+  create_database "$influx_port" env
+  start_mosquitto "$dir/mosquitto" "$mqtt_port"
+  MQTT_URL="tcp://127.0.0.1:$mqtt_port"
+  INFLUX_URL="http://127.0.0.1:$influx_port"
+  RUN_DIR=$dir
+  start_ingest "$INGEST_JAR" "$registry" "$MQTT_URL" "$INFLUX_URL" "$http_port"
+  RUN_DIR=$BENCH_DIR
+}
+
+stop_service() {
+  stop_component ingest 20 "stopping ingest (SIGTERM, up to 20 s to flush)"
+  stop_component mosquitto 10
+  stop_component influxd 15
 }
 
 # before TIME: one second before the RFC 3339 TIME, or empty when TIME is empty

@@ -240,8 +240,21 @@ create_database() {
   [[ $answer != *'"error"'* ]] || die "CREATE DATABASE $db failed: $answer"
 }
 
+# The ingest service's JVM options when ENVMON_JAVA_OPTS is not set: the same default heap as the Dockerfile, the
+# systemd unit and the testkit (docs/operations.md#memory). The simulator keeps its own.
+ENVMON_DEFAULT_JAVA_OPTS="-Xmx512m -XX:+ExitOnOutOfMemoryError"
+
+# ingest_java_opts VAR: sets the array VAR to ENVMON_JAVA_OPTS split on blanks; unset: ENVMON_DEFAULT_JAVA_OPTS
+# (set but empty: no options, the JVM's own defaults)
+ingest_java_opts() {
+  local -n _java_opts=$1
+  read -r -a _java_opts <<<"${ENVMON_JAVA_OPTS-$ENVMON_DEFAULT_JAVA_OPTS}"
+}
+
 start_ingest() {
   local jar=$1 registry=$2 mqtt_url=$3 influx_url=$4 http_port=$5
+  local java_opts=()
+  ingest_java_opts java_opts
   LOGS[ingest]="$RUN_DIR/ingest.log"
   # a fresh bureau token for this run's alert API (printed below); never reused across runs
   API_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
@@ -256,9 +269,9 @@ start_ingest() {
     ENVMON_REGISTRY="$registry" \
     ENVMON_HTTP_PORT="$http_port" \
     ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
-    java -jar "$jar"
+    java "${java_opts[@]}" -jar "$jar"
   PIDS[ingest]=$STARTED_PID
-  say "envmon: waiting for the ingest service (GET /health) ..."
+  say "envmon: waiting for the ingest service (GET /health; JVM options: ${java_opts[*]:-none, ENVMON_JAVA_OPTS is empty}) ..."
   local code=0
   wait_until 60 "${PIDS[ingest]}" ingest_healthy "$http_port" || code=$?
   case $code in

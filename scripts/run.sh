@@ -23,6 +23,8 @@ config/taigu.yaml reports every simulated minute, 60x accelerated), then prints 
   --servers-only      start only mosquitto and influxd (e.g. to run the service from an IDE)
 
 Environment: ENVMON_RUN_INGEST_JAR, ENVMON_RUN_SIMULATOR_JAR, ENVMON_RUN_REGISTRY override the three paths above.
+ENVMON_JAVA_OPTS: the ingest service's JVM options (default: -Xmx512m -XX:+ExitOnOutOfMemoryError, see
+docs/operations.md#memory); the simulator keeps the JVM's defaults.
 USAGE
 }
 

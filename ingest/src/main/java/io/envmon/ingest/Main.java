@@ -22,12 +22,14 @@ import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +95,8 @@ public final class Main {
         log.info("envmon ingest starting: MQTT {} (client {}), InfluxDB {} ({} API, bucket {}), registry {}: {}",
                 config.mqtt().url(), config.mqtt().clientId(), config.influx().url(),
                 config.influx().api().name().toLowerCase(), config.influx().bucket(), config.registry(), registry.summary());
+        heapWarning(ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory())
+                .ifPresent(log::warn);
         Vertx vertx = Vertx.vertx();
         InfluxPointWriter writer = new InfluxPointWriter(config.influx());
         IngestMetrics metrics = new IngestMetrics();
@@ -176,6 +180,22 @@ public final class Main {
             System.exit(0);
         };
         Signals.onTermination(shutdown);
+    }
+
+    /**
+     * A warning when the JVM was started without a maximum heap ({@code -Xmx}, {@code -XX:MaxHeapSize},
+     * {@code -XX:MaxRAMPercentage} or {@code -XX:MaxRAM} in {@code jvmArguments}): it then takes up to a quarter of
+     * the machine's memory. Empty when one is given.
+     */
+    static Optional<String> heapWarning(List<String> jvmArguments, long maxHeapBytes) {
+        for (String argument : jvmArguments) {
+            if (argument.startsWith("-Xmx") || argument.startsWith("-XX:MaxHeapSize=")
+                    || argument.startsWith("-XX:MaxRAMPercentage=") || argument.startsWith("-XX:MaxRAM=")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("no maximum heap set (-Xmx or -XX:MaxRAMPercentage): the JVM chose " + (maxHeapBytes >> 20)
+                + " MiB; set one with ENVMON_JAVA_OPTS, e.g. -Xmx512m (see docs/operations.md#memory)");
     }
 
     /** Webhook delivery when ENVMON_WEBHOOKS is set; otherwise events go only to MQTT, InfluxDB and the API. */

@@ -2,15 +2,20 @@ package io.envmon.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The built ingest jar started the way an operator starts it ({@code java -jar} with ENVMON_* variables), against
- * a {@link MosquittoServer} and an {@link InfluxServer} of the test: one place for the settings every end-to-end
- * test needs.
+ * The built ingest jar started the way an operator starts it ({@code java $ENVMON_JAVA_OPTS -jar} with ENVMON_*
+ * variables), against a {@link MosquittoServer} and an {@link InfluxServer} of the test: one place for the settings
+ * every end-to-end test needs.
  */
 public final class IngestService {
+
+    /** The JVM options when ENVMON_JAVA_OPTS is not set, as in ./envmon, the Dockerfile and the systemd unit. */
+    public static final String DEFAULT_JAVA_OPTS = "-Xmx512m -XX:+ExitOnOutOfMemoryError";
 
     private IngestService() {
     }
@@ -33,10 +38,22 @@ public final class IngestService {
         return env;
     }
 
-    /** Starts {@code jar} with {@code env} and returns once it has subscribed to the broker. */
+    /**
+     * Starts {@code jar} with {@code env} and the JVM options of {@link #javaOptions} and returns once it has
+     * subscribed to the broker.
+     */
     public static JavaProcess start(Path jar, Map<String, String> env, Duration timeout) {
-        JavaProcess ingest = JavaProcess.start(jar, env);
+        JavaProcess ingest = JavaProcess.start(jar, env, javaOptions(env, System.getenv()), List.of());
         ingest.waitForOutput("with QoS 1", timeout);
         return ingest;
+    }
+
+    /**
+     * The service's JVM options: ENVMON_JAVA_OPTS of the test's {@code env}, else of the environment the tests run in
+     * ({@code outer}), else {@link #DEFAULT_JAVA_OPTS}; split on blanks (set but blank: none).
+     */
+    public static List<String> javaOptions(Map<String, String> env, Map<String, String> outer) {
+        String options = env.getOrDefault("ENVMON_JAVA_OPTS", outer.getOrDefault("ENVMON_JAVA_OPTS", DEFAULT_JAVA_OPTS));
+        return Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }
 }
