@@ -66,6 +66,8 @@ public final class AlertEngine {
     private boolean districtDirty;
     /** The newest closed hour of any air station. */
     private Instant districtClosed;
+    /** Air stations whose closed hours are behind {@link #districtClosed}. */
+    private int districtLagging;
 
     /**
      * @throws AlertRulesException when the rules' overrides or district stations name sites the registry lacks
@@ -153,17 +155,30 @@ public final class AlertEngine {
     }
 
     /**
-     * True when an air station's closing moved the district's newest closed hour: the district rule looks at the
-     * stations' records up to it. A station closing an hour the others closed already changes nothing there (with
-     * thousands of stations, running the district rule for each would make every hour quadratic).
+     * Follows the district's newest closed hour: true when this station's closing moved it (the district rule looks
+     * at the stations' records up to it). The stations still behind it are counted, so that the district rule runs
+     * once when the last of them has closed the hour too, not once per station: with thousands of stations an
+     * hour close would otherwise be quadratic. Stations that stay silent are left to the tick.
      */
     private boolean districtClosedMoved(PointState st) {
-        if (st.site.point().kind() != SiteKind.AIR || st.closedUpTo == null
-                || (districtClosed != null && !st.closedUpTo.isAfter(districtClosed))) {
+        if (st.site.point().kind() != SiteKind.AIR || st.closedUpTo == null) {
             return false;
         }
-        districtClosed = st.closedUpTo;
-        return true;
+        if (districtClosed == null || st.closedUpTo.isAfter(districtClosed)) {
+            districtClosed = st.closedUpTo;
+            districtLagging = 0;
+            for (PointState other : points.values()) {
+                other.districtLagging = other.site.point().kind() == SiteKind.AIR
+                        && (other.closedUpTo == null || other.closedUpTo.isBefore(districtClosed));
+                districtLagging += other.districtLagging ? 1 : 0;
+            }
+            return true;
+        }
+        if (st.districtLagging && !st.closedUpTo.isBefore(districtClosed)) {
+            st.districtLagging = false;
+            districtLagging--;
+        }
+        return false;
     }
 
     private PointState state(SiteInfo site) {
@@ -296,7 +311,7 @@ public final class AlertEngine {
                 }
             }
         }
-        runDistrictIfDirty(out);
+        runDistrictNowIfDirty(out);
         for (SiteInfo site : sites.all()) {
             try {
                 offline.check(site, config.rulesFor(site.point()).offline(),
@@ -356,7 +371,14 @@ public final class AlertEngine {
             book.restore(e, runner.rankOf(e, points));
         }
         for (PointState st : points.values()) {
-            out.records.addAll(st.published.values());
+            if (st.site.point().kind() == SiteKind.AIR && st.closedUpTo != null && st.horizon(retainHours) != null) {
+                for (Instant h = st.horizon(retainHours); h.isBefore(st.closedUpTo); h = h.plus(Duration.ofHours(1))) {
+                    HourlyAqiRecord record = hours.aqiRecord(st, h, out);
+                    if (record != null) {
+                        out.records.add(record);
+                    }
+                }
+            }
             runner.runStreams(st, true, out);
             runner.run(st, PointRule.Cadence.HOURLY, out);
         }
@@ -402,7 +424,14 @@ public final class AlertEngine {
                 counters.faults, points.size(), rows, book.openAlerts().size());
     }
 
+    /** Runs the district rule if a station's hours changed and every station has closed the newest hour. */
     private void runDistrictIfDirty(Output out) {
+        if (districtLagging <= 0) {
+            runDistrictNowIfDirty(out);
+        }
+    }
+
+    private void runDistrictNowIfDirty(Output out) {
         if (districtDirty) {
             districtDirty = false;
             runner.runDistrict(points, out);

@@ -9,6 +9,8 @@ import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -101,7 +103,6 @@ final class HourCloser {
         }
         st.window.pruneBefore(horizon);
         st.hours.headMap(horizon.minus(history(st.site.point().kind())), false).clear();
-        st.published.headMap(horizon, false).clear();
         st.streams.prune(horizon);
     }
 
@@ -118,33 +119,50 @@ final class HourCloser {
             counters.fault(out, HOURLY_MEANS, p.label() + " " + hour, e);
             return false;
         }
+        boolean air = p.kind() == SiteKind.AIR;
+        Map<Instant, HourlyAqiRecord> before = air ? aqiRecords(st, hour, out) : Map.of();
         HourRecord old = record == null ? st.hours.remove(hour) : st.hours.put(hour, record);
         if (Objects.equals(old, record)) {
             return false;
         }
         st.hourlyDirty = true;
-        if (p.kind() == SiteKind.AIR) {
-            publishAqi(st, hour, out);
+        if (air) {
+            aqiRecords(st, hour, out).forEach((h, after) -> {
+                if (!after.equals(before.get(h))) {
+                    out.records.add(after);
+                }
+            });
         }
         return true;
     }
 
-    /** The AQI records of {@code hour} and, under HJ 633-2012 (sliding means), of the next 23 closed hours. */
-    private void publishAqi(PointState st, Instant hour, Output out) {
+    /**
+     * The AQI records that {@code hour}'s record enters: its own and, under HJ 633-2012 (sliding means), those of
+     * the next 23 closed hours. Built before and after the hour's record changes, so that only changed records are
+     * given out, without keeping what was given out.
+     */
+    private Map<Instant, HourlyAqiRecord> aqiRecords(PointState st, Instant hour, Output out) {
+        Map<Instant, HourlyAqiRecord> records = new LinkedHashMap<>();
         for (Instant h = hour; h.isBefore(st.closedUpTo) && h.isBefore(hour.plus(Duration.ofHours(24)));
              h = h.plus(HOUR)) {
             if (!h.equals(hour) && config.standards().aqiAt(h) != AqiStandard.HJ633_2012) {
                 continue;
             }
-            try {
-                HourlyAqiRecord record = AqiRecords.build(st.site.point().site(), h, st.hours, config.standards());
-                if (record != null && !record.equals(st.published.get(h))) {
-                    st.published.put(h, record);
-                    out.records.add(record);
-                }
-            } catch (RuntimeException e) {
-                counters.fault(out, "air_hourly", st.site.point().label() + " " + h, e);
+            HourlyAqiRecord record = aqiRecord(st, h, out);
+            if (record != null) {
+                records.put(h, record);
             }
+        }
+        return records;
+    }
+
+    /** The AQI record of one closed hour of an air station, or null (no valid data, or a fault, counted). */
+    HourlyAqiRecord aqiRecord(PointState st, Instant h, Output out) {
+        try {
+            return AqiRecords.build(st.site.point().site(), h, st.hours, config.standards());
+        } catch (RuntimeException e) {
+            counters.fault(out, "air_hourly", st.site.point().label() + " " + h, e);
+            return null;
         }
     }
 }

@@ -22,8 +22,6 @@ final class PointState {
     final SampleWindow window;
     /** Evaluated (closed) hours. */
     final TreeMap<Instant, HourRecord> hours = new TreeMap<>();
-    /** The hourly AQI record last given out per hour (air stations). */
-    final TreeMap<Instant, HourlyAqiRecord> published = new TreeMap<>();
     final Streams streams;
     /** The newest reading's time (event time). */
     Instant watermark;
@@ -32,6 +30,8 @@ final class PointState {
     /** The {@code now} of the last reading that changed the window (arrival time). */
     Instant lastArrival;
     boolean hourlyDirty;
+    /** An air station still behind the district's newest closed hour (see the engine's district rule). */
+    boolean districtLagging;
     /** A reload has been asked for and not yet answered. */
     boolean reloadInFlight;
     /** A reload is needed (asked again at the next tick after a failure). */

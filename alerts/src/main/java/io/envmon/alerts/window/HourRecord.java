@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,8 +21,8 @@ public record HourRecord(Instant hourStart, Map<String, Double> means, Map<Strin
 
     public HourRecord {
         Objects.requireNonNull(hourStart, "hourStart");
-        means = Collections.unmodifiableMap(new TreeMap<>(means));
-        corrected = Collections.unmodifiableMap(new TreeMap<>(corrected));
-        o2Suppressed = Collections.unmodifiableSet(new TreeSet<>(o2Suppressed));
+        means = ParameterValues.of(means);
+        corrected = ParameterValues.of(corrected);
+        o2Suppressed = o2Suppressed.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(o2Suppressed));
     }
 }
