@@ -31,13 +31,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link #buildReadingOnly} measures that alone, to subtract.
  *
  * <p><b>Set-up is capped.</b> It feeds up to {@code points × 60 × warmHours} readings (7.8 million at 5,000 points)
- * before the first measurement, but stops after {@code warmBudgetSeconds} (60 s). With the engine of commit bc4b322
- * that is far from enough: 500 stations × 3 h took 85 s, the first minute of 500 stations alone 18 s, and 5,000
- * stations would take hours (a profile shows nearly all of it in {@code HeavyPollutionRule}'s district AQI over
- * every air station, recomputed as single stations' hours change).
- * The windows then hold less than 26 h and the figure is not the steady state. The printed {@code # set-up} line
- * says how far the feed got and flags a short one; allow more with {@code -p warmBudgetSeconds=3600}, or ask for
- * fewer hours with {@code -p warmHours=6}.
+ * before the first measurement, but stops after {@code warmBudgetSeconds} (60 s). With the engine of commit e7ed8b2
+ * that is not enough: every hour close (a point's first reading 1 h 5 min after the hour's start) costs a burst,
+ * 10–13 s at 500 stations and 42–45 s at 1,000, nearly all of it in {@code HeavyPollutionRule}'s district AQI over
+ * every air station, recomputed as each station's new hour record arrives; 5,000 stations would take hours. The
+ * windows then hold less than 26 h, and the figure is not the steady state. The printed {@code # set-up} line says
+ * how far the feed got and flags a short one; allow more with {@code -p warmBudgetSeconds=3600}, or ask for fewer
+ * hours with {@code -p warmHours=6}.
+ *
+ * <p>Because of that burst, an iteration's average depends on how much of an hour of the stream it covers: a short
+ * one that lands in a burst reports the burst alone. Iterations longer than an hour of the stream takes ({@code -w
+ * 20s -r 30s} at 500 stations) give the hourly average, as do the set-up line's µs/reading (over several hours) and
+ * {@link EngineHeapPerPoint}'s CPU per reading.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -27,7 +27,6 @@ public final class EngineDriver {
     private final int points;
     private final int tickEvery;
     private final Map<String, Long> surprises = new TreeMap<>();
-    private long readingsFed;
 
     public EngineDriver(SyntheticDistrict district) {
         this.engine = new AlertEngine(district.registry(), AlertRulesConfig.defaults());
@@ -62,7 +61,6 @@ public final class EngineDriver {
             count(tickIfDue());
             fed++;
         }
-        readingsFed += fed;
         return fed;
     }
 
@@ -100,10 +98,5 @@ public final class EngineDriver {
      */
     public Map<String, Long> surprises() {
         return surprises;
-    }
-
-    /** Readings fed by {@link #feedHours} so far. */
-    public long readingsFed() {
-        return readingsFed;
     }
 }

@@ -34,6 +34,10 @@ public final class EngineHeapPerPoint {
         }
         int points = Integer.parseInt(args[0]);
         int hours = Integer.parseInt(args[1]);
+        if (points < 1 || hours < 1) {
+            System.err.println("POINTS and HOURS must be at least 1");
+            System.exit(2);
+        }
         boolean mix = args.length == 3;
         SyntheticDistrict district = mix ? SyntheticDistrict.mix(points) : SyntheticDistrict.air(points);
 

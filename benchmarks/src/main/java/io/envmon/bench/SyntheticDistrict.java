@@ -1,8 +1,12 @@
 package io.envmon.bench;
 
+import io.envmon.model.registry.AirStation;
+import io.envmon.model.registry.Enterprise;
 import io.envmon.model.registry.MonitoredPoint;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryFiles;
+import io.envmon.model.registry.WaterSection;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +27,9 @@ public record SyntheticDistrict(Registry registry, List<MonitoredPoint> points) 
     private static final int TAIGU_POINTS = 207;
 
     public static SyntheticDistrict air(int n) {
-        return parse(new StringBuilder("air:\n").append(airStations(n)).toString());
+        YamlText yaml = new YamlText();
+        airStations(yaml, n);
+        return yaml.district();
     }
 
     public static SyntheticDistrict mix(int n) {
@@ -31,43 +37,85 @@ public record SyntheticDistrict(Registry registry, List<MonitoredPoint> points) 
         int water = Math.round(n * 8f / TAIGU_POINTS);
         int wastewater = Math.round(n * 24f / TAIGU_POINTS);
         int stacks = Math.max(0, n - air - water - wastewater);
-        StringBuilder yaml = new StringBuilder("air:\n").append(airStations(air));
-        if (water > 0) {
-            yaml.append("water:\n");
-            for (int i = 0; i < water; i++) {
-                yaml.append("  - {id: W-").append(i).append(", name: W-").append(i)
-                        .append(", river: R, targetClass: III, waterBody: river}\n");
-            }
+        YamlText yaml = new YamlText();
+        airStations(yaml, air);
+        yaml.section("water");
+        for (int i = 0; i < water; i++) {
+            yaml.entry("  - {id: W-" + i + ", name: W-" + i + ", river: R, targetClass: III, waterBody: river}\n");
         }
-        if (stacks + wastewater > 0) {
-            yaml.append("enterprises:\n");
-        }
-        // outlets two per enterprise; wastewater outlets spread among the stacks, as in the Taigu registry
+        yaml.section("enterprises");
+        // outlets two per enterprise; the wastewater outlets spread evenly among the stacks
         int outlets = stacks + wastewater;
-        for (int i = 0; i < outlets; i++) {
-            if (i % 2 == 0) {
-                yaml.append("  - id: E-").append(i / 2).append("\n    name: E-").append(i / 2)
-                        .append("\n    industry: boiler\n    outlets:\n");
+        for (int first = 0; first < outlets; first += 2) {
+            StringBuilder enterprise = new StringBuilder("  - id: E-" + first / 2 + "\n    name: E-" + first / 2
+                    + "\n    industry: boiler\n    outlets:\n");
+            for (int i = first; i < Math.min(first + 2, outlets); i++) {
+                boolean wet = (long) i * wastewater / outlets != (long) (i + 1) * wastewater / outlets;
+                enterprise.append(wet
+                        ? "      - {id: DW" + i + ", name: DW" + i + ", type: wastewater, "
+                                + "limits: {cod: 100, nh3n: 15, ph: [6, 9]}}\n"
+                        : "      - {id: DA" + i + ", name: DA" + i + ", type: stack, referenceO2: 9, "
+                                + "limits: {particulate: 30, so2: 200, nox: 200}}\n");
             }
-            boolean wet = wastewater > 0 && (long) i * wastewater / outlets != (long) (i + 1) * wastewater / outlets;
-            yaml.append(wet
-                    ? "      - {id: DW" + i + ", name: DW" + i + ", type: wastewater, limits: {cod: 100, nh3n: 15, ph: [6, 9]}}\n"
-                    : "      - {id: DA" + i + ", name: DA" + i + ", type: stack, referenceO2: 9, "
-                            + "limits: {particulate: 30, so2: 200, nox: 200}}\n");
+            yaml.entry(enterprise.toString());
         }
-        return parse(yaml.toString());
+        return yaml.district();
     }
 
-    private static String airStations(int n) {
-        StringBuilder yaml = new StringBuilder();
+    private static void airStations(YamlText yaml, int n) {
+        yaml.section("air");
         for (int i = 0; i < n; i++) {
-            yaml.append("  - {id: P-").append(i).append(", name: P-").append(i).append("}\n");
+            yaml.entry("  - {id: P-" + i + ", name: P-" + i + "}\n");
         }
-        return yaml.toString();
     }
 
-    private static SyntheticDistrict parse(String yaml) {
-        Registry registry = RegistryFiles.parse(yaml, "bench");
-        return new SyntheticDistrict(registry, registry.points());
+    /**
+     * Registry YAML written entry by entry. SnakeYAML refuses documents over 3 M characters (50,000 points are more),
+     * so a large registry is written as several documents, each parsed by {@link RegistryFiles#parse}, and their
+     * entries joined into one registry.
+     */
+    private static final class YamlText {
+
+        private static final int MAX_CHARS = 2_000_000;
+
+        private final List<Registry> parts = new ArrayList<>();
+        private StringBuilder doc = new StringBuilder();
+        private String section;
+
+        void section(String key) {
+            section = key;
+            doc.append(key).append(":\n");
+        }
+
+        void entry(String text) {
+            if (doc.length() + text.length() > MAX_CHARS) {
+                parse();
+                doc.append(section).append(":\n");
+            }
+            doc.append(text);
+        }
+
+        SyntheticDistrict district() {
+            parse();
+            Registry registry = parts.size() == 1 ? parts.get(0) : join();
+            return new SyntheticDistrict(registry, registry.points());
+        }
+
+        private void parse() {
+            parts.add(RegistryFiles.parse(doc.toString(), "bench"));
+            doc = new StringBuilder();
+        }
+
+        private Registry join() {
+            List<AirStation> air = new ArrayList<>();
+            List<WaterSection> water = new ArrayList<>();
+            List<Enterprise> enterprises = new ArrayList<>();
+            for (Registry part : parts) {
+                air.addAll(part.air());
+                water.addAll(part.water());
+                enterprises.addAll(part.enterprises());
+            }
+            return new Registry(air, water, enterprises);
+        }
     }
 }
