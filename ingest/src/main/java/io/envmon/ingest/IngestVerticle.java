@@ -68,11 +68,12 @@ public final class IngestVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        // at most half the window per batch: one batch fills while the other is written, instead of the whole
-        // window waiting for the flush timer
-        int batchSize = Math.max(1, Math.min(config.influx().batchSize(), config.mqtt().receiveMaximum() / 2));
+        // the in-flight window split into one batch per concurrent write plus one filling: a batch is full and goes
+        // out as soon as a write is free, instead of the whole window waiting for the flush timer
+        int writes = config.influx().writeConcurrency();
+        int batchSize = Math.max(1, Math.min(config.influx().batchSize(), config.mqtt().receiveMaximum() / (writes + 1)));
         sink = new InfluxReadingSink(vertx, writer, batchSize, config.influx().flushInterval(),
-                config.influx().maxRetryDelay(), metrics, storeHealth);
+                config.influx().maxRetryDelay(), metrics, storeHealth, writes);
         String root = config.topicRoot();
         mqtt = new PahoMqttConnection(vertx, context, config.mqtt(),
                 List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"),

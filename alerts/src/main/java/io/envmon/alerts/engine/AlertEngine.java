@@ -302,6 +302,8 @@ public final class AlertEngine {
             if (st.reloadWanted && !st.reloadInFlight) {
                 askReload(st, out);
             }
+            st.streams.settle(st.window);
+            runner.runStreams(st, false, out);
             if (st.lastArrival != null && !now.isBefore(st.lastArrival.plus(hours.grace()))) {
                 districtDirty |= hours.close(st, now, out);
                 districtDirty |= districtClosedMoved(st);

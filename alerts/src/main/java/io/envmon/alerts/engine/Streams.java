@@ -34,6 +34,8 @@ final class Streams {
     private Instant checkpointAt;
     /** The newest row the live trackers stepped over. */
     private Instant stepped;
+    /** Rows came in older than {@link #stepped} (or merged into it): the live trackers must step again. */
+    private boolean rewindPending;
     private final Map<AlertKey, List<Observation>> logs = new LinkedHashMap<>();
     private final Set<AlertKey> changed = new LinkedHashSet<>();
     private final StreamRule.Observer record = (key, o) -> {
@@ -59,19 +61,36 @@ final class Streams {
         }
         checkpointAt = null;
         stepped = null;
+        rewindPending = false;
         changed.addAll(logs.keySet());
         logs.clear();
     }
 
-    /** Takes row {@code row} of the window in: one step when it is the newest, else a rewind. */
+    /**
+     * Takes row {@code row} of the window in: one step when it is the newest. An older or merged row marks a rewind,
+     * done once when the stream is in order again ({@link #settle}): a burst of corrections costs one rewind, not
+     * one per reading.
+     */
     void take(SampleWindow window, int row) {
         Instant ts = window.ts(row);
         if (stepped == null || ts.isAfter(stepped)) {
+            if (rewindPending) {
+                settle(window);
+                return;
+            }
             for (StreamRule.Tracker t : live) {
                 t.step(ts, window, row, record);
             }
             stepped = ts;
         } else {
+            rewindPending = true;
+        }
+    }
+
+    /** Does a pending rewind (the engine calls it on the next in-order reading, at a tick and before closing). */
+    void settle(SampleWindow window) {
+        if (rewindPending) {
+            rewindPending = false;
             rewind(window);
         }
     }
@@ -96,6 +115,7 @@ final class Streams {
 
     /** Moves the checkpoint to {@code closedUpTo}, before the window's rows older than it are dropped. */
     void advanceCheckpoint(SampleWindow window, Instant closedUpTo) {
+        settle(window);
         int n = window.from(closedUpTo);
         if (n == window.size()) {
             checkpoint = copies(live);

@@ -48,6 +48,8 @@ public final class ConfigLoader {
     static final Setting INFLUX_PASSWORD = new Setting("influx.password", "ENVMON_INFLUX_PASSWORD", null, true);
     static final Setting INFLUX_BATCH_SIZE = new Setting("influx.batchSize", "ENVMON_INFLUX_BATCH_SIZE", "5000", false);
     static final Setting INFLUX_FLUSH_INTERVAL = new Setting("influx.flushInterval", "ENVMON_INFLUX_FLUSH_INTERVAL", "100ms", false);
+    static final Setting INFLUX_WRITE_CONCURRENCY = new Setting("influx.writeConcurrency",
+            "ENVMON_INFLUX_WRITE_CONCURRENCY", String.valueOf(InfluxConfig.DEFAULT_WRITE_CONCURRENCY), false);
     static final Setting INFLUX_TIMEOUT = new Setting("influx.timeout", "ENVMON_INFLUX_TIMEOUT", "10s", false);
     static final Setting INFLUX_MAX_RETRY_DELAY = new Setting("influx.maxRetryDelay", "ENVMON_INFLUX_MAX_RETRY_DELAY", "30s", false);
     static final Setting REGISTRY = new Setting("registry", "ENVMON_REGISTRY", "config/taigu.yaml", false);
@@ -71,7 +73,7 @@ public final class ConfigLoader {
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
             MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM, MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
             INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
-            INFLUX_FLUSH_INTERVAL, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
+            INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
             HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
             MAX_PAYLOAD, MAX_CLOCK_SKEW);
@@ -176,7 +178,8 @@ public final class ConfigLoader {
                 integer(INFLUX_BATCH_SIZE, 1, 100_000),
                 duration(INFLUX_FLUSH_INTERVAL, Duration.ofMillis(1), Duration.ofMinutes(1)),
                 duration(INFLUX_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)),
-                duration(INFLUX_MAX_RETRY_DELAY, Duration.ofMillis(100), Duration.ofHours(1)));
+                duration(INFLUX_MAX_RETRY_DELAY, Duration.ofMillis(100), Duration.ofHours(1)),
+                integer(INFLUX_WRITE_CONCURRENCY, 1, 16));
         if (influx.password() != null && influx.username() == null) {
             problems.add(INFLUX_PASSWORD.label() + ": is set but " + INFLUX_USERNAME.label() + " is not");
         }

@@ -8,7 +8,17 @@ import java.time.Duration;
  */
 public record InfluxConfig(String url, InfluxApi api, String org, String bucket, String token, String username,
                            String password, int batchSize, Duration flushInterval, Duration timeout,
-                           Duration maxRetryDelay) {
+                           Duration maxRetryDelay, int writeConcurrency) {
+
+    /** The default number of batches written at the same time. */
+    public static final int DEFAULT_WRITE_CONCURRENCY = 2;
+
+    public InfluxConfig(String url, InfluxApi api, String org, String bucket, String token, String username,
+                        String password, int batchSize, Duration flushInterval, Duration timeout,
+                        Duration maxRetryDelay) {
+        this(url, api, org, bucket, token, username, password, batchSize, flushInterval, timeout, maxRetryDelay,
+                DEFAULT_WRITE_CONCURRENCY);
+    }
 
     /** The v1 database part of the bucket. */
     public String database() {

@@ -51,13 +51,25 @@ public final class InfluxReadingSink implements ReadingSink {
 
     private List<Pending> next = new ArrayList<>();
     private int nextSize;
-    private boolean writing;
+    /** Batches being written (up to {@link #maxWrites} at once: InfluxDB's latency, not its capacity, is the limit). */
+    private int writing;
+    private final int maxWrites;
     private long timerId = -1;
     private boolean closing;
     private final Promise<Void> drained = Promise.promise();
 
     public InfluxReadingSink(Vertx vertx, PointWriter writer, int batchSize, Duration flushInterval,
                              Duration maxRetryDelay, IngestMetrics metrics, ComponentHealth health) {
+        this(vertx, writer, batchSize, flushInterval, maxRetryDelay, metrics, health, 1);
+    }
+
+    /** @param maxWrites batches written at the same time, at most (each retried on its own) */
+    public InfluxReadingSink(Vertx vertx, PointWriter writer, int batchSize, Duration flushInterval,
+                             Duration maxRetryDelay, IngestMetrics metrics, ComponentHealth health, int maxWrites) {
+        if (maxWrites < 1) {
+            throw new IllegalArgumentException("maxWrites must be >= 1, not " + maxWrites);
+        }
+        this.maxWrites = maxWrites;
         this.vertx = vertx;
         this.writer = writer;
         this.batchSize = batchSize;
@@ -78,7 +90,7 @@ public final class InfluxReadingSink implements ReadingSink {
         Promise<WriteOutcome> promise = Promise.promise();
         next.add(new Pending(points, promise));
         nextSize += points.size();
-        if (!writing) {
+        if (writing < maxWrites) {
             if (nextSize >= batchSize) {
                 flush();
             } else if (timerId < 0) {
@@ -94,7 +106,7 @@ public final class InfluxReadingSink implements ReadingSink {
     @Override
     public Future<Void> flushAndClose() {
         closing = true;
-        if (!writing) {
+        if (writing == 0) {
             flush();
         }
         return drained.future();
@@ -105,11 +117,11 @@ public final class InfluxReadingSink implements ReadingSink {
             vertx.cancelTimer(timerId);
             timerId = -1;
         }
-        if (writing) {
+        if (writing >= maxWrites) {
             return;
         }
         if (next.isEmpty()) {
-            if (closing) {
+            if (closing && writing == 0) {
                 drained.tryComplete();
             }
             return;
@@ -117,9 +129,9 @@ public final class InfluxReadingSink implements ReadingSink {
         List<Pending> batch = next;
         next = new ArrayList<>();
         nextSize = 0;
-        writing = true;
+        writing++;
         writeBatch(batch).onComplete(ar -> {
-            writing = false;
+            writing--;
             if (!next.isEmpty() && (closing || nextSize >= batchSize)) {
                 flush();
             } else if (!next.isEmpty() && timerId < 0) {
@@ -127,7 +139,7 @@ public final class InfluxReadingSink implements ReadingSink {
                     timerId = -1;
                     flush();
                 });
-            } else if (closing) {
+            } else if (closing && next.isEmpty() && writing == 0) {
                 drained.tryComplete();
             }
         });

@@ -115,4 +115,45 @@ class InfluxReadingSinkTest {
         assertTrue(pending.get().succeeded());
         assertEquals(7, writer.stored.size());
     }
+
+    @Test
+    void withTwoWritesAllowedAFullBatchGoesOutWhileTheFirstIsStillBeingWritten() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        PointWriter slow = new PointWriter() {
+            @Override
+            public void write(List<StorePoint> points) {
+                most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                writer.write(points);
+                concurrent.decrementAndGet();
+            }
+
+            @Override
+            public boolean ping() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        InfluxReadingSink two = new InfluxReadingSink(vertx, slow, 100, Duration.ofMillis(20), Duration.ofMillis(200),
+                new IngestMetrics(), health, 2);
+        CompletableFuture<WriteOutcome> first = onContext(() -> two.write(points("A", 100)));
+        CompletableFuture<WriteOutcome> second = onContext(() -> two.write(points("B", 100)));
+        CompletableFuture<WriteOutcome> third = onContext(() -> two.write(points("C", 100)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> concurrent.get() == 2);
+        release.countDown();
+        assertEquals(WriteOutcome.ALL_STORED, first.join());
+        assertEquals(WriteOutcome.ALL_STORED, second.join());
+        assertEquals(WriteOutcome.ALL_STORED, third.join());
+        assertEquals(2, most.get(), "two writes at once, never more");
+        assertEquals(300, writer.stored.size());
+    }
 }
