@@ -6,7 +6,6 @@ import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
 import com.influxdb.query.InfluxQLQueryResult;
 import io.envmon.ingest.config.InfluxConfig;
 import java.util.ArrayList;
@@ -99,14 +98,22 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
 
     @Override
     public void write(List<StorePoint> points) {
-        List<Point> converted = new ArrayList<>(points.size());
+        // one request per precision (readings in ms, dead letters in ns), as the client's writePoints does
+        StringBuilder millis = new StringBuilder(points.size() * 64);
+        StringBuilder nanos = null;
         for (StorePoint p : points) {
-            converted.add(Point.measurement(p.measurement())
-                    .addTags(p.tags())
-                    .addFields(p.fields())
-                    .time(p.time(), p.nanos() ? WritePrecision.NS : WritePrecision.MS));
+            if (p.nanos()) {
+                LineProtocol.append(nanos == null ? nanos = new StringBuilder() : nanos, p);
+            } else {
+                LineProtocol.append(millis, p);
+            }
         }
-        writeApi.writePoints(bucket, org, converted);
+        if (!millis.isEmpty()) {
+            writeApi.writeRecord(bucket, org, WritePrecision.MS, millis.toString());
+        }
+        if (nanos != null && !nanos.isEmpty()) {
+            writeApi.writeRecord(bucket, org, WritePrecision.NS, nanos.toString());
+        }
     }
 
     @Override
