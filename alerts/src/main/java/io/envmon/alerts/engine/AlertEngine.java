@@ -235,7 +235,8 @@ public final class AlertEngine {
             counters.duplicates += late;
         }
         finishRebuild(st, out);
-        runDistrictIfDirty(out);
+        // the district rule waits for the next tick: a burst of reloads (corrections for every station) would
+        // otherwise run it over every station once per reload
         return out.build();
     }
 
