@@ -311,18 +311,8 @@ mosquitto_step() {
 phase_service() {
   say ""
   say "== phase 2: full service (mosquitto + ingest + influxd, verify after each step) =="
-  local dir=$BENCH_DIR/full-service mqtt_port influx_port influx_rpc_port http_port
-  mkdir -p "$dir/mosquitto" "$dir/influxdb"
-  free_port mqtt_port
-  free_port influx_port
-  free_port influx_rpc_port
-  free_port http_port
-  start_influxd "$dir/influxdb" "$influx_port" "$influx_rpc_port"
-  create_database "$influx_port" env
-  start_mosquitto "$dir/mosquitto" "$mqtt_port"
-  MQTT_URL="tcp://127.0.0.1:$mqtt_port"
-  INFLUX_URL="http://127.0.0.1:$influx_port"
-  start_ingest "$INGEST_JAR" "$REGISTRY" "$MQTT_URL" "$INFLUX_URL" "$http_port"
+  local dir=$BENCH_DIR/full-service
+  start_service "$dir" "$REGISTRY"
   ROWS=()
   BEST=""
   BATCH_RESULT=""
