@@ -6,6 +6,7 @@ import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
 import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.rules.FlagDurationRule;
 import io.envmon.alerts.rules.FlatlineRule;
 import io.envmon.alerts.rules.HeavyPollutionRule;
@@ -85,8 +86,9 @@ public final class AlertEngine {
             throw new AlertRulesException("alert rules do not match the registry: " + String.join("; ", problems));
         }
         this.sites = new SiteDirectory(registry, config.window());
-        this.hours = new HourCloser(config, counters);
-        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters);
+        DistrictDays districtDays = new DistrictDays();
+        this.hours = new HourCloser(config, counters, districtDays);
+        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays);
         this.retainHours = config.window().retainHours();
     }
 

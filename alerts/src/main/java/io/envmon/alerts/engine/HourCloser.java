@@ -3,6 +3,7 @@ package io.envmon.alerts.engine;
 import io.envmon.alerts.aqi.AqiStandard;
 import io.envmon.alerts.config.AlertRulesConfig;
 import io.envmon.alerts.emission.OxygenCorrection;
+import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.SiteKind;
@@ -32,11 +33,13 @@ final class HourCloser {
     private final AlertRulesConfig config;
     private final HourEvaluator evaluator;
     private final Counters counters;
+    private final DistrictDays districtDays;
     private final Duration grace;
     private final int retainHours;
 
-    HourCloser(AlertRulesConfig config, Counters counters) {
+    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays) {
         this.config = config;
+        this.districtDays = districtDays;
         this.counters = counters;
         this.evaluator = new HourEvaluator(Set.copyOf(config.window().validFlags()));
         this.grace = config.window().hourCloseGrace();
@@ -127,6 +130,7 @@ final class HourCloser {
         }
         st.hourlyDirty = true;
         if (air) {
+            districtDays.hourChanged(hour);
             aqiRecords(st, hour, out).forEach((h, after) -> {
                 if (!after.equals(before.get(h))) {
                     out.records.add(after);

@@ -8,6 +8,7 @@ import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
 import io.envmon.alerts.lifecycle.EpisodeMachine;
 import io.envmon.alerts.lifecycle.ObservationSeries;
+import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.rules.DistrictView;
 import io.envmon.alerts.rules.HeavyPollutionRule;
 import io.envmon.alerts.rules.PointRule;
@@ -39,14 +40,16 @@ final class RuleRunner {
     private final List<PointRule> rules;
     private final List<StreamRule> streamRules;
     private final HeavyPollutionRule district = new HeavyPollutionRule();
+    private final DistrictDays districtDays;
     private final AlertBook book;
     private final SiteDirectory sites;
     private final Counters counters;
     private final int retainHours;
 
     RuleRunner(AlertRulesConfig config, List<PointRule> rules, List<StreamRule> streamRules, AlertBook book,
-               SiteDirectory sites, Counters counters) {
+               SiteDirectory sites, Counters counters, DistrictDays districtDays) {
         this.config = config;
+        this.districtDays = districtDays;
         this.rules = List.copyOf(rules);
         this.streamRules = List.copyOf(streamRules);
         this.book = book;
@@ -161,8 +164,10 @@ final class RuleRunner {
         Instant replayStart = districtRangeStart(newest);
         AlertKey key = district.key(cfg);
         try {
+            Instant observeFrom = replayStart.minus(Duration.ofHours(cfg.clearAfterHours()));
+            districtDays.forgetBefore(observeFrom.minus(Duration.ofDays(4)));
             ObservationSeries series = district.observe(new DistrictView(cfg, config.standards(), stations,
-                    replayStart, replayStart.minus(Duration.ofHours(cfg.clearAfterHours())), closed));
+                    replayStart, observeFrom, closed, districtDays));
             out.events.addAll(book.reconcile(series, EpisodeMachine.run(key, book.carried(key, replayStart),
                     series.observations(), series.settings(), replayStart)));
         } catch (RuntimeException e) {

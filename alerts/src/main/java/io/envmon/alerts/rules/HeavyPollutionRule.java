@@ -56,7 +56,7 @@ public final class HeavyPollutionRule {
 
     public ObservationSeries observe(DistrictView view) {
         HeavyPollutionConfig cfg = view.config();
-        Map<Instant, OptionalInt> cache = new HashMap<>();
+        DistrictDays districtDays = view.days();
         List<Observation> out = new ArrayList<>();
         if (view.closedUpTo() != null) {
             for (Instant hour = view.observeFrom(); hour.isBefore(view.closedUpTo()); hour = hour.plus(HOUR)) {
@@ -65,7 +65,7 @@ public final class HeavyPollutionRule {
                 int known = 0;
                 for (int k = 0; k < 4; k++) {
                     Instant dayEnd = end.minus(DAY.multipliedBy(k));
-                    OptionalInt aqi = cache.computeIfAbsent(dayEnd, t -> districtAqi(view, t));
+                    OptionalInt aqi = districtDays.aqi(dayEnd, t -> districtAqi(view, t));
                     if (aqi.isEmpty()) {
                         break;
                     }
