@@ -1,13 +1,12 @@
 package io.envmon.bench;
 
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.pipeline.IncomingMessage;
 import io.envmon.ingest.pipeline.JsonMessageDecoder;
 import io.envmon.ingest.pipeline.PointMapper;
 import io.envmon.ingest.pipeline.ReadingValidator;
 import io.envmon.ingest.pipeline.SortedMessage;
+import io.envmon.ingest.store.LineProtocol;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.Reading;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +27,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The ingest path of one JSON device message up to the text sent to InfluxDB, with the service's own public
  * classes: {@link JsonMessageDecoder#decode} (size, topic, registry, {@code ReadingCodec}, {@link ReadingValidator})
- * → {@link PointMapper#reading} (the CONTRACT §4 schema, a {@link StorePoint}) → influxdb-client-java's
- * {@link Point} → {@link Point#toLineProtocol()}.
- *
- * <p>The step from {@link StorePoint} to {@link Point} is private to {@code InfluxPointWriter.write}, which also
- * sends the request; {@link #toInfluxPoint} repeats its four lines. {@code WriteApiBlocking.writePoints} joins the
- * points' line protocol with newlines, as {@link #batchOf50} does. Left out: the MQTT callback, the batching sink
- * and the HTTP request.
+ * → {@link PointMapper#reading} (the CONTRACT §4 schema, a {@link StorePoint}) → {@link LineProtocol#append},
+ * which {@code InfluxPointWriter.write} uses to build one request body per batch. Left out: the MQTT callback, the
+ * batching sink and the HTTP request.
  *
  * <ul>
  *   <li>{@link #oneReading}: {@code {"ts":"2026-01-05T08:00:00Z","values":{"pm25":35.2,"pm10":60.1}}} on
@@ -87,20 +82,9 @@ public class LineProtocolBenchmark {
     private String lineProtocol(SortedMessage sorted) {
         StringBuilder body = new StringBuilder(64 * sorted.accepted().size());
         for (Reading reading : sorted.accepted()) {
-            if (body.length() > 0) {
-                body.append('\n');
-            }
-            body.append(toInfluxPoint(mapper.reading(sorted.point(), reading)).toLineProtocol());
+            LineProtocol.append(body, mapper.reading(sorted.point(), reading));
         }
         return body.toString();
-    }
-
-    /** As {@code InfluxPointWriter.write} converts each point. */
-    private static Point toInfluxPoint(StorePoint p) {
-        return Point.measurement(p.measurement())
-                .addTags(p.tags())
-                .addFields(p.fields())
-                .time(p.time(), p.nanos() ? WritePrecision.NS : WritePrecision.MS);
     }
 
     private static IncomingMessage message(String json) {

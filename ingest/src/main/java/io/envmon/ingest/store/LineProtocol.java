@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code Point}, its maps and a number formatter per reading. The client still sends the batch
  * ({@code WriteApiBlocking.writeRecord}): retries, authentication and the v1/v2 wire stay where they were.
  */
-final class LineProtocol {
+public final class LineProtocol {
 
     private LineProtocol() {
     }
@@ -21,7 +21,7 @@ final class LineProtocol {
      *
      * @return false when the point has no field to write (nothing appended)
      */
-    static boolean append(StringBuilder out, StorePoint p) {
+    public static boolean append(StringBuilder out, StorePoint p) {
         String[] fieldKeys = sortedKeys(p.fields());
         int start = out.length();
         if (start > 0) {
