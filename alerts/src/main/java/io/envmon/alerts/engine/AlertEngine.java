@@ -184,13 +184,11 @@ public final class AlertEngine {
     }
 
     private PointState state(SiteInfo site) {
-        return points.computeIfAbsent(SiteDirectory.key(site.point()), k -> new PointState(site,
-                new Streams(site, config.rulesFor(site.point()), streamRules, columns(site)),
-                new SampleWindow(columns(site))));
-    }
-
-    private static List<String> columns(SiteInfo site) {
-        return List.copyOf(ParameterCatalog.of(site.point().type()).keySet());
+        return points.computeIfAbsent(SiteDirectory.key(site.point()), k -> {
+            List<String> columns = List.copyOf(ParameterCatalog.of(site.point().type()).keySet());
+            return new PointState(site, new Streams(site, config.rulesFor(site.point()), streamRules, columns),
+                    new SampleWindow(columns));
+        });
     }
 
     private void askReload(PointState st, Output out) {

@@ -63,7 +63,10 @@ final class RuleRunner {
      * those of the point's rules with an alert in the book: after a restore or reload).
      */
     void runStreams(PointState st, boolean all, Output out) {
-        Set<AlertKey> keys = new LinkedHashSet<>(st.streams.drainChanged());
+        if (!all && !st.streams.hasChanged()) {
+            return; // the common case, on every reading: nothing observed
+        }
+        Set<AlertKey> keys = st.streams.drainChanged();
         MonitoredPoint p = st.site.point();
         if (all) {
             keys.addAll(st.streams.keys());

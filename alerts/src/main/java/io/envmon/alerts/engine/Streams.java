@@ -143,11 +143,12 @@ final class Streams {
         return streamRules;
     }
 
-    /** The keys whose observations changed since the last call, and forgets them. */
+    boolean hasChanged() {
+        return !changed.isEmpty();
+    }
+
+    /** The keys whose observations changed since the last call (a set the caller may add to), and forgets them. */
     Set<AlertKey> drainChanged() {
-        if (changed.isEmpty()) {
-            return Set.of();
-        }
         Set<AlertKey> out = new LinkedHashSet<>(changed);
         changed.clear();
         return out;
