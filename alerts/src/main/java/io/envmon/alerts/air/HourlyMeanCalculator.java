@@ -63,17 +63,26 @@ public final class HourlyMeanCalculator {
         if (expectedInterval.isNegative() || expectedInterval.isZero() || expectedInterval.compareTo(HOUR) > 0) {
             throw new IllegalArgumentException("expected interval must be > 0 and ≤ 1 h, not " + expectedInterval);
         }
-        Instant hourEnd = hourStart.plus(HOUR);
-        Duration total = Duration.ZERO;
-        Instant coveredUpTo = hourStart;
-        for (TimedValue sample : sortedInHour) {
-            Instant from = sample.ts().isAfter(coveredUpTo) ? sample.ts() : coveredUpTo;
-            Instant to = sample.ts().plus(expectedInterval);
-            if (to.isAfter(hourEnd)) {
-                to = hourEnd;
-            }
-            if (to.isAfter(from)) {
-                total = total.plus(Duration.between(from, to));
+        long[] offsets = new long[sortedInHour.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = Duration.between(hourStart, sortedInHour.get(i).ts()).toNanos();
+        }
+        return Duration.ofNanos(covered(offsets, offsets.length, expectedInterval.toNanos(), HOUR.toNanos()));
+    }
+
+    /**
+     * The sampling time of samples at {@code offsets} (from the hour's start, ascending, one per timestamp, any
+     * unit): the length of the union of {@code [offset, offset + step)} clipped to {@code [0, hour)}. The one place
+     * of the rule; {@code HourEvaluator} calls it with millisecond offsets read straight from its columns.
+     */
+    public static long covered(long[] offsets, int n, long step, long hour) {
+        long total = 0;
+        long coveredUpTo = 0;
+        for (int i = 0; i < n; i++) {
+            long from = Math.max(offsets[i], coveredUpTo);
+            long to = Math.min(offsets[i] + step, hour);
+            if (to > from) {
+                total += to - from;
                 coveredUpTo = to;
             }
         }

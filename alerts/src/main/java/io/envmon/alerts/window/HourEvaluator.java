@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Turns one hour of a point's readings into its {@link HourRecord}, with the standards layer:
  * <ul>
- *   <li>samples of each parameter by {@link SampleFilter}, leaving out every flag not in {@code validFlags} (F, M,
+ *   <li>samples of each parameter as {@link SampleFilter} picks them, leaving out every flag not in {@code validFlags} (F, M,
  *       D, C, B and unknown letters by default: a calibration gas is not an emission, a stopped source emits
  *       nothing);</li>
  *   <li>1-h means by {@link HourlyMeanCalculator}: valid with ≥ 45 minutes of sampling (GB 3095 Table 4), each
@@ -101,20 +101,13 @@ public final class HourEvaluator {
         return flag == 'N' || validFlags.contains(String.valueOf(flag));
     }
 
-    /** GB 3095 Table 4 coverage: the union of [ts, ts + step) clipped to the hour is at least 45 minutes. */
+    /** GB 3095 Table 4 coverage ({@link HourlyMeanCalculator#covered}) of the {@code n} samples gathered. */
     private boolean covered(int n, long hourStart, long stepMs) {
-        long hourEnd = hourStart + HOUR.toMillis();
-        long total = 0;
-        long coveredUpTo = hourStart;
         for (int i = 0; i < n; i++) {
-            long from = Math.max(times[i], coveredUpTo);
-            long to = Math.min(times[i] + stepMs, hourEnd);
-            if (to > from) {
-                total += to - from;
-                coveredUpTo = to;
-            }
+            times[i] -= hourStart;
         }
-        return total >= HourlyMeanCalculator.MIN_SAMPLING.toMillis();
+        return HourlyMeanCalculator.isValid(Duration.ofMillis(
+                HourlyMeanCalculator.covered(times, n, stepMs, HOUR.toMillis())));
     }
 
     /** The mean as {@code DoubleStream.average()} computes it (compensated summation), in time order. */
