@@ -25,6 +25,10 @@ SITES_INTERVAL=60s
 # --shape batched: readings per message, and a target above what this machine can take, so that both measure a limit
 BATCHED_SIZE=50
 BATCHED_RATE=${ENVMON_BENCH_BATCH_RATE:-200000}
+# --shape latency: the district's registry at this rate, one reading per point per simulated minute, long enough
+# for every point to close many hours (an hour of a point every ~0.6 s of wall time at 20 000/s)
+LATENCY_RATE=${ENVMON_BENCH_LATENCY_RATE:-20000}
+LATENCY_STEP=${ENVMON_BENCH_LATENCY_STEP:-30}
 VERIFY_WAIT=${ENVMON_BENCH_VERIFY_WAIT:-60}
 MAX_LAG=${ENVMON_BENCH_MAX_LAG:-5}
 KEEP=${ENVMON_BENCH_KEEP:-0}
@@ -39,6 +43,7 @@ SINK_IDLE=3
 BENCH_DIR=""
 MQTT_URL=""
 INFLUX_URL=""
+METRICS_URL=""
 LOAD_REGISTRY=$REGISTRY  # the registry 'load' plays (sites5000: the generated one)
 LOAD_EXTRA=()            # more options of the full service's 'load' steps (sites5000: --interval)
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
@@ -48,7 +53,7 @@ BATCH_RESULT=""  # the current phase's batch line, in words
 
 bench_usage() {
   cat <<USAGE
-Usage: ./envmon bench [--no-build] [--shape ladder|sites5000|batched|all] [--phase mosquitto|service|both]
+Usage: ./envmon bench [--no-build] [--shape ladder|sites5000|batched|latency|all] [--phase mosquitto|service|both]
 
 --shape ladder (the default) measures the highest steady rate of 'load' (readings per second, single-reading
 messages) on this machine:
@@ -74,7 +79,12 @@ One result line: achieved and stored, and the ingest process's CPU seconds and p
 --shape batched: batches of ${BATCHED_SIZE} readings per message at ${BATCHED_RATE} readings/s, one step against mosquitto alone
 (sink) and one against the full service, both in this run; prints both and the ratio service/mosquitto.
 
---shape all: ladder (as --phase says), sites5000, batched.
+--shape latency: the full service with the district's registry at ${LATENCY_RATE} readings/s for ${LATENCY_STEP} s, one reading per
+point per simulated minute, so that every point closes an hour every ~0.6 s and the hourly rules raise and resolve
+alerts all along; prints the alert latency (envmon_alerts_latency_seconds: from the storage of the reading that
+closed the hour to the broker's acknowledgement of the alert event; p50, p99, max over the last 2 minutes).
+
+--shape all: ladder (as --phase says), sites5000, batched, latency.
 
 In every step against the full service, the ingest process's CPU time (utime + stime from /proc/PID/stat, from
 the start of 'load' to the end of 'verify') and peak RSS (VmHWM of /proc/PID/status, reset before the step by
@@ -93,6 +103,8 @@ Environment (defaults in brackets):
   ENVMON_BENCH_BATCH        readings per message of the batch step; 0 for no batch step [20]
   ENVMON_BENCH_BATCH_RATE   target rate of the batch step, readings/s [ladder: 50000; --shape batched: 200000]
   ENVMON_BENCH_SITES_RATE   --shape sites5000: target rate, readings/s [10000]
+  ENVMON_BENCH_LATENCY_RATE --shape latency: target rate, readings/s [20000]
+  ENVMON_BENCH_LATENCY_STEP --shape latency: seconds of load [30]
   ENVMON_BENCH_VERIFY_WAIT  seconds 'verify' waits for the service to store a step [60]
   ENVMON_BENCH_MAX_LAG      phase 2: seconds after a step within which all must be stored to count as steady [5]
   ENVMON_BENCH_KEEP         1: keep the temporary folder with the servers' data and every step's output [0]
@@ -115,7 +127,7 @@ main() {
     esac
   done
   [[ $phase == mosquitto || $phase == service || $phase == both ]] || { bench_usage >&2; warn "--phase must be mosquitto, service or both"; exit 2; }
-  [[ $shape == ladder || $shape == sites5000 || $shape == batched || $shape == all ]] || { bench_usage >&2; warn "--shape must be ladder, sites5000, batched or all"; exit 2; }
+  [[ $shape == ladder || $shape == sites5000 || $shape == batched || $shape == latency || $shape == all ]] || { bench_usage >&2; warn "--shape must be ladder, sites5000, batched, latency or all"; exit 2; }
   check_settings
 
   cd "$ROOT"
@@ -154,6 +166,10 @@ main() {
     shape_batched
     summary+=("$SHAPE_RESULT")
   fi
+  if [[ $shape == latency || $shape == all ]]; then
+    shape_latency
+    summary+=("$SHAPE_RESULT")
+  fi
   say ""
   say "RESULT on $(nproc) cores:"
   printf '  %s\n' "${summary[@]}"
@@ -161,7 +177,7 @@ main() {
 
 check_settings() {
   local name value
-  for name in STEP WARMUP CONNECTIONS QOS BATCH BATCH_RATE VERIFY_WAIT MAX_LAG KEEP; do
+  for name in STEP WARMUP CONNECTIONS QOS BATCH BATCH_RATE VERIFY_WAIT MAX_LAG KEEP LATENCY_RATE LATENCY_STEP; do
     value=${!name}
     [[ $value =~ ^[0-9]+$ ]] || die "ENVMON_BENCH_$name must be a whole number, not '$value'"
   done
@@ -181,7 +197,8 @@ print_header() {
     ladder) say "envmon bench: 'load' against mosquitto alone, then against the full service" ;;
     sites5000) say "envmon bench --shape sites5000: the full service with a registry of $SITES stations at $SITES_RATE readings/s" ;;
     batched) say "envmon bench --shape batched: batches of $BATCHED_SIZE against mosquitto alone and against the full service" ;;
-    all) say "envmon bench --shape all: the ladder against mosquitto alone and the full service, then sites5000, then batched" ;;
+    latency) say "envmon bench --shape latency: the full service with the district's registry at $LATENCY_RATE readings/s, alert latency" ;;
+    all) say "envmon bench --shape all: the ladder against mosquitto alone and the full service, then sites5000, then batched, then latency" ;;
   esac
   say "  machine    $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start (figures mean something only on a quiet machine)"
   say "  software   $(java -version 2>&1 | head -n 1), $("$(mosquitto_bin)" -h 2>&1 | head -n 1 | cut -d' ' -f1-3), influxd $("$(influxd_bin)" version 2>/dev/null | cut -d' ' -f2 || echo '?')"
@@ -193,6 +210,9 @@ print_header() {
   fi
   if [[ $shape == batched || $shape == all ]]; then
     say "  batched    --batch $BATCHED_SIZE at $BATCHED_RATE readings/s, QoS $QOS, $CONNECTIONS connections, ${STEP} s after ${WARMUP} s of warm-up: mosquitto alone, then the full service"
+  fi
+  if [[ $shape == latency || $shape == all ]]; then
+    say "  latency    the district's registry, one reading per point per simulated minute, $LATENCY_RATE readings/s, single readings, QoS $QOS, $CONNECTIONS connections, ${LATENCY_STEP} s after ${WARMUP} s of warm-up"
   fi
   say "  ingest     JVM options: ${java_opts[*]:-none (ENVMON_JAVA_OPTS is empty)}"
   say "  files      $BENCH_DIR ($( ((KEEP)) && echo kept || echo 'removed at the end; ENVMON_BENCH_KEEP=1 keeps it'))"
@@ -374,7 +394,24 @@ service_step() {
   UNTIL=$(before "$(field "$ledger" '.*"simulatedFrom" : "([^"]+)".*' 2>/dev/null || true)")
   STORED_IN=$lag
   ROWS+=("$(printf '  %8s %5s %10s %7s %8s %7s %4s %9s %9s %7s %9s %6s %7s %9s' "$rate" "$batch" "$ACHIEVED" "$MIN" "$MEDIAN" "$MAX" "$HELD" "$SENT" "$stored" "$MISSING" "$lag" "$steady" "$CPU_S" "$PEAK_RSS")$(load_failed_note "$load_log")")
-  say "  step $rate readings/s (batch $batch): achieved $ACHIEVED, per second $MIN..$MAX, held $HELD; stored $stored of $SENT, missing $MISSING, all stored $lag after the step; ingest CPU $CPU_S s, peak RSS $PEAK_RSS"
+  alert_latency
+  say "  step $rate readings/s (batch $batch): achieved $ACHIEVED, per second $MIN..$MAX, held $HELD; stored $stored of $SENT, missing $MISSING, all stored $lag after the step; ingest CPU $CPU_S s, peak RSS $PEAK_RSS; alert latency $ALERT_LATENCY"
+}
+
+# alert_latency: sets ALERT_LATENCY from the service's envmon_alerts_latency_seconds (the storage of the reading
+# that raised an alert event to the broker's acknowledgement of the event; quantiles over the last 2 minutes)
+alert_latency() {
+  ALERT_LATENCY="-"
+  [[ -n $METRICS_URL ]] || return 0
+  ALERT_LATENCY=$(curl -s -m 5 "$METRICS_URL" | awk '
+    /^envmon_alerts_latency_seconds\{.*quantile="0.5"/ { p50 = $NF }
+    /^envmon_alerts_latency_seconds\{.*quantile="0.99"/ { p99 = $NF }
+    /^envmon_alerts_latency_seconds_max/ { max = $NF }
+    /^envmon_alerts_latency_seconds_count/ { n = $NF }
+    END {
+      if (n == "" || n == 0) print "- (no alert event raised by a reading)"
+      else printf "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d events since start)", p50 * 1000, p99 * 1000, max * 1000, n
+    }')
 }
 
 # --- the ingest process's CPU time and peak RSS over a step -------------------------------------------------
@@ -425,6 +462,26 @@ ingest_usage_end() {
   fi
 }
 
+# --- --shape latency: alert latency under load --------------------------------------------------------------
+
+shape_latency() {
+  say ""
+  say "== latency: full service, the district's registry, one reading per point per simulated minute, $LATENCY_RATE readings/s =="
+  local dir=$BENCH_DIR/latency step=$STEP
+  mkdir -p "$dir"
+  start_service "$dir" "$REGISTRY"
+  LOAD_EXTRA=(--interval 60s)
+  UNTIL=""
+  STEP=$LATENCY_STEP
+  service_step "$dir" "$LATENCY_RATE" 1
+  STEP=$step
+  LOAD_EXTRA=()
+  stop_service
+  SHAPE_RESULT="latency:          the district's registry, target $LATENCY_RATE readings/s: achieved $ACHIEVED (held $HELD), stored $STORED of $SENT, missing $MISSING ($LAST_STEADY_WORD); alert latency $ALERT_LATENCY"
+  say ""
+  say "  $SHAPE_RESULT"
+}
+
 # --- --shape sites5000: a registry of 5 000 stations -------------------------------------------------------
 
 # write_sites_registry FILE: air stations P-0 ... P-(SITES-1), spread over the district's square (lat/lon only
@@ -455,7 +512,7 @@ shape_sites() {
   stop_service
   local cores
   cores=$(awk -v c="$CPU_S" -v w="$CPU_WALL_S" 'BEGIN { if (c == "-" || w <= 0) print "-"; else printf "%.2f", c / w }')
-  SHAPE_RESULT="sites5000:        $SITES stations, target $SITES_RATE readings/s: achieved $ACHIEVED (held $HELD), stored $STORED of $SENT, missing $MISSING, all stored $STORED_IN after the step ($LAST_STEADY_WORD); ingest CPU $CPU_S s in $CPU_WALL_S s ($cores cores), peak RSS $PEAK_RSS"
+  SHAPE_RESULT="sites5000:        $SITES stations, target $SITES_RATE readings/s: achieved $ACHIEVED (held $HELD), stored $STORED of $SENT, missing $MISSING, all stored $STORED_IN after the step ($LAST_STEADY_WORD); ingest CPU $CPU_S s in $CPU_WALL_S s ($cores cores), peak RSS $PEAK_RSS; alert latency $ALERT_LATENCY"
   say ""
   say "  $SHAPE_RESULT"
 }
@@ -508,6 +565,7 @@ start_service() {
   start_mosquitto "$dir/mosquitto" "$mqtt_port"
   MQTT_URL="tcp://127.0.0.1:$mqtt_port"
   INFLUX_URL="http://127.0.0.1:$influx_port"
+  METRICS_URL="http://127.0.0.1:$http_port/metrics"
   RUN_DIR=$dir
   start_ingest "$INGEST_JAR" "$registry" "$MQTT_URL" "$INFLUX_URL" "$http_port"
   RUN_DIR=$BENCH_DIR

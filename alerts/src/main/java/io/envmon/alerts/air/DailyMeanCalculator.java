@@ -4,7 +4,6 @@ import io.envmon.alerts.series.TimedValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,12 +28,12 @@ public final class DailyMeanCalculator {
 
     /** The valid mean of the 24 h starting at {@code windowStart}, or empty when fewer than 20 hourly means. */
     public static Optional<Double> mean(Collection<TimedValue> hourlyMeans, Instant windowStart) {
-        List<TimedValue> inDay = HourlyWindows.in(hourlyMeans, windowStart, DAY);
-        return inDay.size() < MIN_HOURLY_MEANS ? Optional.empty() : Optional.of(HourlyWindows.average(inDay));
+        HourlyWindows.Stats inDay = HourlyWindows.in(hourlyMeans, windowStart, DAY);
+        return inDay.count() < MIN_HOURLY_MEANS ? Optional.empty() : Optional.of(inDay.mean());
     }
 
     /** How many hourly means fall in the 24 h starting at {@code windowStart}. */
     public static int count(Collection<TimedValue> hourlyMeans, Instant windowStart) {
-        return HourlyWindows.in(hourlyMeans, windowStart, DAY).size();
+        return HourlyWindows.in(hourlyMeans, windowStart, DAY).count();
     }
 }

@@ -4,7 +4,6 @@ import io.envmon.alerts.series.TimedValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,8 +32,8 @@ public final class EightHourMeanCalculator {
 
     /** The valid 8-h mean of the window starting at {@code windowStart}, or empty when fewer than 6 hourly means. */
     public static Optional<Double> mean(Collection<TimedValue> hourlyMeans, Instant windowStart) {
-        List<TimedValue> inWindow = HourlyWindows.in(hourlyMeans, windowStart, EIGHT_HOURS);
-        return inWindow.size() < MIN_HOURLY_MEANS ? Optional.empty() : Optional.of(HourlyWindows.average(inWindow));
+        HourlyWindows.Stats inWindow = HourlyWindows.in(hourlyMeans, windowStart, EIGHT_HOURS);
+        return inWindow.count() < MIN_HOURLY_MEANS ? Optional.empty() : Optional.of(inWindow.mean());
     }
 
     /** The largest valid 8-h mean among the windows inside the natural day starting at {@code dayStart}. */

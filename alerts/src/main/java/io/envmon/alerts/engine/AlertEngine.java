@@ -65,6 +65,8 @@ public final class AlertEngine {
     private final int retainHours;
     private Instant firstTick;
     private boolean districtDirty;
+    /** The tick that first found the district dirty and waiting for lagging stations. */
+    private Instant districtDirtySince;
     /** The newest closed hour of any air station. */
     private Instant districtClosed;
     /** Air stations whose closed hours are behind {@link #districtClosed}. */
@@ -85,7 +87,7 @@ public final class AlertEngine {
         if (!problems.isEmpty()) {
             throw new AlertRulesException("alert rules do not match the registry: " + String.join("; ", problems));
         }
-        this.sites = new SiteDirectory(registry, config.window());
+        this.sites = new SiteDirectory(registry, config);
         DistrictDays districtDays = new DistrictDays();
         this.hours = new HourCloser(config, counters, districtDays);
         this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays);
@@ -110,12 +112,12 @@ public final class AlertEngine {
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(now, "now");
         Output out = new Output();
-        Optional<SiteInfo> site = sites.find(point);
-        if (site.isEmpty()) {
+        SiteDirectory.Known known = sites.known(point);
+        if (known == null) {
             counters.skip(out, point, reading.ts(), SkippedReading.Reason.UNKNOWN_POINT);
             return out.build();
         }
-        PointState st = state(site.get());
+        PointState st = state(known);
         Instant horizon = st.horizon(retainHours);
         if (horizon != null && reading.ts().isBefore(horizon)) {
             counters.skip(out, point, reading.ts(), SkippedReading.Reason.TOO_OLD);
@@ -183,12 +185,15 @@ public final class AlertEngine {
         return false;
     }
 
-    private PointState state(SiteInfo site) {
-        return points.computeIfAbsent(SiteDirectory.key(site.point()), k -> {
+    private PointState state(SiteDirectory.Known known) {
+        PointState st = points.get(known.key());
+        if (st == null) {
+            SiteInfo site = known.site();
             List<String> columns = List.copyOf(ParameterCatalog.of(site.point().type()).keySet());
-            return new PointState(site, new Streams(site, config.rulesFor(site.point()), streamRules, columns),
-                    new SampleWindow(columns));
-        });
+            st = new PointState(site, new Streams(site, known.rules(), streamRules, columns), new SampleWindow(columns));
+            points.put(known.key(), st);
+        }
+        return st;
     }
 
     private void askReload(PointState st, Output out) {
@@ -278,6 +283,7 @@ public final class AlertEngine {
         if (closeTo != null) {
             changed = hours.closeTo(st, closeTo, from, out);
         }
+        st.prunedTo = null;
         hours.prune(st);
         return changed;
     }
@@ -314,13 +320,13 @@ public final class AlertEngine {
                 }
             }
         }
-        runDistrictNowIfDirty(out);
-        for (SiteInfo site : sites.all()) {
+        runDistrictAtTick(now, out);
+        for (SiteDirectory.Known known : sites.points()) {
             try {
-                offline.check(site, config.rulesFor(site.point()).offline(),
-                        points.get(SiteDirectory.key(site.point())), firstTick, now).ifPresent(out.events::add);
+                offline.check(known.site(), known.rules().offline(), points.get(known.key()), firstTick, now)
+                        .ifPresent(out.events::add);
             } catch (RuntimeException e) {
-                counters.fault(out, OfflineWatch.ID, site.point().label(), e);
+                counters.fault(out, OfflineWatch.ID, known.site().point().label(), e);
             }
         }
         book.forgetResolved(this::forgetBefore);
@@ -434,9 +440,27 @@ public final class AlertEngine {
         }
     }
 
+    /**
+     * At a tick, the district rule waits for stations still closing the hour, as on readings, but not longer than
+     * the grace: a station whose hours stay behind (its clock is late, say) does not hold the district back.
+     */
+    private void runDistrictAtTick(Instant now, Output out) {
+        if (!districtDirty) {
+            districtDirtySince = null;
+            return;
+        }
+        if (districtDirtySince == null) {
+            districtDirtySince = now;
+        }
+        if (districtLagging <= 0 || !now.isBefore(districtDirtySince.plus(hours.grace()))) {
+            runDistrictNowIfDirty(out);
+        }
+    }
+
     private void runDistrictNowIfDirty(Output out) {
         if (districtDirty) {
             districtDirty = false;
+            districtDirtySince = null;
             runner.runDistrict(points, out);
         }
     }
@@ -444,8 +468,9 @@ public final class AlertEngine {
     /** Loads one point's stored readings at restart and evaluates its closed hours (into {@code scratch}). */
     private void load(List<PointReading> list, Instant now, Output out, Output scratch) {
         list.sort(Comparator.comparing(pr -> pr.reading().ts()));
-        SiteInfo site = sites.find(list.get(0).point()).orElseThrow();
-        PointState st = state(site);
+        SiteDirectory.Known known = Objects.requireNonNull(sites.known(list.get(0).point()), "known point");
+        SiteInfo site = known.site();
+        PointState st = state(known);
         Instant newest = list.get(list.size() - 1).reading().ts();
         Instant oldest = PointState.floorHour(newest).minus(restoreDepth(site.point().kind()));
         List<Reading> readings = new ArrayList<>(list.size());

@@ -56,9 +56,10 @@ final class AqiRecords {
         if (standard == AqiStandard.HJ633_2012) {
             Instant end = hour.plus(HOUR);
             Instant dayStart = end.minus(Duration.ofHours(24));
-            means = means.withSliding24h(daily(hours, "so2", dayStart), daily(hours, "pm10", dayStart),
-                            daily(hours, "pm25", dayStart))
-                    .withO3Sliding8h(EightHourMeanCalculator.mean(values(hours, "o3"), end.minus(Duration.ofHours(8)))
+            NavigableMap<Instant, HourRecord> day = hours.subMap(dayStart, true, end, false);
+            means = means.withSliding24h(daily(day, "so2", dayStart), daily(day, "pm10", dayStart),
+                            daily(day, "pm25", dayStart))
+                    .withO3Sliding8h(EightHourMeanCalculator.mean(values(day, "o3"), end.minus(Duration.ofHours(8)))
                             .orElse(null));
         }
         AqiResult result = new HourlyAqi(standards.particles2012()).compute(standard, means);

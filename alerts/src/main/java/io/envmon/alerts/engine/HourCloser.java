@@ -101,9 +101,10 @@ final class HourCloser {
     /** Drops pending rows, records and observations older than the point needs. */
     void prune(PointState st) {
         Instant horizon = st.horizon(retainHours);
-        if (horizon == null) {
-            return;
+        if (horizon == null || horizon == st.prunedTo) {
+            return; // nothing older than the horizon gets in (too old), so once per hour is enough
         }
+        st.prunedTo = horizon;
         st.window.pruneBefore(horizon);
         st.hours.headMap(horizon.minus(history(st.site.point().kind())), false).clear();
         st.streams.prune(horizon);

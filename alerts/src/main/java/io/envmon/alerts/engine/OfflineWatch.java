@@ -10,6 +10,8 @@ import io.envmon.alerts.rules.SiteInfo;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,8 @@ final class OfflineWatch {
     static final String ID = "offline";
 
     private final AlertBook book;
+    /** Every point's key, asked for at every tick and on every late reading. */
+    private final Map<MonitoredPoint, AlertKey> keys = new HashMap<>();
 
     OfflineWatch(AlertBook book) {
         this.book = book;
@@ -34,19 +38,24 @@ final class OfflineWatch {
         return new AlertKey(p.kind().topicSegment(), p.site(), p.outlet(), ID, null);
     }
 
+    private AlertKey keyOf(MonitoredPoint p) {
+        return keys.computeIfAbsent(p, OfflineWatch::key);
+    }
+
     /** Opens the point's offline alert if it is overdue and none is open. */
     Optional<AlertEvent> check(SiteInfo site, OfflineConfig cfg, PointState state, Instant firstTick, Instant now) {
-        AlertKey key = key(site.point());
+        AlertKey key = keyOf(site.point());
         if (!cfg.enabled() || book.openAlert(key).isPresent()) {
             return Optional.empty();
         }
-        Duration threshold = Duration.ofMillis(Math.round(site.interval().toMillis() * cfg.multiple()));
+        long thresholdMillis = Math.round(site.interval().toMillis() * cfg.multiple());
         boolean heard = state != null && state.lastArrival != null;
         Instant silentSince = heard ? state.lastArrival : firstTick;
         if (silentSince == null || (!heard && !cfg.includeNeverReported())
-                || Duration.between(silentSince, now).compareTo(threshold) <= 0) {
-            return Optional.empty();
+                || now.toEpochMilli() - silentSince.toEpochMilli() <= thresholdMillis) {
+            return Optional.empty(); // every point at every tick: no allocation on this path
         }
+        Duration threshold = Duration.ofMillis(thresholdMillis);
         Duration silence = Duration.between(silentSince, now);
         double silentMinutes = minutes(silence);
         Instant startedAt = heard ? state.watermark : firstTick;
@@ -68,7 +77,7 @@ final class OfflineWatch {
 
     /** Resolves the point's offline alert, if open, because a reading stamped {@code ts} arrived at {@code now}. */
     Optional<AlertEvent> heard(SiteInfo site, Instant ts, Instant now) {
-        AlertKey key = key(site.point());
+        AlertKey key = keyOf(site.point());
         if (book.openAlert(key).isEmpty()) {
             return Optional.empty();
         }

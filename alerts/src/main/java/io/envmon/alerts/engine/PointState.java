@@ -4,7 +4,6 @@ import io.envmon.alerts.rules.SiteInfo;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.alerts.window.SampleWindow;
 import io.envmon.model.Reading;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,6 +39,10 @@ final class PointState {
     final List<Reading> sinceReload = new ArrayList<>(0);
     /** The late readings that asked for the outstanding reload. */
     int lateReadings;
+    /** The horizon the point was last pruned to ({@code null}: prune at the next chance). */
+    Instant prunedTo;
+    private long horizonHour;
+    private Instant horizon;
 
     PointState(SiteInfo site, Streams streams, SampleWindow window) {
         this.site = site;
@@ -49,7 +52,15 @@ final class PointState {
 
     /** The oldest hour kept: the newest reading's hour − {@code retainHours}; null before any reading. */
     Instant horizon(int retainHours) {
-        return watermark == null ? null : floorHour(watermark).minus(Duration.ofHours(retainHours));
+        if (watermark == null) {
+            return null;
+        }
+        long hour = Math.floorDiv(watermark.getEpochSecond(), 3600);
+        if (hour != horizonHour || horizon == null) { // asked several times per reading; changes once an hour
+            horizonHour = hour;
+            horizon = Instant.ofEpochSecond((hour - retainHours) * 3600);
+        }
+        return horizon;
     }
 
     static Instant floorHour(Instant t) {

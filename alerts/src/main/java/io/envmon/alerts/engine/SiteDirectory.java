@@ -1,5 +1,7 @@
 package io.envmon.alerts.engine;
 
+import io.envmon.alerts.config.AlertRulesConfig;
+import io.envmon.alerts.config.RuleSet;
 import io.envmon.alerts.config.WindowConfig;
 import io.envmon.alerts.rules.SiteInfo;
 import io.envmon.model.SiteKind;
@@ -11,18 +13,28 @@ import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.WaterSection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The registry's points with what the rules need (names, section, outlet, expected interval), by point key. */
+/**
+ * The registry's points with what the rules need (names, section, outlet, expected interval, rule set), by point
+ * key. Looked up on every reading and, for every point, at every tick: the keys and rule sets are computed once.
+ */
 final class SiteDirectory {
 
     private final Map<String, SiteInfo> byKey = new LinkedHashMap<>();
+    private final Map<MonitoredPoint, Known> byPoint = new LinkedHashMap<>();
     private final List<String> airStations = new ArrayList<>();
 
-    SiteDirectory(Registry registry, WindowConfig window) {
+    /** A registered point, its state key and its rule set. */
+    record Known(SiteInfo site, String key, RuleSet rules) {
+    }
+
+    SiteDirectory(Registry registry, AlertRulesConfig config) {
+        WindowConfig window = config.window();
         Map<String, AirStation> air = new LinkedHashMap<>();
         registry.air().forEach(s -> air.put(s.id(), s));
         Map<String, WaterSection> water = new LinkedHashMap<>();
@@ -45,20 +57,29 @@ final class SiteDirectory {
                     yield new SiteInfo(p, e.name(), o.name(), null, o, interval(o.expectedIntervalSeconds(), configured));
                 }
             };
-            byKey.put(key(p.kind().topicSegment(), p.site(), p.outlet()), info);
+            String key = key(p.kind().topicSegment(), p.site(), p.outlet());
+            byKey.put(key, info);
+            byPoint.put(p, new Known(info, key, config.rulesFor(p)));
         }
     }
 
     Optional<SiteInfo> find(MonitoredPoint p) {
-        return Optional.ofNullable(byKey.get(key(p.kind().topicSegment(), p.site(), p.outlet())));
+        Known known = byPoint.get(p);
+        return known == null ? Optional.empty() : Optional.of(known.site());
+    }
+
+    /** The point's entry, or {@code null} when it is not registered. */
+    Known known(MonitoredPoint p) {
+        return byPoint.get(p);
+    }
+
+    /** Every registered point, in registry order. */
+    Collection<Known> points() {
+        return byPoint.values();
     }
 
     Optional<SiteInfo> find(String kind, String site, String outlet) {
         return Optional.ofNullable(byKey.get(key(kind, site, outlet)));
-    }
-
-    List<SiteInfo> all() {
-        return List.copyOf(byKey.values());
     }
 
     List<String> airStations() {

@@ -247,8 +247,13 @@ public final class AlertBook {
     }
 
     private Optional<Entry> openEntry(AlertKey key) {
-        return entries(key).stream().filter(e -> !e.last.isResolved())
-                .max(Comparator.comparing(e -> e.startedAt));
+        Entry open = null; // a loop, not a stream: asked for every point at every tick and on every reading
+        for (Entry e : entries(key)) {
+            if (!e.last.isResolved() && (open == null || e.startedAt.isAfter(open.startedAt))) {
+                open = e;
+            }
+        }
+        return Optional.ofNullable(open);
     }
 
     private List<Entry> entries(AlertKey key) {

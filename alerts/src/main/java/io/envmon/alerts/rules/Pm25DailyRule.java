@@ -55,9 +55,10 @@ public final class Pm25DailyRule implements PointRule {
     @Override
     public ObservationSeries observe(PointView view, AlertKey key) {
         Pm25DailyConfig cfg = view.rules().pm25Daily();
-        List<TimedValue> hourly = view.hourly("pm25");
         List<Observation> out = new ArrayList<>();
         if (view.closedUpTo() != null) {
+            // the first replayed hour's 24-h window starts 23 h before it
+            List<TimedValue> hourly = view.hourlyFrom("pm25", view.observeFrom().minus(DAY));
             for (Instant hour = view.observeFrom(); hour.isBefore(view.closedUpTo()); hour = hour.plus(HOUR)) {
                 Instant end = hour.plus(HOUR);
                 Optional<Double> mean = DailyMeanCalculator.mean(hourly, end.minus(DAY));

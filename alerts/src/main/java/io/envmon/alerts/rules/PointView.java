@@ -32,8 +32,12 @@ public record PointView(SiteInfo site, RuleSet rules, StandardsConfig standards,
         return hours.subMap(observeFrom, true, closedUpTo, false);
     }
 
-    /** The valid hourly means of one parameter, stamped at their hour's start, oldest first. */
-    public List<TimedValue> hourly(String parameter) {
+    /** The valid hourly means of one parameter from {@code from} on, stamped at their hour's start, oldest first. */
+    public List<TimedValue> hourlyFrom(String parameter, Instant from) {
+        return hourly(parameter, hours.tailMap(from, true));
+    }
+
+    private static List<TimedValue> hourly(String parameter, NavigableMap<Instant, HourRecord> hours) {
         List<TimedValue> out = new ArrayList<>();
         hours.forEach((h, r) -> {
             Double m = r.means().get(parameter);

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable map from parameter to value, sorted by parameter, stored as two arrays: an hour's means take about
@@ -65,6 +66,14 @@ final class ParameterValues extends AbstractMap<String, Double> {
     @Override
     public int size() {
         return keys.length;
+    }
+
+    /** Without an entry object per parameter: the rules walk every retained hour's means. */
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Double> action) {
+        for (int i = 0; i < keys.length; i++) {
+            action.accept(keys[i], values[i]);
+        }
     }
 
     @Override

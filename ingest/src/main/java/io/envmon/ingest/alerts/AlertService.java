@@ -14,6 +14,7 @@ import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.Reading;
 import io.envmon.model.registry.MonitoredPoint;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.envmon.model.SiteKind;
 import io.vertx.core.Context;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertService implements StoredReadingsListener {
 
     public static final String EVENTS_ADDRESS = "envmon.alerts.events";
+    /** The {@code storedAt} of events that no reading raised (tick, reload, acknowledgement). */
+    private static final long NOT_FROM_A_READING = Long.MIN_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
 
     private final Vertx vertx;
@@ -74,6 +78,7 @@ public final class AlertService implements StoredReadingsListener {
     /** Reads a point's stored readings back when the engine asks (late data for an hour it has closed). */
     private AlertStateRestorer restorer;
     private final Counter reloads;
+    private final Timer latency;
     /** Where the engine runs (a worker context, serial). */
     private Context engineContext;
     /** Where the sink is used (the ingest verticle's context). */
@@ -93,6 +98,11 @@ public final class AlertService implements StoredReadingsListener {
                 .description("Rule evaluations that failed (the other rules still ran)").register(meters);
         this.reloads = Counter.builder("envmon.alerts.reloads")
                 .description("Points re-read from InfluxDB to take in a reading for an hour already closed")
+                .register(meters);
+        this.latency = Timer.builder("envmon.alerts.latency")
+                .description("From the storage of the reading that raised an alert event to the broker's "
+                        + "acknowledgement of its publication")
+                .publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(2))
                 .register(meters);
         meters.gauge("envmon.alerts.open", open, Map::size);
         meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
@@ -129,7 +139,7 @@ public final class AlertService implements StoredReadingsListener {
                     });
                 })
                 .map(out -> {
-                    handle(out);
+                    handle(out, NOT_FROM_A_READING);
                     engineContext.runOnContext(v -> timer = vertx.setPeriodic(tickMillis,
                             id -> emit(engine.onTick(clock.instant()))));
                     return (Void) null;
@@ -167,10 +177,15 @@ public final class AlertService implements StoredReadingsListener {
 
     /** From the engine's context: hand the output to the ingest context, which owns the sink. */
     private void emit(EngineOutput out) {
+        emit(out, NOT_FROM_A_READING);
+    }
+
+    /** @param storedAt {@link System#nanoTime()} when the reading behind {@code out} was stored, for the latency */
+    private void emit(EngineOutput out, long storedAt) {
         if (!out.isEmpty()) {
             out.events().forEach(this::remember);
             out.reloads().forEach(this::reload);
-            ingestContext.runOnContext(v -> handle(out));
+            ingestContext.runOnContext(v -> handle(out, storedAt));
         }
     }
 
@@ -202,6 +217,7 @@ public final class AlertService implements StoredReadingsListener {
     @Override
     public void onStored(MonitoredPoint point, List<Reading> readings) {
         queued.addAndGet(readings.size());
+        long storedAt = System.nanoTime();
         engineContext.runOnContext(v -> {
             try {
                 if (stopping) {
@@ -209,7 +225,7 @@ public final class AlertService implements StoredReadingsListener {
                 }
                 for (Reading reading : readings) {
                     try {
-                        emit(engine.onReading(point, reading, clock.instant()));
+                        emit(engine.onReading(point, reading, clock.instant()), storedAt);
                     } catch (RuntimeException e) {
                         LOG.error("alert engine failed on a reading [point: {}, ts: {}]", point.label(), reading.ts(), e);
                     }
@@ -235,7 +251,7 @@ public final class AlertService implements StoredReadingsListener {
     }
 
     /** Does the I/O for what the engine said; on the ingest context. */
-    private void handle(EngineOutput out) {
+    private void handle(EngineOutput out, long storedAt) {
         if (out.isEmpty()) {
             return;
         }
@@ -254,7 +270,7 @@ public final class AlertService implements StoredReadingsListener {
         if (!rows.isEmpty()) {
             sink.write(rows).onFailure(e -> LOG.warn("alert rows not written: {}", e.getMessage()));
         }
-        out.events().forEach(this::announce);
+        out.events().forEach(e -> announce(e, storedAt));
     }
 
     private void remember(AlertEvent e) {
@@ -265,12 +281,17 @@ public final class AlertService implements StoredReadingsListener {
         }
     }
 
-    private void announce(AlertEvent e) {
+    private void announce(AlertEvent e, long storedAt) {
         events.increment();
         LOG.info("alert {} {} [{}/{}{} {} {}]: {}", e.state().wire(), e.severity().wire(), e.kind(), e.site(),
                 e.point() == null ? "" : "/" + e.point(), e.rule(), e.id(), e.message());
         String json = codec.encode(e);
         publisher.publish(topicRoot + "/alerts/" + e.kind() + "/" + e.site(), json.getBytes(StandardCharsets.UTF_8))
+                .onSuccess(v -> {
+                    if (storedAt != NOT_FROM_A_READING) {
+                        latency.record(System.nanoTime() - storedAt, TimeUnit.NANOSECONDS);
+                    }
+                })
                 .onFailure(err -> LOG.warn("alert {} not published: {}", e.id(), err.getMessage()));
         notifier.deliver(e);
         vertx.eventBus().publish(EVENTS_ADDRESS, json);

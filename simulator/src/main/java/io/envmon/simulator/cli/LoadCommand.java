@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "Prints, each second, the readings and messages sent in that second, the messages the broker has "
                         + "acknowledged so far and the running average; at the end the totals, the achieved rate and "
                         + "whether it was held steadily: min/median/max of the per-second counts, the first and last "
-                        + "second left out ('held' when every one is at >= 95 % of the target).",
+                        + "second left out ('held' when every one is at >= 95 %% of the target).",
                 "",
                 "Pacing: a connection more than a second behind its schedule (slow broker) does not burst to catch "
                         + "up; it goes on at its rate from there, so the figures show what the broker really took.",
