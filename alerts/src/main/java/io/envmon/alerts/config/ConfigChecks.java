@@ -79,4 +79,35 @@ final class ConfigChecks {
     static String plain(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * A duration per parameter per point type ({@code air}, {@code water}, {@code stack}, {@code wastewater}):
+     * every type and parameter known, every duration between {@code min} and {@code max}; returned sorted by
+     * parameter, immutable.
+     */
+    static Map<String, Map<String, Duration>> durationsByParameter(String key, Map<String, Map<String, Duration>> value,
+                                                                  Duration min, Duration max) {
+        Map<String, Map<String, Duration>> copy = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Duration>> byType : map(key, value).entrySet()) {
+            io.envmon.model.PointType type = java.util.Arrays.stream(io.envmon.model.PointType.values())
+                    .filter(t -> t.registryName().equals(byType.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(key + "." + byType.getKey()
+                            + ": not a point type (air, water, stack, wastewater)"));
+            Map<String, Duration> params = map(key + "." + byType.getKey(), byType.getValue());
+            for (Map.Entry<String, Duration> p : params.entrySet()) {
+                String at = key + "." + byType.getKey() + "." + p.getKey();
+                if (io.envmon.model.ParameterCatalog.find(type, p.getKey()).isEmpty()) {
+                    throw new IllegalArgumentException(at + ": not a parameter of " + byType.getKey() + " ("
+                            + String.join(", ", io.envmon.model.ParameterCatalog.of(type).keySet()) + ")");
+                }
+                present(at, p.getValue());
+                if (p.getValue().compareTo(min) < 0 || p.getValue().compareTo(max) > 0) {
+                    throw new IllegalArgumentException(at + ": must be between " + DurationText.format(min) + " and "
+                            + DurationText.format(max) + ", not " + DurationText.format(p.getValue()));
+                }
+            }
+            copy.put(byType.getKey(), java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params)));
+        }
+        return java.util.Collections.unmodifiableMap(copy);
+    }
 }

@@ -1,7 +1,6 @@
 package io.envmon.alerts.config;
 
 import io.envmon.alerts.event.Severity;
-import io.envmon.model.ParameterCatalog;
 import io.envmon.model.PointType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,24 +24,8 @@ public record FlatlineConfig(boolean enabled, Severity severity, int minReadings
     public FlatlineConfig {
         ConfigChecks.severity("severity", severity);
         ConfigChecks.between("minReadings", minReadings, 2, 100_000);
-        minDuration = ConfigChecks.map("minDuration", minDuration);
-        Map<String, Map<String, Duration>> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Duration>> byType : minDuration.entrySet()) {
-            PointType type = pointType(byType.getKey());
-            Map<String, Duration> params = ConfigChecks.map("minDuration." + byType.getKey(), byType.getValue());
-            for (Map.Entry<String, Duration> p : params.entrySet()) {
-                String key = "minDuration." + byType.getKey() + "." + p.getKey();
-                if (ParameterCatalog.find(type, p.getKey()).isEmpty()) {
-                    throw new IllegalArgumentException(key + ": not a parameter of " + byType.getKey() + " ("
-                            + String.join(", ", ParameterCatalog.of(type).keySet()) + ")");
-                }
-                if (p.getValue().isNegative()) {
-                    throw new IllegalArgumentException(key + ": must not be negative");
-                }
-            }
-            copy.put(byType.getKey(), new java.util.TreeMap<>(params));
-        }
-        minDuration = java.util.Collections.unmodifiableMap(copy);
+        minDuration = ConfigChecks.durationsByParameter("minDuration", minDuration, Duration.ZERO,
+                Duration.ofDays(366));
     }
 
     public static FlatlineConfig defaults() {
@@ -72,14 +55,5 @@ public record FlatlineConfig(boolean enabled, Severity severity, int minReadings
             }
         });
         return out;
-    }
-
-    private static PointType pointType(String name) {
-        for (PointType t : PointType.values()) {
-            if (t.registryName().equals(name)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("minDuration." + name + ": not a point type (air, water, stack, wastewater)");
     }
 }

@@ -22,9 +22,14 @@ import java.util.Map;
  * @param expectedInterval per point type ({@code air}, {@code water}, {@code stack}, {@code wastewater}): how often
  *                         a monitor reports when the registry has no {@code expectedIntervalSeconds}; used for the
  *                         ≥ 45-minute rule of hourly means and by the offline rule
+ * @param analyserCycle    per point type, parameter → the analyser's measuring cycle where it is longer than the
+ *                         reporting interval (wet chemistry: an automatic water station's CODMn, NH3-N, TP and TN
+ *                         every 4 h, an outlet's COD, NH3-N, TP and TN every 2 h); the registry's
+ *                         {@code analyserCycleSeconds} overrides it per point. A sample stands for its cycle: one
+ *                         sample makes a valid hour, and the hours between two samples are not judged (docs/alerts.md)
  */
 public record WindowConfig(int retainHours, Duration hourCloseGrace, List<String> validFlags,
-                           Map<String, Duration> expectedInterval) {
+                           Map<String, Duration> expectedInterval, Map<String, Map<String, Duration>> analyserCycle) {
 
     /** Point types by their registry names, as keys of {@code expectedInterval}. */
     public static final List<String> POINT_TYPES = List.of("air", "water", "stack", "wastewater");
@@ -57,12 +62,23 @@ public record WindowConfig(int retainHours, Duration hourCloseGrace, List<String
             ordered.put(type, expectedInterval.get(type));
         }
         expectedInterval = java.util.Collections.unmodifiableMap(ordered);
+        analyserCycle = ConfigChecks.durationsByParameter("analyserCycle", analyserCycle, Duration.ofSeconds(1),
+                Duration.ofDays(1));
     }
 
     public static WindowConfig defaults() {
         Duration minute = Duration.ofSeconds(60);
+        Duration h2 = Duration.ofHours(2);
+        Duration h4 = Duration.ofHours(4);
         return new WindowConfig(26, Duration.ofMinutes(5), List.of("N", "S", "T"),
-                Map.of("air", minute, "water", minute, "stack", minute, "wastewater", minute));
+                Map.of("air", minute, "water", minute, "stack", minute, "wastewater", minute),
+                Map.of("water", Map.of("codmn", h4, "cod", h4, "nh3n", h4, "tp", h4, "tn", h4),
+                        "wastewater", Map.of("cod", h2, "nh3n", h2, "tp", h2, "tn", h2)));
+    }
+
+    /** The configured analyser cycle of a parameter of a point type, or {@code null} (it reports each interval). */
+    public Duration cycleOf(PointType type, String parameter) {
+        return analyserCycle.getOrDefault(type.registryName(), Map.of()).get(parameter);
     }
 
     /** The configured interval of a point type (before the registry's per-point override). */

@@ -65,6 +65,14 @@ public final class OxygenCorrection {
         return new O2Corrected.Corrected(measured * factor, measured, o2, referenceO2, factor);
     }
 
+    /** Converts {@code measured} at {@code o2} % to the outlet's basis ({@code null}: the measured value is judged). */
+    public O2Corrected convert(double measured, double o2, O2Basis basis) {
+        if (basis instanceof O2Basis.ExcessAir a) {
+            return correctByExcessAir(measured, o2, a.alpha());
+        }
+        return correct(measured, o2, basis == null ? null : ((O2Basis.ReferenceO2) basis).percent());
+    }
+
     /**
      * Converts by excess-air coefficient: {@code C × α_meas / α_ref} with α_meas = 21 / (21 − O2) (GB 29620-2013
      * §4.7: α_ref 1.7; GB 9078-1996 §5.2). The result's {@code referenceO2} is the O2 equivalent of α_ref,

@@ -2,12 +2,14 @@ package io.envmon.alerts.engine;
 
 import io.envmon.alerts.aqi.AqiStandard;
 import io.envmon.alerts.config.AlertRulesConfig;
+import io.envmon.alerts.emission.O2Basis;
 import io.envmon.alerts.emission.OxygenCorrection;
 import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.Outlet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -115,9 +117,10 @@ final class HourCloser {
         MonitoredPoint p = st.site.point();
         HourRecord record;
         try {
-            Double referenceO2 = st.site.outlet() == null ? null : st.site.outlet().referenceO2();
-            double suppressAt = config.rulesFor(p).permit().o2SuppressAt();
-            record = evaluator.evaluate(p.type(), hour, st.window, st.site.interval(), referenceO2,
+            Outlet outlet = st.site.outlet();
+            double suppressAt = outlet != null && outlet.o2SuppressAt() != null ? outlet.o2SuppressAt()
+                    : config.rulesFor(p).permit().o2SuppressAt();
+            record = evaluator.evaluate(p.type(), hour, st.window, st.site::sampleSpan, O2Basis.of(outlet),
                     new OxygenCorrection(suppressAt));
         } catch (RuntimeException e) {
             counters.fault(out, HOURLY_MEANS, p.label() + " " + hour, e);

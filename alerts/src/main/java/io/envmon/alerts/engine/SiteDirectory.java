@@ -45,16 +45,19 @@ final class SiteDirectory {
                 case AIR -> {
                     AirStation s = air.get(p.site());
                     airStations.add(p.site());
-                    yield new SiteInfo(p, s.name(), null, null, null, interval(s.expectedIntervalSeconds(), configured));
+                    yield new SiteInfo(p, s.name(), null, null, null, interval(s.expectedIntervalSeconds(), configured),
+                            cycles(window, p, Map.of()));
                 }
                 case WATER -> {
                     WaterSection s = water.get(p.site());
-                    yield new SiteInfo(p, s.name(), null, s, null, interval(s.expectedIntervalSeconds(), configured));
+                    yield new SiteInfo(p, s.name(), null, s, null, interval(s.expectedIntervalSeconds(), configured),
+                            cycles(window, p, s.analyserCycleSeconds()));
                 }
                 case ENTERPRISE -> {
                     Enterprise e = registry.enterprise(p.site()).orElseThrow();
                     Outlet o = e.outlets().stream().filter(x -> x.id().equals(p.outlet())).findFirst().orElseThrow();
-                    yield new SiteInfo(p, e.name(), o.name(), null, o, interval(o.expectedIntervalSeconds(), configured));
+                    yield new SiteInfo(p, e.name(), o.name(), null, o, interval(o.expectedIntervalSeconds(), configured),
+                            cycles(window, p, o.analyserCycleSeconds()));
                 }
             };
             String key = key(p.kind().topicSegment(), p.site(), p.outlet());
@@ -98,7 +101,15 @@ final class SiteDirectory {
         return p.kind() == SiteKind.AIR;
     }
 
-    private static Duration interval(Integer seconds, Duration configured) {
+    /** The configured analyser cycles of the point's type, with the registry's per-point ones over them. */
+    private static Map<String, Duration> cycles(WindowConfig window, MonitoredPoint p, Map<String, Integer> registry) {
+        Map<String, Duration> out = new LinkedHashMap<>(window.analyserCycle().getOrDefault(p.type().registryName(),
+                Map.of()));
+        registry.forEach((parameter, seconds) -> out.put(parameter, Duration.ofSeconds(seconds)));
+        return out;
+    }
+
+        private static Duration interval(Integer seconds, Duration configured) {
         return seconds == null ? configured : Duration.ofSeconds(seconds);
     }
 }

@@ -107,4 +107,14 @@ public final class Labels {
         }
         return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
     }
+
+    /**
+     * The {@code window} of an hourly judgement: {@code 1h}, or the analyser cycle a sample stands for when it is
+     * longer ({@code 4h}).
+     */
+    static String window(java.time.Duration sampleSpan) {
+        long hours = sampleSpan.toHours();
+        return hours <= 1 ? "1h" : sampleSpan.equals(java.time.Duration.ofHours(hours)) ? hours + "h"
+                : sampleSpan.toMinutes() + "m";
+    }
 }

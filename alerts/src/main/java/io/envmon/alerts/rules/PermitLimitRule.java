@@ -1,6 +1,7 @@
 package io.envmon.alerts.rules;
 
 import io.envmon.alerts.config.PermitConfig;
+import io.envmon.alerts.emission.O2Basis;
 import io.envmon.alerts.emission.PermitCheck;
 import io.envmon.alerts.emission.PermitResult;
 import io.envmon.alerts.event.AlertEvent;
@@ -67,19 +68,18 @@ public final class PermitLimitRule implements PointRule {
         List<Observation> out = new ArrayList<>();
         if (limit != null) {
             PermitCheck check = new PermitCheck(cfg.earlyWarningShare());
-            boolean corrected = outlet.referenceO2() != null && HourEvaluator.CONCENTRATIONS.contains(p);
-            for (Map.Entry<Instant, HourRecord> e : view.replayHours().entrySet()) {
-                Double value = corrected ? e.getValue().corrected().get(p) : e.getValue().means().get(p);
-                if (value == null) {
-                    continue;
-                }
-                Instant hour = e.getKey();
+            O2Basis basis = HourEvaluator.CONCENTRATIONS.contains(p) ? O2Basis.of(outlet) : null;
+            boolean corrected = basis != null;
+            for (JudgedHours.Hour judged : JudgedHours.of(view, p,
+                    r -> corrected ? r.corrected().get(p) : r.means().get(p))) {
+                double value = judged.value();
+                Instant hour = judged.hour();
                 Instant end = hour.plus(HOUR);
                 PermitResult r = check.check(value, limit);
                 double threshold = limit.isRange() && value < (limit.min() + limit.max()) / 2 ? limit.min()
                         : limit.max();
                 PermitDetail d = new PermitDetail(view.site(), p, unit, r, threshold,
-                        corrected ? outlet.referenceO2() : null, cfg.earlyWarningShare());
+                        basis, cfg.earlyWarningShare());
                 switch (r.status()) {
                     case EXCEEDED -> out.add(Observation.raise(hour, end, hour, 2, cfg.exceededSeverity(), value,
                             threshold, d));
@@ -92,7 +92,7 @@ public final class PermitLimitRule implements PointRule {
             }
         }
         return new ObservationSeries(key, out, MachineSettings.hourly(cfg.raiseAfterHours(), cfg.clearAfterHours()),
-                unit, "1h");
+                unit, Labels.window(view.site().sampleSpan(p)));
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class PermitLimitRule implements PointRule {
     }
 
     private record PermitDetail(SiteInfo site, String parameter, String unit, PermitResult result, double threshold,
-                                Double referenceO2, double earlyShare) implements Detail {
+                                O2Basis basis, double earlyShare) implements Detail {
         @Override
         public Text text(AlertState state) {
             String u = Labels.unit(unit);
@@ -114,8 +114,8 @@ public final class PermitLimitRule implements PointRule {
             String l = result.limit().isRange()
                     ? Labels.num(result.limit().min()) + "–" + Labels.num(result.limit().max()) + u
                     : Labels.num(result.limit().max()) + u;
-            String zhMean = referenceO2 == null ? "1小时均值" : "1小时折算均值（基准含氧量 " + Labels.num(referenceO2) + "%）";
-            String enMean = referenceO2 == null ? "1-h mean" : "1-h mean at " + Labels.num(referenceO2) + " % O2";
+            String zhMean = basis == null ? "1小时均值" : "1小时折算均值（" + basis.zh() + "）";
+            String enMean = basis == null ? "1-h mean" : "1-h mean at " + basis.en();
             String zh = Labels.zhSite(site) + " " + Labels.zh(parameter) + " " + zhMean + " " + v;
             String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v;
             String pct = Labels.num(result.share() * 100);

@@ -82,14 +82,12 @@ public final class WaterClassRule implements PointRule {
         String p = key.parameter();
         List<Observation> out = new ArrayList<>();
         ClassLimit limit = Gb3838.limit(p, target, lake).orElse(null);
-        for (Map.Entry<Instant, io.envmon.alerts.window.HourRecord> e : view.replayHours().entrySet()) {
-            Double value = e.getValue().means().get(p);
-            if (value == null || limit == null) {
-                continue;
-            }
-            Instant hour = e.getKey();
+        for (JudgedHours.Hour judged : limit == null ? List.<JudgedHours.Hour>of()
+                : JudgedHours.of(view, p, r -> r.means().get(p))) {
+            double value = judged.value();
+            Instant hour = judged.hour();
             Instant end = hour.plus(HOUR);
-            SectionAssessment a = classifier.assess(e.getValue().means(), target, lake);
+            SectionAssessment a = classifier.assess(judged.record().means(), target, lake);
             WaterClass c = a.parameterClasses().get(p);
             if (c == null) {
                 continue;
@@ -110,7 +108,7 @@ public final class WaterClassRule implements PointRule {
         }
         String unit = ParameterCatalog.find(PointType.WATER_SECTION, p).map(x -> x.unit()).orElse("");
         return new ObservationSeries(key, out, MachineSettings.hourly(cfg.raiseAfterHours(), cfg.clearAfterHours()),
-                unit, "1h");
+                unit, Labels.window(view.site().sampleSpan(p)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.envmon.alerts.window;
 
 import io.envmon.alerts.air.HourlyMeanCalculator;
+import io.envmon.alerts.emission.O2Basis;
 import io.envmon.alerts.emission.O2Corrected;
 import io.envmon.alerts.emission.OxygenCorrection;
 import io.envmon.alerts.emission.SampleFilter;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns one hour of a point's readings into its {@link HourRecord}, with the standards layer:
@@ -53,14 +55,15 @@ public final class HourEvaluator {
      * per-reading objects): the same samples, coverage and means as {@link SampleFilter} and
      * {@link HourlyMeanCalculator} give, in the same order.
      *
-     * @param interval    the point's expected reporting interval (capped at 1 h for the coverage rule)
-     * @param referenceO2 the outlet's reference O2 %, or {@code null}
-     * @param o2          the O2 correction with the configured suppression threshold
+     * @param sampleSpan  per parameter, how long one sample stands for: the point's expected reporting interval, or
+     *                    the parameter's analyser cycle when longer (capped at 1 h for the coverage rule: one
+     *                    sample of an analyser measuring every 4 h makes a valid hour)
+     * @param basis       the outlet's O2 basis (reference O2 or excess-air coefficient), or {@code null}
+     * @param o2          the O2 correction with the outlet's suppression threshold
      * @return the hour's record, or {@code null} when the window has no row in the hour
      */
-    public HourRecord evaluate(PointType type, Instant hourStart, SampleWindow window, Duration interval,
-                               Double referenceO2, OxygenCorrection o2) {
-        long stepMs = (interval.compareTo(HOUR) > 0 ? HOUR : interval).toMillis();
+    public HourRecord evaluate(PointType type, Instant hourStart, SampleWindow window,
+                               Function<String, Duration> sampleSpan, O2Basis basis, OxygenCorrection o2) {
         int from = window.from(hourStart);
         int to = window.from(hourStart.plus(HOUR));
         if (from >= to) {
@@ -70,6 +73,7 @@ public final class HourEvaluator {
         Map<String, Double> means = new HashMap<>();
         List<String> parameters = window.parameters();
         for (int col = 0; col < parameters.size(); col++) {
+            long stepMs = stepMillis(sampleSpan.apply(parameters.get(col)));
             int n = 0;
             for (int row = from; row < to; row++) {
                 if (window.has(col, row) && valid(window.flag(col, row))) {
@@ -87,14 +91,19 @@ public final class HourEvaluator {
         Map<String, Double> corrected = new HashMap<>();
         Set<String> suppressed = new HashSet<>();
         int o2col = window.indexOf("o2");
-        if (type == PointType.STACK && referenceO2 != null && o2col >= 0) {
+        if (type == PointType.STACK && basis != null && o2col >= 0) {
             for (int col = 0; col < parameters.size(); col++) {
                 if (CONCENTRATIONS.contains(parameters.get(col))) {
-                    correct(window, col, o2col, from, to, start, stepMs, referenceO2, o2, corrected, suppressed);
+                    correct(window, col, o2col, from, to, start, stepMillis(sampleSpan.apply(parameters.get(col))),
+                            basis, o2, corrected, suppressed);
                 }
             }
         }
         return new HourRecord(hourStart, means, corrected, suppressed);
+    }
+
+    private static long stepMillis(Duration span) {
+        return (span.compareTo(HOUR) > 0 ? HOUR : span).toMillis();
     }
 
     private boolean valid(char flag) {
@@ -125,7 +134,7 @@ public final class HourEvaluator {
     }
 
     private void correct(SampleWindow window, int col, int o2col, int from, int to, long start, long stepMs,
-                         double referenceO2, OxygenCorrection o2, Map<String, Double> corrected,
+                         O2Basis basis, OxygenCorrection o2, Map<String, Double> corrected,
                          Set<String> suppressed) {
         int n = 0;
         int suppressedSamples = 0;
@@ -134,7 +143,7 @@ public final class HourEvaluator {
                     || !valid(window.flag(o2col, row))) {
                 continue;
             }
-            O2Corrected result = o2.correct(window.value(col, row), window.value(o2col, row), referenceO2);
+            O2Corrected result = o2.convert(window.value(col, row), window.value(o2col, row), basis);
             if (result.suppressed()) {
                 suppressedSamples++;
             } else {

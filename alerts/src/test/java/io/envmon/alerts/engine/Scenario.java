@@ -32,7 +32,7 @@ final class Scenario {
               - {id: TG-H01, name: 小时站, expectedIntervalSeconds: 3600}
               - {id: TG-H02, name: 小时站二, expectedIntervalSeconds: 3600}
             water:
-              - {id: XYH-02, name: 象峪河水秀桥, river: 象峪河, targetClass: III, waterBody: river}
+              - {id: XYH-02, name: 象峪河水秀桥, river: 象峪河, targetClass: III, waterBody: river, analyserCycleSeconds: {nh3n: 3600}}
             enterprises:
               - id: E001
                 name: 明星金光纺织
@@ -43,6 +43,10 @@ final class Scenario {
                 name: 利民铸业
                 outlets:
                   - {id: DA001, name: 中频炉废气排放口, type: stack, limits: {particulate: 30}}
+              - id: E003
+                name: 鑫源砖厂
+                outlets:
+                  - {id: DA001, name: 隧道窑废气排放口, type: stack, alphaRef: 1.7, o2SuppressAt: 20, limits: {particulate: 30, so2: 300, nox: 200}}
             """;
 
     static final MonitoredPoint A01 = new MonitoredPoint(SiteKind.AIR, "TG-A01", null, PointType.AIR_STATION);
@@ -54,6 +58,7 @@ final class Scenario {
     static final MonitoredPoint E001_DW001 =
             new MonitoredPoint(SiteKind.ENTERPRISE, "E001", "DW001", PointType.WASTEWATER);
     static final MonitoredPoint E002_DA001 = new MonitoredPoint(SiteKind.ENTERPRISE, "E002", "DA001", PointType.STACK);
+    static final MonitoredPoint E003_DA001 = new MonitoredPoint(SiteKind.ENTERPRISE, "E003", "DA001", PointType.STACK);
 
     /** 2026-11-28 00:00 Beijing time: HJ 633-2026 and GB 3095-2026 (transitional) are in force. */
     static final Instant T0 = OffsetDateTime.of(2026, 11, 28, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();

@@ -3,6 +3,7 @@ package io.envmon.alerts.engine;
 import static io.envmon.alerts.engine.Scenario.E001_DA001;
 import static io.envmon.alerts.engine.Scenario.E001_DW001;
 import static io.envmon.alerts.engine.Scenario.E002_DA001;
+import static io.envmon.alerts.engine.Scenario.E003_DA001;
 import static io.envmon.alerts.engine.Scenario.XYH02;
 import static io.envmon.alerts.engine.Scenario.hour;
 import static io.envmon.alerts.engine.Scenario.values;
@@ -135,5 +136,53 @@ class WaterAndPermitTest {
         assertEquals("ph", s.events(P).get(0).parameter());
         assertEquals(9.0, s.events(P).get(0).threshold(), "the bound it is beyond");
         assertEquals("", s.events(P).get(0).unit());
+    }
+
+    @Test
+    void aRiverAnalyserReportingOnceAnHourIsJudged() {
+        Scenario s = new Scenario();
+        // XYH-02 (target III; its NH3-N analyser measures hourly): NH3-N 2.5 mg/L, 劣V, one reading an hour at :10,
+        // as a wet-chemistry analyser sends it. Judged as minute data would be: one sample makes the hour.
+        for (int h = 0; h <= 4; h++) {
+            s.feed(XYH02, hour(h).plusSeconds(600), values("nh3n", 2.5));
+        }
+        assertEquals(List.of("open:critical"), s.states(W));
+        AlertEvent open = s.events(W).get(0);
+        assertEquals(2.5, open.value());
+        assertEquals(hour(0), open.startedAt());
+        assertEquals("1h", open.window());
+    }
+
+    @Test
+    void aFourHourAnalyserSampleStandsForItsCycle() {
+        Scenario s = new Scenario();
+        // TP at XYH-02 (river, target III ≤ 0.2; 劣V > 0.4), the default cycle of a water section: one sample per 4 h.
+        // 0.5 at 00:10, 04:10 and 08:10: one alert, open all along (the hours between samples are judged on the
+        // sample before them); 0.1 at 12:10 and 16:10: resolved after two clean hours, at the end of hour 13.
+        double[] tp = {0.5, 0.5, 0.5, 0.1, 0.1};
+        for (int i = 0; i < tp.length; i++) {
+            s.feed(XYH02, hour(4 * i).plusSeconds(600), values("tp", tp[i]));
+        }
+        s.feed(XYH02, hour(20).plusSeconds(600), values("tp", 0.1));
+        assertEquals(List.of("open:critical", "resolved:critical"), s.states(W));
+        assertEquals("4h", s.events(W).get(0).window());
+        assertEquals(hour(0), s.events(W).get(0).startedAt());
+        assertEquals(hour(14), s.events(W).get(1).ts(), "clean hours 12 and 13");
+    }
+
+    @Test
+    void aBrickKilnIsConvertedByItsExcessAirCoefficient() {
+        Scenario s = new Scenario();
+        // E003/DA001, GB 29620: α_ref 1.7. 10 mg/m³ at 17 % O2: α = 21 / 4 = 5.25, 10 × 5.25 / 1.7 = 30.88 > 30.
+        // (Judged as measured, or at "8.6 % O2", it would be 10 or 31.0.) The outlet's o2SuppressAt is 20 %: at
+        // 19.5 % (normal for a kiln) 4 mg/m³ is still judged: 4 × 14 / 1.7 = 32.9.
+        hours(s, E003_DA001, List.of(stack(10, 17), stack(4, 19.5)));
+        List<AlertEvent> particulate = s.events(P).stream().filter(e -> e.parameter().equals("particulate")).toList();
+        assertEquals(1, particulate.size(), "one alert, open through both hours: " + particulate);
+        AlertEvent open = particulate.get(0);
+        assertEquals("critical", open.severity().wire());
+        assertEquals(30.882, open.value(), 0.001);
+        assertTrue(open.message().contains("1小时折算均值（基准过量空气系数 1.7）"), open.message());
+        assertTrue(open.message().contains("1-h mean at excess-air coefficient 1.7"), open.message());
     }
 }

@@ -142,6 +142,7 @@ public final class Registry {
                 errors.add(where + ".waterBody: '" + s.waterBody() + "' is not one of river, lake, reservoir");
             }
             checkInterval(errors, where, s.expectedIntervalSeconds());
+            checkCycles(errors, where, PointType.WATER_SECTION, s.analyserCycleSeconds());
         }
         for (int i = 0; i < enterprises.size(); i++) {
             Enterprise e = enterprises.get(i);
@@ -184,7 +185,40 @@ public final class Registry {
         if (o.referenceO2() != null && type != PointType.STACK) {
             errors.add(where + ".referenceO2: only stack outlets have a reference O2");
         }
+        if (o.alphaRef() != null) {
+            if (!Double.isFinite(o.alphaRef()) || o.alphaRef() < 1) {
+                errors.add(where + ".alphaRef: " + o.alphaRef() + " must be an excess-air coefficient >= 1 (e.g. 1.7)");
+            }
+            if (type != PointType.STACK) {
+                errors.add(where + ".alphaRef: only stack outlets have a reference excess-air coefficient");
+            }
+            if (o.referenceO2() != null) {
+                errors.add(where + ".alphaRef: give either referenceO2 or alphaRef, not both (the standard converts by one)");
+            }
+        }
+        if (o.o2SuppressAt() != null) {
+            if (!(o.o2SuppressAt() > 0 && o.o2SuppressAt() <= 21)) {
+                errors.add(where + ".o2SuppressAt: " + o.o2SuppressAt() + " must be above 0 and at most 21 (%)");
+            }
+            if (type != PointType.STACK) {
+                errors.add(where + ".o2SuppressAt: only stack outlets convert to a reference O2");
+            }
+        }
         checkInterval(errors, where, o.expectedIntervalSeconds());
+        checkCycles(errors, where, type, o.analyserCycleSeconds());
+    }
+
+    /** Analyser cycles: parameters of the point type, a positive number of seconds, at most a day. */
+    private static void checkCycles(List<String> errors, String where, PointType type, Map<String, Integer> cycles) {
+        cycles.forEach((p, seconds) -> {
+            if (ParameterCatalog.find(type, p).isEmpty()) {
+                errors.add(where + ".analyserCycleSeconds." + p + ": not a parameter of a " + type.registryName()
+                        + " (" + String.join(", ", ParameterCatalog.of(type).keySet()) + ")");
+            } else if (seconds == null || seconds <= 0 || seconds > 86_400) {
+                errors.add(where + ".analyserCycleSeconds." + p + ": " + seconds
+                        + " must be a positive number of seconds, at most 86400 (a day)");
+            }
+        });
     }
 
     private void add(List<String> errors, String where, MonitoredPoint point, String mn) {

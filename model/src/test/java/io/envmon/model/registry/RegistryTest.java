@@ -72,4 +72,27 @@ class RegistryTest {
                 () -> RegistryFiles.parse("air:\n  - {id: A, nmae: x}\n", "typo.yaml"));
         assertTrue(e.getMessage().contains("nmae"), e.getMessage());
     }
+
+    @Test
+    void theO2BasisAndAnalyserCyclesAreChecked() {
+        String bad = """
+                water:
+                  - {id: XYH-01, targetClass: III, analyserCycleSeconds: {nh3n: 0, pm25: 3600}}
+                enterprises:
+                  - id: E001
+                    outlets:
+                      - {id: DA001, type: stack, referenceO2: 9, alphaRef: 1.7}
+                      - {id: DA002, type: stack, alphaRef: 0.5, o2SuppressAt: 25}
+                      - {id: DW001, type: wastewater, alphaRef: 1.7, analyserCycleSeconds: {cod: 7200}}
+                """;
+        RegistryException e = assertThrows(RegistryException.class, () -> RegistryFiles.parse(bad, "bad.yaml"));
+        String m = e.getMessage();
+        assertTrue(m.contains("water[0].analyserCycleSeconds.nh3n: 0 must be a positive number of seconds"), m);
+        assertTrue(m.contains("water[0].analyserCycleSeconds.pm25: not a parameter of a water"), m);
+        assertTrue(m.contains("outlets[0].alphaRef: give either referenceO2 or alphaRef, not both"), m);
+        assertTrue(m.contains("outlets[1].alphaRef: 0.5 must be an excess-air coefficient >= 1"), m);
+        assertTrue(m.contains("outlets[1].o2SuppressAt: 25.0 must be above 0 and at most 21"), m);
+        assertTrue(m.contains("outlets[2].alphaRef: only stack outlets"), m);
+        assertTrue(!m.contains("outlets[2].analyserCycleSeconds"), m);
+    }
 }

@@ -125,7 +125,7 @@ final class EnterpriseGenerator {
             String id = profile.isStack() ? String.format("DA%03d", ++stacks) : String.format("DW%03d", ++wastewater);
             String mn = random.nextDouble() < MN_SHARE ? mns.dataLogger() : null;
             outlets.add(new Outlet(id, profile.outletName(), profile.type(), profile.referenceO2(), mn,
-                    profile.limits(), null));
+                    profile.limits(), null, null, profile.alphaRef(), profile.o2SuppressAt(), null));
             limitSources.put(enterpriseId + "/" + id, profile.source());
         }
         return outlets;

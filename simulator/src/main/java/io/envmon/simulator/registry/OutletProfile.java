@@ -24,15 +24,19 @@ enum OutletProfile {
             "particulate", 30),
     SAND_TREATMENT("砂处理废气排放口", "stack", null, "GB 39726-2020 Table 1, sand treatment",
             "particulate", 30),
-    CARBON_ROASTING_GB9078("焙烧炉废气排放口", "stack", null, "GB 9078-1996 Grade II kiln (no NOx limit)",
+    CARBON_ROASTING_GB9078("焙烧炉废气排放口", "stack",
+            "GB 9078-1996 Grade II kiln (no NOx limit), converted at excess-air coefficient 1.7 (§5.2)", 1.7, null,
             "particulate", 200, "so2", 850),
-    CARBON_CALCINING_GB9078("煅烧炉废气排放口", "stack", null, "GB 9078-1996 Grade II kiln (no NOx limit)",
+    CARBON_CALCINING_GB9078("煅烧炉废气排放口", "stack",
+            "GB 9078-1996 Grade II kiln (no NOx limit), converted at excess-air coefficient 1.7 (§5.2)", 1.7, null,
             "particulate", 200, "so2", 850),
     CARBON_ROASTING_KEY_REGION("焙烧炉废气排放口", "stack", null, "key-region kiln permit (环大气〔2019〕56号)",
             "particulate", 30, "so2", 200, "nox", 300),
     CARBON_CALCINING_KEY_REGION("煅烧炉废气排放口", "stack", null, "key-region kiln permit (环大气〔2019〕56号)",
             "particulate", 30, "so2", 200, "nox", 300),
-    BRICK_KILN("隧道窑废气排放口", "stack", 8.6, "GB 29620-2013 Table 2, kiln (excess air 1.7 ≈ 8.6 % O2)",
+    BRICK_KILN("隧道窑废气排放口", "stack",
+            "GB 29620-2013 Table 2, kiln, converted at excess-air coefficient 1.7 (§4.7); judged up to 20 % O2",
+            1.7, 20.0,
             "particulate", 30, "so2", 300, "nox", 200),
     BRICK_CRUSHING("原料破碎废气排放口", "stack", null, "GB 29620-2013 Table 2, crushing and forming",
             "particulate", 30),
@@ -50,14 +54,29 @@ enum OutletProfile {
     private final String outletName;
     private final String type;
     private final Double referenceO2;
+    private final Double alphaRef;
+    private final Double o2SuppressAt;
     private final String source;
     private final Map<String, Limit> limits;
 
     /** @param limitPairs parameter, upper bound, …; a {@code null} bound means pH 6–9, the only range used */
     OutletProfile(String outletName, String type, Double referenceO2, String source, Object... limitPairs) {
+        this(outletName, type, referenceO2, null, null, source, limitPairs);
+    }
+
+    /** A kiln whose standard converts by a reference excess-air coefficient (GB 9078, GB 29620). */
+    OutletProfile(String outletName, String type, String source, double alphaRef, Double o2SuppressAt,
+                  Object... limitPairs) {
+        this(outletName, type, null, alphaRef, o2SuppressAt, source, limitPairs);
+    }
+
+    OutletProfile(String outletName, String type, Double referenceO2, Double alphaRef, Double o2SuppressAt,
+                  String source, Object... limitPairs) {
         this.outletName = outletName;
         this.type = type;
         this.referenceO2 = referenceO2;
+        this.alphaRef = alphaRef;
+        this.o2SuppressAt = o2SuppressAt;
         this.source = source;
         Map<String, Limit> byParameter = new LinkedHashMap<>();
         for (int i = 0; i < limitPairs.length; i += 2) {
@@ -82,6 +101,14 @@ enum OutletProfile {
 
     Double referenceO2() {
         return referenceO2;
+    }
+
+    Double alphaRef() {
+        return alphaRef;
+    }
+
+    Double o2SuppressAt() {
+        return o2SuppressAt;
     }
 
     /** Where the limits come from, written as a comment next to the outlet in the YAML. */

@@ -79,22 +79,39 @@ public final class RegistryYamlWriter {
         return map.putIfPresent("expectedIntervalSeconds", s.expectedIntervalSeconds()).toString();
     }
 
+
     private static String water(WaterSection s) {
         FlowMap map = new FlowMap().put("id", string(s.id())).put("name", string(s.name()))
                 .putIfPresent("river", s.river()).putIfPresent("targetClass", s.targetClass())
                 .putIfPresent("waterBody", s.waterBody()).putIfPresent("lat", s.lat()).putIfPresent("lon", s.lon())
                 .putIfPresent("mn", s.mn());
-        return map.putIfPresent("expectedIntervalSeconds", s.expectedIntervalSeconds()).toString();
+        map.putIfPresent("expectedIntervalSeconds", s.expectedIntervalSeconds());
+        return cycles(map, s.analyserCycleSeconds()).toString();
+    }
+
+    private static FlowMap cycles(FlowMap map, Map<String, Integer> cycles) {
+        if (cycles.isEmpty()) {
+            return map;
+        }
+        FlowMap byParameter = new FlowMap();
+        cycles.forEach((p, seconds) -> byParameter.put(p, String.valueOf(seconds)));
+        return map.put("analyserCycleSeconds", byParameter.toString());
     }
 
     private static String outlet(Outlet o) {
         FlowMap map = new FlowMap().put("id", string(o.id())).putIfPresent("name", o.name()).put("type", string(o.type()));
-        if ("stack".equals(o.type())) {
+        if ("stack".equals(o.type()) && o.alphaRef() != null) {
+            map.put("alphaRef", number(o.alphaRef()));
+        } else if ("stack".equals(o.type())) {
             // written even when null: "no reference O2" is a decision (the measured value is judged), not a gap
             map.put("referenceO2", o.referenceO2() == null ? "null" : number(o.referenceO2()));
         }
+        if (o.o2SuppressAt() != null) {
+            map.put("o2SuppressAt", number(o.o2SuppressAt()));
+        }
         map.putIfPresent("mn", o.mn()).put("limits", limits(o));
-        return map.putIfPresent("expectedIntervalSeconds", o.expectedIntervalSeconds()).toString();
+        map.putIfPresent("expectedIntervalSeconds", o.expectedIntervalSeconds());
+        return cycles(map, o.analyserCycleSeconds()).toString();
     }
 
     private static String limits(Outlet o) {

@@ -129,8 +129,8 @@ public final class PointEffects {
         Limit limit = outlet.limits().get(e.parameter());
         double target = limit.max() * e.factor() * (1 + 0.03 * Math.sin(ts.getEpochSecond() / 600.0));
         Double o2 = values.get("o2");
-        if (outlet.referenceO2() != null && o2 != null && o2 < 20) {
-            target = target * (21 - o2) / (21 - outlet.referenceO2());
+        if (outlet.conversionO2() != null && o2 != null && o2 < 20) {
+            target = target * (21 - o2) / (21 - outlet.conversionO2());
         }
         values.put(e.parameter(), round(target));
     }

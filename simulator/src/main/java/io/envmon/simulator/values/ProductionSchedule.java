@@ -98,7 +98,7 @@ final class ProductionSchedule {
 
     /** The pattern of an outlet: by the enterprise's industry, and for brick works by what the outlet serves. */
     static Pattern patternOf(Enterprise enterprise, Outlet outlet) {
-        boolean combustion = outlet.referenceO2() != null || outlet.limits().containsKey("so2")
+        boolean combustion = outlet.conversionO2() != null || outlet.limits().containsKey("so2")
                 || outlet.limits().containsKey("nox");
         String industry = enterprise.industry() == null ? "" : enterprise.industry();
         return switch (industry) {

@@ -63,8 +63,8 @@ final class StackEmissionModel implements ValueModel {
         this.schedule = schedule;
         this.weather = weather;
         Map<String, Limit> limits = outlet.limits();
-        this.combustion = outlet.referenceO2() != null || limits.containsKey("so2") || limits.containsKey("nox");
-        Double reference = outlet.referenceO2();
+        this.combustion = outlet.conversionO2() != null || limits.containsKey("so2") || limits.containsKey("nox");
+        Double reference = outlet.conversionO2();
         this.o2Level = reference != null ? Math.min(19, reference + 1 + 1.5 * random.nextDouble())
                 : combustion ? 14.5 + 2 * random.nextDouble() : 19.8 + 0.6 * random.nextDouble();
         this.o2Idle = combustion ? Math.max(o2Level, Math.min(18.8, o2Level + 3.5)) : o2Level;
@@ -103,7 +103,7 @@ final class StackEmissionModel implements ValueModel {
         double oxygen = Math.round(DistrictWeather.clamp(o2Level + (o2Idle - o2Level) * (1 - effective) + o2.at(ts),
                 o2Level - 3, AMBIENT_O2) * 10) / 10.0;
         // the O2 conversion factor from measured to reference conditions; 1 where there is no reference
-        double dilution = outlet.referenceO2() == null ? 1 : (21 - oxygen) / (21 - outlet.referenceO2());
+        double dilution = outlet.conversionO2() == null ? 1 : (21 - oxygen) / (21 - outlet.conversionO2());
         ReadingValues values = new ReadingValues(PointType.STACK);
         for (int i = 0; i < POLLUTANTS.length; i++) {
             Limit limit = outlet.limits().get(POLLUTANTS[i]);

@@ -126,12 +126,15 @@ class DistrictRegistryGeneratorTest {
                     assertNull(first.referenceO2());
                     if (first.limits().get("particulate").max() == 200) {
                         assertLimits(first, Map.of("particulate", 200.0, "so2", 850.0));
+                        assertEquals(1.7, first.alphaRef(), "GB 9078-1996 §5.2: other industrial kilns at α 1.7");
                     } else {
+                        assertNull(first.alphaRef());
                         assertLimits(first, Map.of("particulate", 30.0, "so2", 200.0, "nox", 300.0));
                     }
                 }
                 case "brick_kiln" -> {
-                    assertEquals(8.6, first.referenceO2());
+                    assertNull(first.referenceO2());
+                    assertEquals(1.7, first.alphaRef(), "GB 29620-2013: α 1.7, not 8.6 % O2");
                     assertLimits(first, Map.of("particulate", 30.0, "so2", 300.0, "nox", 200.0));
                 }
                 case "boiler" -> {
