@@ -46,6 +46,7 @@ class AlertRulesConfigParserTest {
         assertEquals(26, d.window().retainHours());
         assertEquals(Duration.ofMinutes(5), d.window().hourCloseGrace());
         assertEquals(Duration.ofSeconds(60), d.window().intervalOf(PointType.WATER_SECTION));
+        assertEquals(List.of("N", "T"), d.window().validFlags(), "S (a set value) is not a measurement");
         assertEquals(Optional.of(Severity.WARNING), d.rules().pm25Hourly().severityFor(3));
         assertEquals(Optional.of(Severity.MAJOR), d.rules().pm25Hourly().severityFor(4));
         assertEquals(Optional.of(Severity.CRITICAL), d.rules().pm25Hourly().severityFor(6));

@@ -9,6 +9,8 @@ import static io.envmon.alerts.engine.Scenario.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envmon.alerts.config.AlertRulesConfig;
+import io.envmon.alerts.config.AlertRulesConfigParser;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.rules.PermitLimitRule;
 import io.envmon.alerts.rules.WaterClassRule;
@@ -123,6 +125,28 @@ class WaterAndPermitTest {
         }
         s.feed(E002_DA001, hour(2).plus(Duration.ofMinutes(6)), stack(10, 15));
         assertEquals(List.of(), s.states(P));
+    }
+
+    /** One hour of particulate 500 mg/m³ at E002/DA001 (limit 30), every value flagged {@code flag}. */
+    private static Scenario flaggedHour(Scenario s, String flag) {
+        for (int m = 0; m < 60; m++) {
+            s.feed(E002_DA001, new Reading(hour(0).plusSeconds(60L * m), Scenario.wobble(stack(500, 15), m),
+                    Map.of("particulate", flag), null));
+        }
+        s.feed(E002_DA001, hour(1).plus(Duration.ofMinutes(6)), stack(10, 15));
+        return s;
+    }
+
+    @Test
+    void aManuallySetValueIsNotAMeasurement() {
+        // HJ 212 flag S (设定值): a value set by hand, not measured. By default (window.validFlags N, T) it enters
+        // no mean, so an hour of S values is not judged against the permit
+        assertEquals(List.of(), flaggedHour(new Scenario(), "S").states(P));
+        // T (above the measuring range) is a lower bound of the truth: it still counts
+        assertEquals(List.of("open:critical"), flaggedHour(new Scenario(), "T").states(P));
+        // a deployment that trusts set values can say so
+        AlertRulesConfig withS = new AlertRulesConfigParser().parse("window: {validFlags: [N, S, T]}", "t");
+        assertEquals(List.of("open:critical"), flaggedHour(new Scenario(withS), "S").states(P));
     }
 
     @Test
