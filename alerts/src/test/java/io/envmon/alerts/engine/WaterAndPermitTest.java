@@ -14,7 +14,9 @@ import io.envmon.alerts.config.AlertRulesConfigParser;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.rules.PermitLimitRule;
 import io.envmon.alerts.rules.WaterClassRule;
+import io.envmon.model.PointType;
 import io.envmon.model.Reading;
+import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -70,6 +72,38 @@ class WaterAndPermitTest {
         assertEquals(5.0, byParameter.get("do").threshold());
         assertEquals("critical", byParameter.get("ph").severity().wire(), "pH outside 6–9 is 劣V");
         assertEquals(9.0, byParameter.get("ph").threshold());
+    }
+
+    private static final String LAKE_REGISTRY = """
+            water:
+              - {id: WH-01, name: 乌马河水库, river: 乌马河, targetClass: III, waterBody: reservoir}
+            """;
+    private static final MonitoredPoint WH01 =
+            new MonitoredPoint(SiteKind.WATER, "WH-01", null, PointType.WATER_SECTION);
+
+    /** A reservoir at target III: TP 0.04 (lake III), CODMn 4 (II), TN 1.8 (V). */
+    private static Scenario lakeWithHighNitrogen(AlertRulesConfig config) {
+        Scenario s = new Scenario(LAKE_REGISTRY, config);
+        hours(s, WH01, List.of(values("ph", 7.5, "do", 7, "codmn", 4, "nh3n", 0.3, "tp", 0.04, "tn", 1.8)));
+        return s;
+    }
+
+    @Test
+    void lakeNitrogenHasItsOwnAlertButDoesNotDecideTheSectionClass() {
+        // 2011 evaluation method (环办〔2011〕22号): lake TN is assessed separately, outside the section class
+        Scenario s = lakeWithHighNitrogen(AlertRulesConfig.defaults());
+        assertEquals(List.of("open:major"), s.states(W));
+        AlertEvent tn = s.events(W).get(0);
+        assertEquals("tn", tn.parameter());
+        assertTrue(tn.message().contains("Ⅴ类，劣于目标Ⅲ类（限值 1 mg/L），超标 0.8 倍；总氮单独评价，不参与断面定类；"
+                + "断面水质Ⅲ类（良好，总磷定类）"), tn.message());
+        assertTrue(tn.message().contains("TN assessed separately, not in the section class; section class III (good, "
+                + "decided by TP)"), tn.message());
+        // GB 3838's single factor over every Table 1 item, TN included, when configured
+        Scenario inClass = lakeWithHighNitrogen(new AlertRulesConfigParser()
+                .parse("rules: {waterClass: {lakeTotalNitrogen: inClass}}", "t"));
+        assertTrue(inClass.events(W).get(0).message().contains("断面水质Ⅴ类（中度污染，总氮定类）"),
+                inClass.events(W).get(0).message());
     }
 
     private static Map<String, Double> stack(double particulate, double o2) {
