@@ -2,6 +2,8 @@ package io.envmon.alerts.rules;
 
 import io.envmon.alerts.air.DailyMeanCalculator;
 import io.envmon.alerts.air.EightHourMeanCalculator;
+import io.envmon.alerts.air.Gb3095;
+import io.envmon.alerts.air.Gb3095Grade;
 import io.envmon.alerts.aqi.AqiStandard;
 import io.envmon.alerts.aqi.DailyAqi;
 import io.envmon.alerts.aqi.DailyMeans;
@@ -32,7 +34,11 @@ import java.util.OptionalInt;
  *
  * <p><b>District AQI.</b> As HJ 633 rates a city: for each pollutant, the mean over the stations of their 24-h
  * means (each valid with ≥ 20 hourly means), then the daily AQI ({@link DailyAqi}, edition by the hour) of those
- * means; O3 by the stations' maximum 8-h mean in the window (and, under HJ 633-2012, maximum 1-h mean). "Day k"
+ * means; O3 by the stations' maximum 8-h mean in the window (and, under HJ 633-2012, maximum 1-h mean). A station's
+ * maximum 8-h mean needs 14 valid 8-h means of the 17 (HJ 663-2013), unless it is over the GB 3095 Grade II 8-h
+ * limit, 160 µg/m³ ({@link EightHourMeanCalculator#dailyMax(java.util.Collection, Instant, double)}): an AQI is
+ * rated against the Grade II column of the standard (HJ 633's IAQI 100 for O3 8-h is 160), so "exceeds the
+ * standard" is read as exceeding Grade II, whatever a station's zone. "Day k"
  * is the 24 h ending k × 24 h before the evaluated hour's end, so the criteria use rolling days that cross
  * midnight (standards.md §3 allows it).
  *
@@ -131,6 +137,7 @@ public final class HeavyPollutionRule {
         List<Double> o3Max8h = new ArrayList<>();
         List<Double> o3Max1h = new ArrayList<>();
         int withPm25 = 0;
+        double o3Limit = Gb3095.O3_MAX_8H.limit(view.standards().gb3095At(start), Gb3095Grade.II);
         for (Map<String, List<TimedValue>> station : series) {
             for (String p : DAILY) {
                 Optional<Double> mean = DailyMeanCalculator.mean(station.getOrDefault(p, List.of()), start);
@@ -142,7 +149,7 @@ public final class HeavyPollutionRule {
                 }
             }
             List<TimedValue> o3 = station.getOrDefault("o3", List.of());
-            EightHourMeanCalculator.dailyMax(o3, start).ifPresent(o3Max8h::add);
+            EightHourMeanCalculator.dailyMax(o3, start, o3Limit).ifPresent(o3Max8h::add);
             o3.stream().filter(v -> !v.ts().isBefore(start) && v.ts().isBefore(end))
                     .mapToDouble(TimedValue::value).max().ifPresent(o3Max1h::add);
         }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.rules.HeavyPollutionRule;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,25 @@ class HeavyPollutionTest {
                 open.message());
         assertTrue(open.message().contains("observed, not a forecast"), open.message());
         assertTrue(e.stream().allMatch(x -> x.id().equals(open.id())));
+    }
+
+    @Test
+    void ozoneOverTheLimitCountsWithFewerThan14EightHourMeans() {
+        // O3 measured only 10:00–17:59 (analyser down otherwise): at most 5 valid 8-h means a day, fewer than the
+        // 14 HJ 663 asks for; at 400 µg/m³ (IAQI 226 under HJ 633-2026) they are over the 160 limit and still count
+        Scenario s = new Scenario();
+        for (int h = 0; h < 80; h++) {
+            Map<String, Double> v = new LinkedHashMap<>(values("pm25", 30, "pm10", 60, "so2", 10,
+                    "no2", 30, "co", 0.8));
+            int beijingHour = h % 24; // Scenario.T0 is midnight Beijing time
+            if (beijingHour >= 10 && beijingHour < 18) {
+                v.put("o3", 400.0);
+            }
+            s.feed(H01, hour(h), v);
+            s.feed(H02, hour(h), v);
+        }
+        List<AlertEvent> e = s.events(HeavyPollutionRule.ID);
+        assertTrue(!e.isEmpty() && e.get(0).value() > 200, () -> "yellow on the O3 8-h maximum: " + e);
     }
 
     @Test
