@@ -33,8 +33,9 @@ import java.util.OptionalInt;
  * scheme (环办大气函〔2018〕875号; standards.md §3), which are forecasts there and observations here.
  *
  * <p><b>District AQI.</b> As HJ 633 rates a city: for each pollutant, the mean over the stations of their 24-h
- * means (each valid with ≥ 20 hourly means), then the daily AQI ({@link DailyAqi}, edition by the hour) of those
- * means; O3 by the stations' maximum 8-h mean in the window (and, under HJ 633-2012, maximum 1-h mean). A station's
+ * means (each valid with ≥ 20 hourly means), then the daily AQI ({@link DailyAqi}) of those means, under the HJ 633
+ * edition in force at the <b>start</b> of the 24 hours (a rolling day that began before 2026-03-01 00:00 Beijing
+ * time is rated by HJ 633-2012; docs/standards/README.md item 16); O3 by the stations' maximum 8-h mean in the window (and, under HJ 633-2012, maximum 1-h mean). A station's
  * maximum 8-h mean needs 14 valid 8-h means of the 17 (HJ 663-2013), unless it is over the GB 3095 Grade II 8-h
  * limit, 160 µg/m³ ({@link EightHourMeanCalculator#dailyMax(java.util.Collection, Instant, double)}): an AQI is
  * rated against the Grade II column of the standard (HJ 633's IAQI 100 for O3 8-h is 160), so "exceeds the
@@ -156,7 +157,7 @@ public final class HeavyPollutionRule {
         if (withPm25 < view.config().minStations()) {
             return OptionalInt.empty();
         }
-        AqiStandard standard = view.standards().aqiAt(end.minus(HOUR));
+        AqiStandard standard = view.standards().aqiAt(start);
         DailyMeans means = new DailyMeans(avg(byPollutant.get("so2")), avg(byPollutant.get("no2")),
                 avg(byPollutant.get("co")), avg(byPollutant.get("pm10")), avg(byPollutant.get("pm25")),
                 avg(o3Max8h), avg(o3Max1h));

@@ -23,8 +23,11 @@ import java.util.Optional;
 /**
  * {@code pm25_24h_limit}: at the end of each hour, the PM2.5 24-h sliding mean of the 24 hours ending then
  * ({@link DailyMeanCalculator}: valid with ≥ 20 hourly means) against the GB 3095 24-h limit of the version in
- * force at that hour (Grade II: 75 µg/m³ under GB 3095-2012, 60 under the 2026 transitional column, 50 final).
- * Over the limit raises; at or below {@code clearAtOrBelowShare} of it clears.
+ * force at the <b>start</b> of the 24 hours (Grade II: 75 µg/m³ under GB 3095-2012, 60 under the 2026 transitional
+ * column, 50 final). A window that began before a new version came into force holds data measured under the old
+ * one and is judged by it, so the first window judged by GB 3095-2026 is 2026-03-01 00:00–03-02 00:00 (Beijing
+ * time), as the first natural day is (docs/standards/README.md item 16). Over the limit raises; at or below
+ * {@code clearAtOrBelowShare} of it clears.
  */
 public final class Pm25DailyRule implements PointRule {
 
@@ -65,7 +68,7 @@ public final class Pm25DailyRule implements PointRule {
                 if (mean.isEmpty()) {
                     continue;
                 }
-                Gb3095Version version = view.standards().gb3095At(hour);
+                Gb3095Version version = view.standards().gb3095At(end.minus(DAY));
                 double limit = Gb3095.PM25_24H.limit(version, cfg.gb3095Grade());
                 double m = mean.get();
                 DayDetail detail = new DayDetail(view.site(), m, limit, version, cfg.grade());

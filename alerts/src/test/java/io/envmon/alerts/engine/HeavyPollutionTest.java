@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.rules.HeavyPollutionRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,23 @@ class HeavyPollutionTest {
         }
         List<AlertEvent> e = s.events(HeavyPollutionRule.ID);
         assertTrue(!e.isEmpty() && e.get(0).value() > 200, () -> "yellow on the O3 8-h maximum: " + e);
+    }
+
+    @Test
+    void aRollingDayIsRatedByTheEditionInForceAtItsStart() {
+        // PM2.5 150.4 µg/m³ from 2026-02-28 00:00 Beijing time: IAQI 201 under HJ 633-2012 (no input rounding), 200
+        // under HJ 633-2026 (rounded to 150 first, §4.2.2). Day 1 has its 20 hourly means at 03-01 20:00; day 0
+        // then began 02-28 20:00, before the switch, so both days are rated by 2012 and both are > 200: yellow
+        Instant feb28 = OffsetDateTime.of(2026, 2, 28, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Scenario s = new Scenario();
+        for (int h = 0; h < 48; h++) {
+            s.feed(H01, feb28.plus(Duration.ofHours(h)), air(150.4));
+            s.feed(H02, feb28.plus(Duration.ofHours(h)), air(150.4));
+        }
+        List<AlertEvent> e = s.events(HeavyPollutionRule.ID);
+        assertEquals(List.of("open:info"), s.states(HeavyPollutionRule.ID), "yellow; day 0 rated by 2026 is 200");
+        assertEquals(feb28.plus(Duration.ofHours(44)), e.get(0).ts(), "2026-03-01 20:00");
+        assertEquals(201.0, e.get(0).value());
     }
 
     @Test

@@ -119,6 +119,23 @@ class Pm25AlertsTest {
     }
 
     @Test
+    void a24HourWindowIsJudgedByTheEditionInForceAtItsStart() {
+        // 70 µg/m³ every hour from 2026-02-28 00:00 Beijing time: under the 2012 limit (75), over the 2026 one (60).
+        // A window that began before 2026-03-01 00:00 holds data measured under GB 3095-2012 and is judged by it;
+        // the first window judged by 2026 is 03-01 00:00–03-02 00:00, the same day as the first 2026 natural day
+        Instant feb28 = OffsetDateTime.of(2026, 2, 28, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Instant mar2 = OffsetDateTime.of(2026, 3, 2, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Scenario s = new Scenario();
+        for (int h = 0; h < 50; h++) {
+            s.feed(H01, feb28.plus(Duration.ofHours(h)), values("pm25", 70));
+        }
+        List<AlertEvent> e = s.events(Pm25DailyRule.ID);
+        assertEquals(List.of("open:major"), s.states(Pm25DailyRule.ID));
+        assertEquals(mar2, e.get(0).ts(), "the window starting 2026-03-01 00:00");
+        assertEquals(60.0, e.get(0).threshold());
+    }
+
+    @Test
     void the24HourLimitIs75UnderGb3095Of2012() {
         Instant feb = OffsetDateTime.of(2026, 2, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
         Scenario s = new Scenario();
