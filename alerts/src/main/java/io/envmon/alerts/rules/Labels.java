@@ -11,6 +11,9 @@ import java.util.Map;
 /** Wording shared by the rules' messages: parameter names, site labels, numbers, times (Beijing time). */
 public final class Labels {
 
+    /** Decimals a message may show at most: the hourly means keep 4 ({@code HourEvaluator.DECIMALS}). */
+    private static final int MAX_DECIMALS = 4;
+
     private static final DateTimeFormatter BEIJING =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.ofHours(8));
 
@@ -73,10 +76,58 @@ public final class Labels {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }
-        BigDecimal d = BigDecimal.valueOf(v);
+        return plain(BigDecimal.valueOf(v).setScale(baseScale(v), RoundingMode.HALF_EVEN));
+    }
+
+    /**
+     * A value printed beside the limits it was judged against: as {@link #num(double)}, with more decimals until
+     * it falls on the same side of every limit as the value itself, so that a value over a limit never prints
+     * equal to it (TP 0.1004 against 0.1 prints 0.1004, not 0.1). Bounded at the {@value #MAX_DECIMALS} decimals
+     * that hourly means keep: a difference finer than that is not shown.
+     */
+    public static String num(double v, double... limits) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        BigDecimal exact = BigDecimal.valueOf(v);
+        BigDecimal shown = exact;
+        for (int scale = baseScale(v); scale <= Math.max(baseScale(v), MAX_DECIMALS); scale++) {
+            shown = exact.setScale(scale, RoundingMode.HALF_EVEN);
+            if (sameSide(exact, shown, limits)) {
+                break;
+            }
+        }
+        return plain(shown);
+    }
+
+    /** An exceedance multiple (C − limit) / limit: never printed as 0 when it is over 0 ("< 0.0001" at worst). */
+    public static String multiple(double m) {
+        String shown = num(m, 0);
+        return m > 0 && BigDecimal.ZERO.compareTo(new BigDecimal(shown)) == 0 ? "< 0.0001" : shown;
+    }
+
+    /** A limit as configured, every digit kept: 30, 0.025, 1. */
+    public static String limit(double v) {
+        return Double.isFinite(v) ? plain(BigDecimal.valueOf(v)) : String.valueOf(v);
+    }
+
+    private static int baseScale(double v) {
         double a = Math.abs(v);
-        int scale = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-        return d.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+    }
+
+    private static boolean sameSide(BigDecimal exact, BigDecimal shown, double[] limits) {
+        for (double limit : limits) {
+            BigDecimal l = BigDecimal.valueOf(limit);
+            if (exact.compareTo(l) != shown.compareTo(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
     /** " µg/m³", or "" for a dimensionless value. */

@@ -13,7 +13,10 @@ import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
 import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.series.TimedValue;
+import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.model.PointType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +73,10 @@ public final class Pm25DailyRule implements PointRule {
                 }
                 Gb3095Version version = view.standards().gb3095At(end.minus(DAY));
                 double limit = Gb3095.PM25_24H.limit(version, cfg.gb3095Grade());
-                double m = mean.get();
+                // judged at the decimals it is shown with, as the hourly means are (HourEvaluator.DECIMALS): a mean
+                // of 60.0000042 is not "60 over the limit 60"
+                double m = BigDecimal.valueOf(mean.get()).setScale(HourEvaluator.DECIMALS, RoundingMode.HALF_EVEN)
+                        .doubleValue();
                 DayDetail detail = new DayDetail(view.site(), m, limit, version, cfg.grade());
                 if (m > limit) {
                     out.add(Observation.raise(hour, end, hour, 1, cfg.severity(), m, limit, detail));
@@ -94,8 +100,8 @@ public final class Pm25DailyRule implements PointRule {
             implements Detail {
         @Override
         public Text text(AlertState state) {
-            String v = Labels.num(mean);
-            String l = Labels.num(limit);
+            String v = Labels.num(mean, limit);
+            String l = Labels.limit(limit);
             String zhGrade = grade.equals("I") ? "一级" : "二级";
             if (state == AlertState.RESOLVED) {
                 return new Text(Labels.zhSite(site) + " PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()

@@ -116,7 +116,9 @@ public final class Pm25HourlyRule implements PointRule {
         public Text text(AlertState state) {
             String zhSite = Labels.zhSite(site);
             String enSite = Labels.enSite(site);
-            String v = Labels.num(mean);
+            // beside the breakpoints that decide the category: 75.04 (IAQI 101 under 2012) does not print as 75
+            String v = Labels.num(mean, Pollutant.PM25_24H.breakpoints(standard).stream()
+                    .mapToDouble(b -> b.bp().doubleValue()).toArray());
             String std = standard.code();
             if (state == AlertState.RESOLVED) {
                 return new Text(zhSite + " PM2.5 1小时均值回落至 " + v + " µg/m³（分指数 " + iaqi + "，"

@@ -84,6 +84,7 @@ public final class WaterClassRule implements PointRule {
         SectionClassifier classifier = new SectionClassifier(SectionClassifier.DoMultiple.NOT_COMPUTED,
                 cfg.lakeNitrogen());
         ClassLimit limit = Gb3838.limit(p, target, lake).orElse(null);
+        double[] bounds = classBounds(p, lake);
         for (Map.Entry<Instant, io.envmon.alerts.window.HourRecord> e : view.replayHours().entrySet()) {
             Double value = e.getValue().means().get(p);
             if (value == null || limit == null) {
@@ -99,7 +100,7 @@ public final class WaterClassRule implements PointRule {
             double threshold = threshold(limit, value);
             OptionalDouble multiple = a.exceedances().stream().filter(x -> x.parameter().equals(p))
                     .map(SectionAssessment.Exceedance::multiple).findFirst().orElse(OptionalDouble.empty());
-            ClassDetail detail = new ClassDetail(view.site(), p, value, c, target, threshold, multiple,
+            ClassDetail detail = new ClassDetail(view.site(), p, value, bounds, c, target, threshold, multiple,
                     a.sectionClass(), a.decidingParameters(), a.isSeparate(p));
             if (c.isWorseThan(target)) {
                 Severity s = c == WaterClass.WORSE_THAN_V ? cfg.worseThanVSeverity() : cfg.severity();
@@ -122,6 +123,17 @@ public final class WaterClassRule implements PointRule {
         }
         return Gb3838.classify(event.parameter(), event.value(), view.site().section().isLake())
                 .map(Enum::ordinal).orElse(1);
+    }
+
+    /**
+     * Every class bound of the parameter's GB 3838 row (I–V; pH 6 and 9): the value is printed on the right side of
+     * each, so that its class can be read from the message.
+     */
+    private static double[] classBounds(String parameter, boolean lake) {
+        return java.util.Arrays.stream(WaterClass.values()).filter(c -> c != WaterClass.WORSE_THAN_V)
+                .map(c -> Gb3838.limit(parameter, c, lake).orElse(null)).filter(java.util.Objects::nonNull)
+                .flatMap(l -> java.util.stream.Stream.of(l.min(), l.max())).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).distinct().toArray();
     }
 
     /** The bound of the target class that the value is judged against: the max, DO's min, pH's nearer bound. */
@@ -147,7 +159,8 @@ public final class WaterClassRule implements PointRule {
         return value <= 0 ? Double.POSITIVE_INFINITY : limit.min() / value;
     }
 
-    private record ClassDetail(SiteInfo site, String parameter, double value, WaterClass parameterClass,
+    private record ClassDetail(SiteInfo site, String parameter, double value, double[] bounds,
+                               WaterClass parameterClass,
                                WaterClass target, double threshold, OptionalDouble multiple,
                                Optional<WaterClass> sectionClass, List<String> deciding, boolean separate)
             implements Detail {
@@ -155,8 +168,8 @@ public final class WaterClassRule implements PointRule {
         public Text text(AlertState state) {
             String unit = Labels.unit(ParameterCatalog.find(PointType.WATER_SECTION, parameter)
                     .map(x -> x.unit()).orElse(""));
-            String v = Labels.num(value) + unit;
-            String t = Labels.num(threshold) + unit;
+            String v = Labels.num(value, bounds) + unit;
+            String t = Labels.limit(threshold) + unit;
             String zhSection = (separate ? "；" + Labels.zh(parameter) + "单独评价，不参与断面定类" : "")
                     + sectionClass.map(sc -> "；断面水质" + sc.chineseLabel() + "（" + sc.status() + "，"
                             + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）").orElse("");
@@ -170,8 +183,8 @@ public final class WaterClassRule implements PointRule {
                         Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
                                 + roman(parameterClass) + ", meets the target class " + roman(target) + ": resolved");
             }
-            String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.num(multiple.getAsDouble()) + " 倍" : "";
-            String enMultiple = multiple.isPresent() ? ", " + Labels.num(multiple.getAsDouble()) + "× over" : "";
+            String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.multiple(multiple.getAsDouble()) + " 倍" : "";
+            String enMultiple = multiple.isPresent() ? ", " + Labels.multiple(multiple.getAsDouble()) + "× over" : "";
             return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
                             + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel() + "（限值 " + t + "）"
                             + zhMultiple + zhSection,

@@ -71,6 +71,36 @@ class Pm25AlertsTest {
     }
 
     @Test
+    void aMeanJustOverTheCategoryEdgeDoesNotPrintAsTheEdge() {
+        // HJ 633-2012 rates the input unrounded: 75.04 µg/m³ is IAQI 101 (轻度), and 75 would be 100 (良)
+        Instant feb = OffsetDateTime.of(2026, 2, 10, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Scenario s = pm25Hours(new Scenario(), feb, 75.04);
+        assertTrue(s.events(P).get(0).message().contains("PM2.5 1小时均值 75.04 µg/m³，分指数 101"),
+                s.events(P).get(0).message());
+    }
+
+    @Test
+    void a24HourMeanJustOverTheLimitIsShownOverIt() {
+        Scenario s = new Scenario();
+        for (int h = 0; h < 22; h++) {
+            s.feed(H01, hour(h), values("pm25", 60.04));
+        }
+        AlertEvent e = s.events(Pm25DailyRule.ID).get(0);
+        assertTrue(e.message().contains("PM2.5 24小时滑动均值 60.04 µg/m³，超过"), e.message());
+    }
+
+    @Test
+    void a24HourMeanIsJudgedAtTheDecimalsItIsShownWith() {
+        // 23 hours at 60 and one at 60.0001: the mean, 60.0000042, is 60 at the 4 decimals means keep; an alert
+        // saying "60 exceeds the limit 60" would be a contradiction
+        Scenario s = new Scenario();
+        for (int h = 0; h < 30; h++) {
+            s.feed(H01, hour(h), values("pm25", h == 3 ? 60.0001 : 60));
+        }
+        assertEquals(List.of(), s.states(Pm25DailyRule.ID));
+    }
+
+    @Test
     void aValueHoveringAtTheThresholdDoesNotFlap() {
         // 61 → IAQI 101 (轻度), 59 → 98 (良 but above 90: hold)
         Scenario s = pm25Hours(new Scenario(), hour(0), 61, 59, 61, 59, 62, 58, 61, 59, 60, 61);

@@ -62,6 +62,23 @@ class WaterAndPermitTest {
     }
 
     @Test
+    void aValueJustOverTheLimitDoesNotPrintAsTheLimit() {
+        // TP 0.2004 mg/L against class III ≤ 0.2: shown with the decimal that makes it over
+        Scenario s = new Scenario();
+        hours(s, XYH02, List.of(values("ph", 7.5, "do", 7, "codmn", 4, "nh3n", 0.3, "tp", 0.2004)));
+        AlertEvent tp = s.events(W).get(0);
+        assertTrue(tp.message().contains("总磷 1小时均值 0.2004 mg/L，Ⅳ类，劣于目标Ⅲ类（限值 0.2 mg/L），超标 0.002 倍"),
+                tp.message());
+        // particulate 30.04 mg/m³ against the permit limit 30
+        Scenario p = new Scenario();
+        hours(p, E002_DA001, List.of(stack(30.04, 15)));
+        assertTrue(p.events(P).get(0).message().contains("颗粒物 1小时均值 30.04 mg/m³，超过排污许可限值 30 mg/m³，"
+                + "超标 0.001 倍"), p.events(P).get(0).message());
+        assertTrue(p.events(P).get(0).message().contains("particulate 1-h mean 30.04 mg/m³ exceeds the permit limit "
+                + "30 mg/m³ by 0.001×"), p.events(P).get(0).message());
+    }
+
+    @Test
     void dissolvedOxygenAndPhAreJudgedTheirWay() {
         Scenario s = new Scenario();
         hours(s, XYH02, List.of(river(0.5, 4, 9.5)));
