@@ -83,7 +83,7 @@ public final class HeavyPollutionRule {
                     continue;
                 }
                 int level = level(days, known);
-                LevelDetail d = new LevelDetail(cfg, days, known, level, cfg.clearAfterHours());
+                LevelDetail d = new LevelDetail(cfg, end, days, known, level, cfg.clearAfterHours());
                 if (level > 0) {
                     out.add(Observation.raise(hour, end, hour, level, cfg.severity(), (double) days[0], 200.0, d));
                 } else if (days[0] <= 200) {
@@ -176,8 +176,8 @@ public final class HeavyPollutionRule {
         return out;
     }
 
-    private record LevelDetail(HeavyPollutionConfig cfg, int[] days, int known, int level, int clearAfterHours)
-            implements Detail {
+    private record LevelDetail(HeavyPollutionConfig cfg, Instant end, int[] days, int known, int level,
+                               int clearAfterHours) implements Detail {
 
         private static final List<String> ZH = List.of("", "黄色", "橙色", "红色");
         private static final List<String> EN = List.of("", "yellow", "orange", "red");
@@ -198,17 +198,19 @@ public final class HeavyPollutionRule {
             for (int i = 0; i < known; i++) {
                 recent.append(i == 0 ? "" : ", ").append(days[i]);
             }
+            String zhDay = cfg.name() + " " + Labels.zhPeriod(end.minus(DAY), end) + "24小时滚动AQI ";
+            String enWhen = Labels.enPeriod(end.minus(DAY), end);
             if (state == AlertState.RESOLVED) {
-                return new Text(cfg.name() + " 24小时滚动AQI 回落至 " + days[0] + "，已连续 " + clearAfterHours
+                return new Text(zhDay + "回落至 " + days[0] + "，已连续 " + clearAfterHours
                                 + " 小时未达重污染天气预警条件，解除（实测）",
-                        cfg.name() + " rolling 24-h AQI back to " + days[0] + ", below the heavy-pollution alert "
-                                + "criteria for " + clearAfterHours + " h: resolved (observed)");
+                        cfg.name() + " rolling 24-h AQI back to " + days[0] + " (" + enWhen + "), below the "
+                                + "heavy-pollution alert criteria for " + clearAfterHours + " h: resolved (observed)");
             }
-            return new Text(cfg.name() + " 24小时滚动AQI " + days[0] + "（近" + known + "日：" + recent
+            return new Text(zhDay + days[0] + "（近" + known + "日：" + recent
                             + "），达到重污染天气" + ZH.get(level) + "预警条件（环办大气函〔2018〕875号；实测值，非预报）",
-                    cfg.name() + " rolling 24-h AQI " + days[0] + " (last " + known + " days: " + recent
-                            + "): " + EN.get(level) + " heavy-pollution alert criteria met (2018 national scheme; "
-                            + "observed, not a forecast)");
+                    cfg.name() + " rolling 24-h AQI " + days[0] + " (" + enWhen + "; last " + known + " days: "
+                            + recent + "): " + EN.get(level) + " heavy-pollution alert criteria met (2018 national "
+                            + "scheme; observed, not a forecast)");
         }
     }
 }

@@ -4,18 +4,27 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** Wording shared by the rules' messages: parameter names, site labels, numbers, times (Beijing time). */
+/**
+ * Wording shared by the rules' messages: parameter names, site labels, numbers, times. Times in messages are
+ * Beijing time (UTC+8, {@code Asia/Shanghai}) and say so, as national networks report (standards.md §9.7); the
+ * event's {@code startedAt} and {@code ts} stay UTC.
+ */
 public final class Labels {
 
     /** Decimals a message may show at most: the hourly means keep 4 ({@code HourEvaluator.DECIMALS}). */
     private static final int MAX_DECIMALS = 4;
 
+    /** Beijing time: UTC+8, no daylight saving since 1991. */
+    private static final ZoneId BEIJING_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter BEIJING =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.ofHours(8));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING_ZONE);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(BEIJING_ZONE);
 
     private static final Map<String, String[]> NAMES = Map.ofEntries(
             Map.entry("pm25", new String[] {"PM2.5", "PM2.5"}),
@@ -135,9 +144,47 @@ public final class Labels {
         return unit == null || unit.isEmpty() ? "" : " " + unit;
     }
 
-    /** 2026-11-28 08:00 (Beijing time). */
+    /** 2026-11-28 08:00 (Beijing time, unmarked: for texts that say so once). */
     public static String time(Instant t) {
         return BEIJING.format(t);
+    }
+
+    /** 2026-11-28 08:00（北京时间）. */
+    public static String zhAt(Instant t) {
+        return time(t) + "（北京时间）";
+    }
+
+    /** 2026-11-28 08:00 Beijing time. */
+    public static String enAt(Instant t) {
+        return time(t) + " Beijing time";
+    }
+
+    /**
+     * An hour or a window in Beijing time, unmarked: 2026-01-15 08:00–09:00; 2026-01-15 23:00–24:00 (a period that
+     * ends at midnight ends at 24:00 of its day, as the standards write it); 2026-01-14 09:00–2026-01-15 09:00.
+     */
+    public static String period(Instant start, Instant end) {
+        LocalDateTime from = LocalDateTime.ofInstant(start, BEIJING_ZONE);
+        LocalDateTime to = LocalDateTime.ofInstant(end, BEIJING_ZONE);
+        String until;
+        if (to.toLocalDate().equals(from.toLocalDate())) {
+            until = CLOCK.format(end);
+        } else if (to.toLocalTime().equals(LocalTime.MIDNIGHT) && to.toLocalDate().equals(from.toLocalDate().plusDays(1))) {
+            until = "24:00";
+        } else {
+            until = BEIJING.format(end);
+        }
+        return BEIJING.format(start) + "–" + until;
+    }
+
+    /** 2026-01-15 08:00–09:00（北京时间）. */
+    public static String zhPeriod(Instant start, Instant end) {
+        return period(start, end) + "（北京时间）";
+    }
+
+    /** 2026-01-15 08:00–09:00 Beijing time. */
+    public static String enPeriod(Instant start, Instant end) {
+        return period(start, end) + " Beijing time";
     }
 
     /** 2 小时 5 分钟 / 2 h 5 min. */

@@ -78,7 +78,7 @@ public final class PermitLimitRule implements PointRule {
                 PermitResult r = check.check(value, limit);
                 double threshold = limit.isRange() && value < (limit.min() + limit.max()) / 2 ? limit.min()
                         : limit.max();
-                PermitDetail d = new PermitDetail(view.site(), p, unit, r, threshold,
+                PermitDetail d = new PermitDetail(view.site(), hour, p, unit, r, threshold,
                         corrected ? outlet.referenceO2() : null, cfg.earlyWarningShare());
                 switch (r.status()) {
                     case EXCEEDED -> out.add(Observation.raise(hour, end, hour, 2, cfg.exceededSeverity(), value,
@@ -105,7 +105,8 @@ public final class PermitLimitRule implements PointRule {
         return new PermitCheck(view.rules().permit().earlyWarningShare()).check(event.value(), limit).exceeded() ? 2 : 1;
     }
 
-    private record PermitDetail(SiteInfo site, String parameter, String unit, PermitResult result, double threshold,
+    private record PermitDetail(SiteInfo site, Instant hour, String parameter, String unit, PermitResult result,
+                                double threshold,
                                 Double referenceO2, double earlyShare) implements Detail {
         @Override
         public Text text(AlertState state) {
@@ -117,8 +118,10 @@ public final class PermitLimitRule implements PointRule {
                     : Labels.limit(limit.max()) + u;
             String zhMean = referenceO2 == null ? "1小时均值" : "1小时折算均值（基准含氧量 " + Labels.num(referenceO2) + "%）";
             String enMean = referenceO2 == null ? "1-h mean" : "1-h mean at " + Labels.num(referenceO2) + " % O2";
-            String zh = Labels.zhSite(site) + " " + Labels.zh(parameter) + " " + zhMean + " " + v;
-            String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v;
+            String zh = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, hour.plus(HOUR)) + Labels.zh(parameter) + " "
+                    + zhMean + " " + v;
+            String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v + " ("
+                    + Labels.enPeriod(hour, hour.plus(HOUR)) + ")";
             String early = Labels.num(earlyShare * 100);
             String pct = Labels.num(result.share() * 100, 100, earlyShare * 100);
             if (state == AlertState.RESOLVED) {

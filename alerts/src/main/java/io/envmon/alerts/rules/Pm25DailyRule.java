@@ -77,7 +77,7 @@ public final class Pm25DailyRule implements PointRule {
                 // of 60.0000042 is not "60 over the limit 60"
                 double m = BigDecimal.valueOf(mean.get()).setScale(HourEvaluator.DECIMALS, RoundingMode.HALF_EVEN)
                         .doubleValue();
-                DayDetail detail = new DayDetail(view.site(), m, limit, version, cfg.grade());
+                DayDetail detail = new DayDetail(view.site(), end, m, limit, version, cfg.grade());
                 if (m > limit) {
                     out.add(Observation.raise(hour, end, hour, 1, cfg.severity(), m, limit, detail));
                 } else if (m <= limit * cfg.clearAtOrBelowShare()) {
@@ -96,23 +96,25 @@ public final class Pm25DailyRule implements PointRule {
         return 1;
     }
 
-    private record DayDetail(SiteInfo site, double mean, double limit, Gb3095Version version, String grade)
-            implements Detail {
+    private record DayDetail(SiteInfo site, Instant end, double mean, double limit, Gb3095Version version,
+                             String grade) implements Detail {
         @Override
         public Text text(AlertState state) {
+            String zhSite = Labels.zhSite(site) + " " + Labels.zhPeriod(end.minus(DAY), end);
+            String when = " (" + Labels.enPeriod(end.minus(DAY), end) + ")";
             String v = Labels.num(mean, limit);
             String l = Labels.limit(limit);
             String zhGrade = grade.equals("I") ? "一级" : "二级";
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()
+                return new Text(zhSite + "PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()
                                 + " " + zhGrade + "限值 " + l + " µg/m³），告警解除",
-                        Labels.enSite(site) + " PM2.5 24-h mean back to " + v + " µg/m³ (" + version.code()
-                                + " Grade " + grade + " limit " + l + " µg/m³): resolved");
+                        Labels.enSite(site) + " PM2.5 24-h mean back to " + v + " µg/m³" + when + ", "
+                                + version.code() + " Grade " + grade + " limit " + l + " µg/m³: resolved");
             }
-            return new Text(Labels.zhSite(site) + " PM2.5 24小时滑动均值 " + v + " µg/m³，超过 " + version.code() + " "
+            return new Text(zhSite + "PM2.5 24小时滑动均值 " + v + " µg/m³，超过 " + version.code() + " "
                             + zhGrade + "浓度限值 " + l + " µg/m³",
-                    Labels.enSite(site) + " PM2.5 24-h mean " + v + " µg/m³ exceeds the " + version.code()
-                            + " Grade " + grade + " limit " + l + " µg/m³");
+                    Labels.enSite(site) + " PM2.5 24-h mean " + v + " µg/m³" + when + " exceeds the "
+                            + version.code() + " Grade " + grade + " limit " + l + " µg/m³");
         }
     }
 }

@@ -100,7 +100,7 @@ public final class WaterClassRule implements PointRule {
             double threshold = threshold(limit, value);
             OptionalDouble multiple = a.exceedances().stream().filter(x -> x.parameter().equals(p))
                     .map(SectionAssessment.Exceedance::multiple).findFirst().orElse(OptionalDouble.empty());
-            ClassDetail detail = new ClassDetail(view.site(), p, value, bounds, c, target, threshold, multiple,
+            ClassDetail detail = new ClassDetail(view.site(), hour, p, value, bounds, c, target, threshold, multiple,
                     a.sectionClass(), a.decidingParameters(), a.isSeparate(p));
             if (c.isWorseThan(target)) {
                 Severity s = c == WaterClass.WORSE_THAN_V ? cfg.worseThanVSeverity() : cfg.severity();
@@ -159,7 +159,7 @@ public final class WaterClassRule implements PointRule {
         return value <= 0 ? Double.POSITIVE_INFINITY : limit.min() / value;
     }
 
-    private record ClassDetail(SiteInfo site, String parameter, double value, double[] bounds,
+    private record ClassDetail(SiteInfo site, Instant hour, String parameter, double value, double[] bounds,
                                WaterClass parameterClass,
                                WaterClass target, double threshold, OptionalDouble multiple,
                                Optional<WaterClass> sectionClass, List<String> deciding, boolean separate)
@@ -170,6 +170,10 @@ public final class WaterClassRule implements PointRule {
                     .map(x -> x.unit()).orElse(""));
             String v = Labels.num(value, bounds) + unit;
             String t = Labels.limit(threshold) + unit;
+            String zhHead = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, hour.plus(HOUR)) + Labels.zh(parameter)
+                    + " 1小时均值 " + v;
+            String enHead = Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + " ("
+                    + Labels.enPeriod(hour, hour.plus(HOUR)) + ")";
             String zhSection = (separate ? "；" + Labels.zh(parameter) + "单独评价，不参与断面定类" : "")
                     + sectionClass.map(sc -> "；断面水质" + sc.chineseLabel() + "（" + sc.status() + "，"
                             + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）").orElse("");
@@ -178,19 +182,17 @@ public final class WaterClassRule implements PointRule {
                             + sc.statusEnglish().toLowerCase(java.util.Locale.ROOT) + ", decided by "
                             + String.join(", ", deciding.stream().map(Labels::en).toList()) + ")").orElse("");
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
-                                + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel() + "，告警解除",
-                        Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
-                                + roman(parameterClass) + ", meets the target class " + roman(target) + ": resolved");
+                return new Text(zhHead + "，" + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel()
+                                + "，告警解除",
+                        enHead + ": class " + roman(parameterClass) + ", meets the target class " + roman(target)
+                                + ": resolved");
             }
             String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.multiple(multiple.getAsDouble()) + " 倍" : "";
             String enMultiple = multiple.isPresent() ? ", " + Labels.multiple(multiple.getAsDouble()) + "× over" : "";
-            return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
-                            + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel() + "（限值 " + t + "）"
-                            + zhMultiple + zhSection,
-                    Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
-                            + roman(parameterClass) + ", worse than the target class " + roman(target) + " (limit " + t
-                            + ")" + enMultiple + enSection);
+            return new Text(zhHead + "，" + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel()
+                            + "（限值 " + t + "）" + zhMultiple + zhSection,
+                    enHead + ": class " + roman(parameterClass) + ", worse than the target class " + roman(target)
+                            + " (limit " + t + ")" + enMultiple + enSection);
         }
 
         private static String roman(WaterClass c) {

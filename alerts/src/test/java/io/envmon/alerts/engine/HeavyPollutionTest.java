@@ -57,8 +57,10 @@ class HeavyPollutionTest {
         assertEquals("aqi", open.parameter());
         assertEquals(250.0, open.value());
         assertEquals(200.0, open.threshold());
-        assertTrue(open.message().startsWith("太谷区 24小时滚动AQI 250（近2日：250, 250），达到重污染天气黄色预警条件"),
-                open.message());
+        assertTrue(open.message().startsWith("太谷区 2026-11-28 20:00–2026-11-29 20:00（北京时间）24小时滚动AQI 250"
+                + "（近2日：250, 250），达到重污染天气黄色预警条件"), open.message());
+        assertTrue(open.message().contains("太谷区 rolling 24-h AQI 250 (2026-11-28 20:00–2026-11-29 20:00 Beijing time; "
+                + "last 2 days: 250, 250): yellow"), open.message());
         assertTrue(open.message().contains("observed, not a forecast"), open.message());
         assertTrue(e.stream().allMatch(x -> x.id().equals(open.id())));
     }

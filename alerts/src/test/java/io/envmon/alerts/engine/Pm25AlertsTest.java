@@ -51,9 +51,11 @@ class Pm25AlertsTest {
         assertEquals("pm25", e.get(0).parameter());
         assertEquals("1h", e.get(0).window());
         assertEquals("µg/m³", e.get(0).unit());
-        assertEquals("太谷区政府(TG-A01) PM2.5 1小时均值 70 µg/m³，分指数 110，空气质量轻度污染（HJ633-2026）"
-                        + " / TG-A01 PM2.5 1-h mean 70 µg/m³, IAQI 110: lightly polluted (HJ633-2026)",
+        assertEquals("太谷区政府(TG-A01) 2026-11-28 01:00–02:00（北京时间）PM2.5 1小时均值 70 µg/m³，分指数 110，"
+                        + "空气质量轻度污染（HJ633-2026） / TG-A01 PM2.5 1-h mean 70 µg/m³ (2026-11-28 01:00–02:00 "
+                        + "Beijing time), IAQI 110: lightly polluted (HJ633-2026)",
                 e.get(0).message());
+        assertEquals("2026-11-27T17:00:00Z", e.get(0).startedAt().toString(), "the event's times stay UTC");
         assertTrue(e.get(2).message().contains("重度污染"), e.get(2).message());
         assertTrue(e.get(3).message().contains("告警解除"), e.get(3).message());
         assertTrue(s.engine.openAlerts().isEmpty());
@@ -144,6 +146,9 @@ class Pm25AlertsTest {
         assertEquals(60.0, e.get(0).threshold());
         assertEquals("24h", e.get(0).window());
         assertTrue(e.get(0).message().contains("GB3095-2026-transitional 二级浓度限值 60 µg/m³"), e.get(0).message());
+        assertTrue(e.get(0).message().startsWith("小时站(TG-H01) 2026-11-27 20:00–2026-11-28 20:00（北京时间）"
+                + "PM2.5 24小时滑动均值 70 µg/m³"), e.get(0).message());
+        assertTrue(e.get(0).message().contains("(2026-11-27 20:00–2026-11-28 20:00 Beijing time)"), e.get(0).message());
         // 10 hours at 30: (14 × 70 + 10 × 30) / 24 = 53.3 ≤ 0.9 × 60
         assertEquals(hour(34), e.get(1).ts());
     }

@@ -53,9 +53,10 @@ class WaterAndPermitTest {
         assertEquals(1.6, open.value(), 1e-9);
         assertEquals(1.0, open.threshold(), "the target class III limit");
         assertEquals("mg/L", open.unit());
-        assertEquals("象峪河水秀桥(XYH-02) 氨氮 1小时均值 1.6 mg/L，Ⅴ类，劣于目标Ⅲ类（限值 1 mg/L），超标 0.6 倍；"
-                + "断面水质Ⅴ类（中度污染，氨氮定类） / XYH-02 NH3-N 1-h mean 1.6 mg/L: class V, worse than the target "
-                + "class III (limit 1 mg/L), 0.6× over; section class V (moderately polluted, decided by NH3-N)",
+        assertEquals("象峪河水秀桥(XYH-02) 2026-11-28 01:00–02:00（北京时间）氨氮 1小时均值 1.6 mg/L，Ⅴ类，劣于目标Ⅲ类"
+                + "（限值 1 mg/L），超标 0.6 倍；断面水质Ⅴ类（中度污染，氨氮定类） / XYH-02 NH3-N 1-h mean 1.6 mg/L "
+                + "(2026-11-28 01:00–02:00 Beijing time): class V, worse than the target class III (limit 1 mg/L), "
+                + "0.6× over; section class V (moderately polluted, decided by NH3-N)",
                 open.message());
         assertTrue(s.events(W).get(1).message().contains("劣Ⅴ类"));
         assertEquals(hour(6), s.events(W).get(2).ts(), "two hours at ≤ 95 % of the limit");
@@ -74,8 +75,8 @@ class WaterAndPermitTest {
         hours(p, E002_DA001, List.of(stack(30.04, 15)));
         assertTrue(p.events(P).get(0).message().contains("颗粒物 1小时均值 30.04 mg/m³，超过排污许可限值 30 mg/m³，"
                 + "超标 0.001 倍"), p.events(P).get(0).message());
-        assertTrue(p.events(P).get(0).message().contains("particulate 1-h mean 30.04 mg/m³ exceeds the permit limit "
-                + "30 mg/m³ by 0.001×"), p.events(P).get(0).message());
+        assertTrue(p.events(P).get(0).message().contains("particulate 1-h mean 30.04 mg/m³ (2026-11-28 00:00–01:00 "
+                + "Beijing time) exceeds the permit limit 30 mg/m³ by 0.001×"), p.events(P).get(0).message());
     }
 
     @Test
@@ -135,9 +136,10 @@ class WaterAndPermitTest {
         assertEquals(List.of("open:warning", "escalated:critical", "resolved:critical"), s.states(P));
         List<AlertEvent> e = s.events(P);
         assertEquals(30.0, e.get(0).threshold());
-        assertEquals("利民铸业(E002) 中频炉废气排放口(DA001) 颗粒物 1小时均值 25 mg/m³，已达许可限值 30 mg/m³ 的 83.3%"
-                + "（预警线 80%） / E002/DA001 particulate 1-h mean 25 mg/m³ is at 83.3 % of the permit limit "
-                + "30 mg/m³ (early warning at 80 %)", e.get(0).message());
+        assertEquals("利民铸业(E002) 中频炉废气排放口(DA001) 2026-11-28 01:00–02:00（北京时间）颗粒物 1小时均值 25 mg/m³，"
+                + "已达许可限值 30 mg/m³ 的 83.3%（预警线 80%） / E002/DA001 particulate 1-h mean 25 mg/m³ "
+                + "(2026-11-28 01:00–02:00 Beijing time) is at 83.3 % of the permit limit 30 mg/m³ (early warning at "
+                + "80 %)", e.get(0).message());
         assertTrue(e.get(1).message().contains("超过排污许可限值 30 mg/m³，超标 0.033 倍"), e.get(1).message());
         assertEquals(hour(5), e.get(2).ts(), "24 is 80 % (hold); 20 is 67 % ≤ 75 %: resolved");
     }
