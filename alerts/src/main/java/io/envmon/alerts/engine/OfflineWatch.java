@@ -81,8 +81,9 @@ final class OfflineWatch {
         if (book.openAlert(key).isEmpty()) {
             return Optional.empty();
         }
-        return book.resolve(key, now, null, new Text(Labels.zhSite(site) + " 恢复上报（数据时间 北京时间 "
-                + Labels.time(ts) + "）", Labels.enSite(site) + " reporting again (reading of " + Labels.enAt(ts) + ")"));
+        return book.resolve(key, now, null, new Text(
+                Labels.zhSite(site) + " 恢复上报（数据时间 北京时间 " + Labels.time(ts) + "）",
+                Labels.enSite(site) + " reporting again (reading of " + Labels.enAt(ts) + ")"));
     }
 
     private static double minutes(Duration d) {

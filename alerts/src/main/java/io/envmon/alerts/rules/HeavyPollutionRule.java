@@ -35,13 +35,13 @@ import java.util.OptionalInt;
  * <p><b>District AQI.</b> As HJ 633 rates a city: for each pollutant, the mean over the stations of their 24-h
  * means (each valid with ≥ 20 hourly means), then the daily AQI ({@link DailyAqi}) of those means, under the HJ 633
  * edition in force at the <b>start</b> of the 24 hours (a rolling day that began before 2026-03-01 00:00 Beijing
- * time is rated by HJ 633-2012; docs/standards/README.md item 16); O3 by the stations' maximum 8-h mean in the window (and, under HJ 633-2012, maximum 1-h mean). A station's
- * maximum 8-h mean needs 14 valid 8-h means of the 17 (HJ 663-2013), unless it is over the GB 3095 Grade II 8-h
- * limit, 160 µg/m³ ({@link EightHourMeanCalculator#dailyMax(java.util.Collection, Instant, double)}): an AQI is
- * rated against the Grade II column of the standard (HJ 633's IAQI 100 for O3 8-h is 160), so "exceeds the
- * standard" is read as exceeding Grade II, whatever a station's zone. "Day k"
- * is the 24 h ending k × 24 h before the evaluated hour's end, so the criteria use rolling days that cross
- * midnight (standards.md §3 allows it).
+ * time is rated by HJ 633-2012; docs/standards/README.md item 16); O3 by the stations' maximum 8-h mean in the
+ * window (and, under HJ 633-2012, maximum 1-h mean). A station's maximum 8-h mean needs 14 valid 8-h means of the
+ * 17 (HJ 663-2013), unless it is over the GB 3095 Grade II 8-h limit, 160 µg/m³
+ * ({@link EightHourMeanCalculator#dailyMax(java.util.Collection, Instant, double)}): an AQI is rated against the
+ * Grade II column of the standard (HJ 633's IAQI 100 for O3 8-h is 160), so "exceeds the standard" is read as
+ * exceeding Grade II, whatever a station's zone. "Day k" is the 24 h ending k × 24 h before the evaluated hour's
+ * end, so the criteria use rolling days that cross midnight (standards.md §3 allows it).
  *
  * <p><b>Levels</b> (rank): yellow (1) day 0 and day 1 &gt; 200; orange (2) days 0–2 &gt; 200 and one of them
  * &gt; 300; red (3) days 0–3 &gt; 200 and two of them &gt; 300, or day 0 ≥ 500. The alert escalates

@@ -169,7 +169,8 @@ public final class Labels {
         String until;
         if (to.toLocalDate().equals(from.toLocalDate())) {
             until = CLOCK.format(end);
-        } else if (to.toLocalTime().equals(LocalTime.MIDNIGHT) && to.toLocalDate().equals(from.toLocalDate().plusDays(1))) {
+        } else if (to.toLocalTime().equals(LocalTime.MIDNIGHT)
+                && to.toLocalDate().equals(from.toLocalDate().plusDays(1))) {
             until = "24:00";
         } else {
             until = BEIJING.format(end);

@@ -35,8 +35,9 @@ import java.util.Set;
  * its class, so IV → V → 劣V escalates), {@code major} by default and {@code critical} for 劣V. The threshold is the
  * target class's limit; the message gives the class, the exceedance multiple and the section class (the worst
  * parameter, which decides it). Lake TN, by default, is assessed separately (2011 evaluation method): it has its
- * own alert, but does not decide the section class, and its message says so ({@code lakeTotalNitrogen}). Resolves when the value uses at most {@code clearAtOrBelowShare} of the
- * target-class limit (upper bounds: value / limit; DO: limit / value; pH: distance from 7.5 over 1.5).
+ * own alert, but does not decide the section class, and its message says so ({@code lakeTotalNitrogen}).
+ * Resolves when the value uses at most {@code clearAtOrBelowShare} of the target-class limit (upper bounds:
+ * value / limit; DO: limit / value; pH: distance from 7.5 over 1.5).
  */
 public final class WaterClassRule implements PointRule {
 
@@ -177,8 +178,8 @@ public final class WaterClassRule implements PointRule {
             String zhSection = (separate ? "；" + Labels.zh(parameter) + "单独评价，不参与断面定类" : "")
                     + sectionClass.map(sc -> "；断面水质" + sc.chineseLabel() + "（" + sc.status() + "，"
                             + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）").orElse("");
-            String enSection = (separate ? "; " + Labels.en(parameter) + " assessed separately, not in the section class"
-                    : "") + sectionClass.map(sc -> "; section class " + roman(sc) + " ("
+            String enSection = (separate ? "; " + Labels.en(parameter) + " assessed separately, not in the section "
+                    + "class" : "") + sectionClass.map(sc -> "; section class " + roman(sc) + " ("
                             + sc.statusEnglish().toLowerCase(java.util.Locale.ROOT) + ", decided by "
                             + String.join(", ", deciding.stream().map(Labels::en).toList()) + ")").orElse("");
             if (state == AlertState.RESOLVED) {
