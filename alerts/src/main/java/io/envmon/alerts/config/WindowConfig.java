@@ -1,5 +1,6 @@
 package io.envmon.alerts.config;
 
+import io.envmon.alerts.emission.SampleFilter;
 import io.envmon.model.DataFlag;
 import io.envmon.model.PointType;
 import java.time.Duration;
@@ -17,8 +18,10 @@ import java.util.Map;
  * @param hourCloseGrace   hour H of a point is evaluated once a reading of that point stamped ≥ H + 1 h + grace
  *                         arrives, or, when the point has been quiet for the grace, on the first tick at
  *                         ≥ H + 1 h + grace
- * @param validFlags       HJ 212 flags whose values enter means (and flat-line checks): N normal, S set value,
- *                         T over range (a lower bound of the truth). F, M, D, C, B and unknown letters are left out.
+ * @param validFlags       HJ 212 flags whose values enter means ({@link SampleFilter}): N normal and T over range (a
+ *                         lower bound of the truth) by default; N always counts. S (a value set by hand, not a
+ *                         measurement), F, M, D, C, B and unknown letters are left out unless listed. The flat-line
+ *                         rule looks at N only.
  * @param expectedInterval per point type ({@code air}, {@code water}, {@code stack}, {@code wastewater}): how often
  *                         a monitor reports when the registry has no {@code expectedIntervalSeconds}; used for the
  *                         ≥ 45-minute rule of hourly means and by the offline rule
@@ -70,7 +73,7 @@ public record WindowConfig(int retainHours, Duration hourCloseGrace, List<String
         Duration minute = Duration.ofSeconds(60);
         Duration h2 = Duration.ofHours(2);
         Duration h4 = Duration.ofHours(4);
-        return new WindowConfig(26, Duration.ofMinutes(5), List.of("N", "S", "T"),
+        return new WindowConfig(26, Duration.ofMinutes(5), SampleFilter.VALID_BY_DEFAULT,
                 Map.of("air", minute, "water", minute, "stack", minute, "wastewater", minute),
                 Map.of("water", Map.of("codmn", h4, "cod", h4, "nh3n", h4, "tp", h4, "tn", h4),
                         "wastewater", Map.of("cod", h2, "nh3n", h2, "tp", h2, "tn", h2)));

@@ -65,12 +65,12 @@ final class OfflineWatch {
         String enRule = "expected every " + Labels.enDuration(site.interval()) + ", threshold "
                 + Labels.enDuration(threshold);
         Text text = heard
-                ? new Text(zhSite + " 已 " + Labels.num(silentMinutes) + " 分钟未收到数据（最新数据时间 "
+                ? new Text(zhSite + " 已 " + Labels.num(silentMinutes) + " 分钟未收到数据（最新数据 北京时间 "
                         + Labels.time(state.watermark) + "；" + zhRule + "）",
                         enSite + " silent for " + Labels.num(silentMinutes) + " min (newest reading "
-                                + Labels.time(state.watermark) + "; " + enRule + ")")
-                : new Text(zhSite + " 自 " + Labels.time(firstTick) + " 起未收到任何数据（" + zhRule + "）",
-                        enSite + " has sent nothing since " + Labels.time(firstTick) + " (" + enRule + ")");
+                                + Labels.enAt(state.watermark) + "; " + enRule + ")")
+                : new Text(zhSite + " 自 " + Labels.zhAt(firstTick) + "起未收到任何数据（" + zhRule + "）",
+                        enSite + " has sent nothing since " + Labels.enAt(firstTick) + " (" + enRule + ")");
         return Optional.of(book.open(key, startedAt, cfg.severity(), silentMinutes, minutes(threshold), "min",
                 "instant", now, text));
     }
@@ -81,8 +81,9 @@ final class OfflineWatch {
         if (book.openAlert(key).isEmpty()) {
             return Optional.empty();
         }
-        return book.resolve(key, now, null, new Text(Labels.zhSite(site) + " 恢复上报（数据时间 " + Labels.time(ts) + "）",
-                Labels.enSite(site) + " reporting again (reading of " + Labels.time(ts) + ")"));
+        return book.resolve(key, now, null, new Text(
+                Labels.zhSite(site) + " 恢复上报（数据时间 北京时间 " + Labels.time(ts) + "）",
+                Labels.enSite(site) + " reporting again (reading of " + Labels.enAt(ts) + ")"));
     }
 
     private static double minutes(Duration d) {

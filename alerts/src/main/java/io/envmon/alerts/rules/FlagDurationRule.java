@@ -157,17 +157,17 @@ public final class FlagDurationRule implements StreamRule {
         public Text text(AlertState state) {
             String letters = String.join("/", flags);
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " " + zhWhat + "标记（" + letters + "）已结束（" + Labels.time(at)
-                                + "），告警解除",
-                        Labels.enSite(site) + " " + enWhat + " flags (" + letters + ") ended at " + Labels.time(at)
+                return new Text(Labels.zhSite(site) + " " + zhWhat + "标记（" + letters + "）于 " + Labels.zhAt(at)
+                                + "结束，告警解除",
+                        Labels.enSite(site) + " " + enWhat + " flags (" + letters + ") ended at " + Labels.enAt(at)
                                 + ": resolved");
             }
             Duration run = Duration.between(since, at);
-            return new Text(Labels.zhSite(site) + " 自 " + Labels.time(since) + " 起数据持续 " + Labels.zhDuration(run)
+            return new Text(Labels.zhSite(site) + " 自 " + Labels.zhAt(since) + "起数据持续 " + Labels.zhDuration(run)
                             + " 带" + zhWhat + "标记（" + letters + "）："
                             + String.join("、", parameters.stream().map(Labels::zh).toList()),
                     Labels.enSite(site) + " readings flagged " + enWhat + " (" + letters + ") for "
-                            + Labels.enDuration(run) + " since " + Labels.time(since) + ": "
+                            + Labels.enDuration(run) + " since " + Labels.enAt(since) + ": "
                             + String.join(", ", parameters.stream().map(Labels::en).toList()));
         }
     }

@@ -151,16 +151,16 @@ public final class FlatlineRule implements StreamRule {
         public Text text(AlertState state) {
             String v = Labels.num(value) + Labels.unit(unit);
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 数值恢复变化（" + v + "，"
-                                + Labels.time(at) + "），告警解除",
+                return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 于 " + Labels.zhAt(at)
+                                + "恢复变化（" + v + "），告警解除",
                         Labels.enSite(site) + " " + Labels.en(parameter) + " changing again (" + v + " at "
-                                + Labels.time(at) + "): resolved");
+                                + Labels.enAt(at) + "): resolved");
             }
             Duration run = Duration.between(runStart, at);
-            return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 自 " + Labels.time(runStart) + " 起连续 "
+            return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 自 " + Labels.zhAt(runStart) + "起连续 "
                             + Labels.zhDuration(run) + " 数值不变（" + v + "），疑似仪器或数采仪故障",
                     Labels.enSite(site) + " " + Labels.en(parameter) + " unchanged at " + v + " for "
-                            + Labels.enDuration(run) + " since " + Labels.time(runStart)
+                            + Labels.enDuration(run) + " since " + Labels.enAt(runStart)
                             + ": possible stuck analyser or data logger");
         }
     }

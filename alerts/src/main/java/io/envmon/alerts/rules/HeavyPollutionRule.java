@@ -2,6 +2,8 @@ package io.envmon.alerts.rules;
 
 import io.envmon.alerts.air.DailyMeanCalculator;
 import io.envmon.alerts.air.EightHourMeanCalculator;
+import io.envmon.alerts.air.Gb3095;
+import io.envmon.alerts.air.Gb3095Grade;
 import io.envmon.alerts.aqi.AqiStandard;
 import io.envmon.alerts.aqi.DailyAqi;
 import io.envmon.alerts.aqi.DailyMeans;
@@ -31,10 +33,15 @@ import java.util.OptionalInt;
  * scheme (环办大气函〔2018〕875号; standards.md §3), which are forecasts there and observations here.
  *
  * <p><b>District AQI.</b> As HJ 633 rates a city: for each pollutant, the mean over the stations of their 24-h
- * means (each valid with ≥ 20 hourly means), then the daily AQI ({@link DailyAqi}, edition by the hour) of those
- * means; O3 by the stations' maximum 8-h mean in the window (and, under HJ 633-2012, maximum 1-h mean). "Day k"
- * is the 24 h ending k × 24 h before the evaluated hour's end, so the criteria use rolling days that cross
- * midnight (standards.md §3 allows it).
+ * means (each valid with ≥ 20 hourly means), then the daily AQI ({@link DailyAqi}) of those means, under the HJ 633
+ * edition in force at the <b>start</b> of the 24 hours (a rolling day that began before 2026-03-01 00:00 Beijing
+ * time is rated by HJ 633-2012; docs/standards/README.md item 16); O3 by the stations' maximum 8-h mean in the
+ * window (and, under HJ 633-2012, maximum 1-h mean). A station's maximum 8-h mean needs 14 valid 8-h means of the
+ * 17 (HJ 663-2013), unless it is over the GB 3095 Grade II 8-h limit, 160 µg/m³
+ * ({@link EightHourMeanCalculator#dailyMax(java.util.Collection, Instant, double)}): an AQI is rated against the
+ * Grade II column of the standard (HJ 633's IAQI 100 for O3 8-h is 160), so "exceeds the standard" is read as
+ * exceeding Grade II, whatever a station's zone. "Day k" is the 24 h ending k × 24 h before the evaluated hour's
+ * end, so the criteria use rolling days that cross midnight (standards.md §3 allows it).
  *
  * <p><b>Levels</b> (rank): yellow (1) day 0 and day 1 &gt; 200; orange (2) days 0–2 &gt; 200 and one of them
  * &gt; 300; red (3) days 0–3 &gt; 200 and two of them &gt; 300, or day 0 ≥ 500. The alert escalates
@@ -76,7 +83,7 @@ public final class HeavyPollutionRule {
                     continue;
                 }
                 int level = level(days, known);
-                LevelDetail d = new LevelDetail(cfg, days, known, level, cfg.clearAfterHours());
+                LevelDetail d = new LevelDetail(cfg, end, days, known, level, cfg.clearAfterHours());
                 if (level > 0) {
                     out.add(Observation.raise(hour, end, hour, level, cfg.severity(), (double) days[0], 200.0, d));
                 } else if (days[0] <= 200) {
@@ -131,6 +138,7 @@ public final class HeavyPollutionRule {
         List<Double> o3Max8h = new ArrayList<>();
         List<Double> o3Max1h = new ArrayList<>();
         int withPm25 = 0;
+        double o3Limit = Gb3095.O3_MAX_8H.limit(view.standards().gb3095At(start), Gb3095Grade.II);
         for (Map<String, List<TimedValue>> station : series) {
             for (String p : DAILY) {
                 Optional<Double> mean = DailyMeanCalculator.mean(station.getOrDefault(p, List.of()), start);
@@ -142,14 +150,14 @@ public final class HeavyPollutionRule {
                 }
             }
             List<TimedValue> o3 = station.getOrDefault("o3", List.of());
-            EightHourMeanCalculator.dailyMax(o3, start).ifPresent(o3Max8h::add);
+            EightHourMeanCalculator.dailyMax(o3, start, o3Limit).ifPresent(o3Max8h::add);
             o3.stream().filter(v -> !v.ts().isBefore(start) && v.ts().isBefore(end))
                     .mapToDouble(TimedValue::value).max().ifPresent(o3Max1h::add);
         }
         if (withPm25 < view.config().minStations()) {
             return OptionalInt.empty();
         }
-        AqiStandard standard = view.standards().aqiAt(end.minus(HOUR));
+        AqiStandard standard = view.standards().aqiAt(start);
         DailyMeans means = new DailyMeans(avg(byPollutant.get("so2")), avg(byPollutant.get("no2")),
                 avg(byPollutant.get("co")), avg(byPollutant.get("pm10")), avg(byPollutant.get("pm25")),
                 avg(o3Max8h), avg(o3Max1h));
@@ -168,8 +176,8 @@ public final class HeavyPollutionRule {
         return out;
     }
 
-    private record LevelDetail(HeavyPollutionConfig cfg, int[] days, int known, int level, int clearAfterHours)
-            implements Detail {
+    private record LevelDetail(HeavyPollutionConfig cfg, Instant end, int[] days, int known, int level,
+                               int clearAfterHours) implements Detail {
 
         private static final List<String> ZH = List.of("", "黄色", "橙色", "红色");
         private static final List<String> EN = List.of("", "yellow", "orange", "red");
@@ -190,17 +198,19 @@ public final class HeavyPollutionRule {
             for (int i = 0; i < known; i++) {
                 recent.append(i == 0 ? "" : ", ").append(days[i]);
             }
+            String zhDay = cfg.name() + " " + Labels.zhPeriod(end.minus(DAY), end) + "24小时滚动AQI ";
+            String enWhen = Labels.enPeriod(end.minus(DAY), end);
             if (state == AlertState.RESOLVED) {
-                return new Text(cfg.name() + " 24小时滚动AQI 回落至 " + days[0] + "，已连续 " + clearAfterHours
+                return new Text(zhDay + "回落至 " + days[0] + "，已连续 " + clearAfterHours
                                 + " 小时未达重污染天气预警条件，解除（实测）",
-                        cfg.name() + " rolling 24-h AQI back to " + days[0] + ", below the heavy-pollution alert "
-                                + "criteria for " + clearAfterHours + " h: resolved (observed)");
+                        cfg.name() + " rolling 24-h AQI back to " + days[0] + " (" + enWhen + "), below the "
+                                + "heavy-pollution alert criteria for " + clearAfterHours + " h: resolved (observed)");
             }
-            return new Text(cfg.name() + " 24小时滚动AQI " + days[0] + "（近" + known + "日：" + recent
+            return new Text(zhDay + days[0] + "（近" + known + "日：" + recent
                             + "），达到重污染天气" + ZH.get(level) + "预警条件（环办大气函〔2018〕875号；实测值，非预报）",
-                    cfg.name() + " rolling 24-h AQI " + days[0] + " (last " + known + " days: " + recent
-                            + "): " + EN.get(level) + " heavy-pollution alert criteria met (2018 national scheme; "
-                            + "observed, not a forecast)");
+                    cfg.name() + " rolling 24-h AQI " + days[0] + " (" + enWhen + "; last " + known + " days: "
+                            + recent + "): " + EN.get(level) + " heavy-pollution alert criteria met (2018 national "
+                            + "scheme; observed, not a forecast)");
         }
     }
 }

@@ -4,15 +4,27 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** Wording shared by the rules' messages: parameter names, site labels, numbers, times (Beijing time). */
+/**
+ * Wording shared by the rules' messages: parameter names, site labels, numbers, times. Times in messages are
+ * Beijing time (UTC+8, {@code Asia/Shanghai}) and say so, as national networks report (standards.md §9.7); the
+ * event's {@code startedAt} and {@code ts} stay UTC.
+ */
 public final class Labels {
 
+    /** Decimals a message may show at most: the hourly means keep 4 ({@code HourEvaluator.DECIMALS}). */
+    private static final int MAX_DECIMALS = 4;
+
+    /** Beijing time: UTC+8, no daylight saving since 1991. */
+    private static final ZoneId BEIJING_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter BEIJING =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.ofHours(8));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING_ZONE);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(BEIJING_ZONE);
 
     private static final Map<String, String[]> NAMES = Map.ofEntries(
             Map.entry("pm25", new String[] {"PM2.5", "PM2.5"}),
@@ -73,10 +85,58 @@ public final class Labels {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }
-        BigDecimal d = BigDecimal.valueOf(v);
+        return plain(BigDecimal.valueOf(v).setScale(baseScale(v), RoundingMode.HALF_EVEN));
+    }
+
+    /**
+     * A value printed beside the limits it was judged against: as {@link #num(double)}, with more decimals until
+     * it falls on the same side of every limit as the value itself, so that a value over a limit never prints
+     * equal to it (TP 0.1004 against 0.1 prints 0.1004, not 0.1). Bounded at the {@value #MAX_DECIMALS} decimals
+     * that hourly means keep: a difference finer than that is not shown.
+     */
+    public static String num(double v, double... limits) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        BigDecimal exact = BigDecimal.valueOf(v);
+        BigDecimal shown = exact;
+        for (int scale = baseScale(v); scale <= Math.max(baseScale(v), MAX_DECIMALS); scale++) {
+            shown = exact.setScale(scale, RoundingMode.HALF_EVEN);
+            if (sameSide(exact, shown, limits)) {
+                break;
+            }
+        }
+        return plain(shown);
+    }
+
+    /** An exceedance multiple (C − limit) / limit: never printed as 0 when it is over 0 ("< 0.0001" at worst). */
+    public static String multiple(double m) {
+        String shown = num(m, 0);
+        return m > 0 && BigDecimal.ZERO.compareTo(new BigDecimal(shown)) == 0 ? "< 0.0001" : shown;
+    }
+
+    /** A limit as configured, every digit kept: 30, 0.025, 1. */
+    public static String limit(double v) {
+        return Double.isFinite(v) ? plain(BigDecimal.valueOf(v)) : String.valueOf(v);
+    }
+
+    private static int baseScale(double v) {
         double a = Math.abs(v);
-        int scale = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-        return d.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+    }
+
+    private static boolean sameSide(BigDecimal exact, BigDecimal shown, double[] limits) {
+        for (double limit : limits) {
+            BigDecimal l = BigDecimal.valueOf(limit);
+            if (exact.compareTo(l) != shown.compareTo(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
     /** " µg/m³", or "" for a dimensionless value. */
@@ -84,9 +144,48 @@ public final class Labels {
         return unit == null || unit.isEmpty() ? "" : " " + unit;
     }
 
-    /** 2026-11-28 08:00 (Beijing time). */
+    /** 2026-11-28 08:00 (Beijing time, unmarked: for texts that say so once). */
     public static String time(Instant t) {
         return BEIJING.format(t);
+    }
+
+    /** 2026-11-28 08:00（北京时间）. */
+    public static String zhAt(Instant t) {
+        return time(t) + "（北京时间）";
+    }
+
+    /** 2026-11-28 08:00 Beijing time. */
+    public static String enAt(Instant t) {
+        return time(t) + " Beijing time";
+    }
+
+    /**
+     * An hour or a window in Beijing time, unmarked: 2026-01-15 08:00–09:00; 2026-01-15 23:00–24:00 (a period that
+     * ends at midnight ends at 24:00 of its day, as the standards write it); 2026-01-14 09:00–2026-01-15 09:00.
+     */
+    public static String period(Instant start, Instant end) {
+        LocalDateTime from = LocalDateTime.ofInstant(start, BEIJING_ZONE);
+        LocalDateTime to = LocalDateTime.ofInstant(end, BEIJING_ZONE);
+        String until;
+        if (to.toLocalDate().equals(from.toLocalDate())) {
+            until = CLOCK.format(end);
+        } else if (to.toLocalTime().equals(LocalTime.MIDNIGHT)
+                && to.toLocalDate().equals(from.toLocalDate().plusDays(1))) {
+            until = "24:00";
+        } else {
+            until = BEIJING.format(end);
+        }
+        return BEIJING.format(start) + "–" + until;
+    }
+
+    /** 2026-01-15 08:00–09:00（北京时间）. */
+    public static String zhPeriod(Instant start, Instant end) {
+        return period(start, end) + "（北京时间）";
+    }
+
+    /** 2026-01-15 08:00–09:00 Beijing time. */
+    public static String enPeriod(Instant start, Instant end) {
+        return period(start, end) + " Beijing time";
     }
 
     /** 2 小时 5 分钟 / 2 h 5 min. */

@@ -78,7 +78,7 @@ public final class PermitLimitRule implements PointRule {
                 PermitResult r = check.check(value, limit);
                 double threshold = limit.isRange() && value < (limit.min() + limit.max()) / 2 ? limit.min()
                         : limit.max();
-                PermitDetail d = new PermitDetail(view.site(), p, unit, r, threshold,
+                PermitDetail d = new PermitDetail(view.site(), hour, p, unit, r, threshold,
                         basis, cfg.earlyWarningShare());
                 switch (r.status()) {
                     case EXCEEDED -> out.add(Observation.raise(hour, end, hour, 2, cfg.exceededSeverity(), value,
@@ -105,30 +105,34 @@ public final class PermitLimitRule implements PointRule {
         return new PermitCheck(view.rules().permit().earlyWarningShare()).check(event.value(), limit).exceeded() ? 2 : 1;
     }
 
-    private record PermitDetail(SiteInfo site, String parameter, String unit, PermitResult result, double threshold,
+    private record PermitDetail(SiteInfo site, Instant hour, String parameter, String unit, PermitResult result,
+                                double threshold,
                                 O2Basis basis, double earlyShare) implements Detail {
         @Override
         public Text text(AlertState state) {
             String u = Labels.unit(unit);
-            String v = Labels.num(result.value()) + u;
-            String l = result.limit().isRange()
-                    ? Labels.num(result.limit().min()) + "–" + Labels.num(result.limit().max()) + u
-                    : Labels.num(result.limit().max()) + u;
+            Limit limit = result.limit();
+            String v = (limit.isRange() ? Labels.num(result.value(), limit.min(), limit.max())
+                    : Labels.num(result.value(), limit.max())) + u;
+            String l = limit.isRange() ? Labels.limit(limit.min()) + "–" + Labels.limit(limit.max()) + u
+                    : Labels.limit(limit.max()) + u;
             String zhMean = basis == null ? "1小时均值" : "1小时折算均值（" + basis.zh() + "）";
             String enMean = basis == null ? "1-h mean" : "1-h mean at " + basis.en();
-            String zh = Labels.zhSite(site) + " " + Labels.zh(parameter) + " " + zhMean + " " + v;
-            String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v;
-            String pct = Labels.num(result.share() * 100);
+            String zh = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, hour.plus(HOUR)) + Labels.zh(parameter) + " "
+                    + zhMean + " " + v;
+            String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v + " ("
+                    + Labels.enPeriod(hour, hour.plus(HOUR)) + ")";
             String early = Labels.num(earlyShare * 100);
+            String pct = Labels.num(result.share() * 100, 100, earlyShare * 100);
             if (state == AlertState.RESOLVED) {
                 return new Text(zh + "，为许可限值 " + l + " 的 " + pct + "%，告警解除",
                         en + ", " + pct + " % of the permit limit " + l + ": resolved");
             }
             if (result.exceeded()) {
                 String zhX = result.multiple().isPresent()
-                        ? "，超标 " + Labels.num(result.multiple().getAsDouble()) + " 倍" : "";
+                        ? "，超标 " + Labels.multiple(result.multiple().getAsDouble()) + " 倍" : "";
                 String enX = result.multiple().isPresent()
-                        ? " by " + Labels.num(result.multiple().getAsDouble()) + "×" : "";
+                        ? " by " + Labels.multiple(result.multiple().getAsDouble()) + "×" : "";
                 return new Text(zh + "，超过排污许可限值 " + l + zhX, en + " exceeds the permit limit " + l + enX);
             }
             return new Text(zh + "，已达许可限值 " + l + " 的 " + pct + "%（预警线 " + early + "%）",

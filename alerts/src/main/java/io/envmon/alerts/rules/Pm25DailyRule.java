@@ -13,7 +13,10 @@ import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
 import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.series.TimedValue;
+import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.model.PointType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +26,11 @@ import java.util.Optional;
 /**
  * {@code pm25_24h_limit}: at the end of each hour, the PM2.5 24-h sliding mean of the 24 hours ending then
  * ({@link DailyMeanCalculator}: valid with ≥ 20 hourly means) against the GB 3095 24-h limit of the version in
- * force at that hour (Grade II: 75 µg/m³ under GB 3095-2012, 60 under the 2026 transitional column, 50 final).
- * Over the limit raises; at or below {@code clearAtOrBelowShare} of it clears.
+ * force at the <b>start</b> of the 24 hours (Grade II: 75 µg/m³ under GB 3095-2012, 60 under the 2026 transitional
+ * column, 50 final). A window that began before a new version came into force holds data measured under the old
+ * one and is judged by it, so the first window judged by GB 3095-2026 is 2026-03-01 00:00–03-02 00:00 (Beijing
+ * time), as the first natural day is (docs/standards/README.md item 16). Over the limit raises; at or below
+ * {@code clearAtOrBelowShare} of it clears.
  */
 public final class Pm25DailyRule implements PointRule {
 
@@ -65,10 +71,13 @@ public final class Pm25DailyRule implements PointRule {
                 if (mean.isEmpty()) {
                     continue;
                 }
-                Gb3095Version version = view.standards().gb3095At(hour);
+                Gb3095Version version = view.standards().gb3095At(end.minus(DAY));
                 double limit = Gb3095.PM25_24H.limit(version, cfg.gb3095Grade());
-                double m = mean.get();
-                DayDetail detail = new DayDetail(view.site(), m, limit, version, cfg.grade());
+                // judged at the decimals it is shown with, as the hourly means are (HourEvaluator.DECIMALS): a mean
+                // of 60.0000042 is not "60 over the limit 60"
+                double m = BigDecimal.valueOf(mean.get()).setScale(HourEvaluator.DECIMALS, RoundingMode.HALF_EVEN)
+                        .doubleValue();
+                DayDetail detail = new DayDetail(view.site(), end, m, limit, version, cfg.grade());
                 if (m > limit) {
                     out.add(Observation.raise(hour, end, hour, 1, cfg.severity(), m, limit, detail));
                 } else if (m <= limit * cfg.clearAtOrBelowShare()) {
@@ -87,23 +96,25 @@ public final class Pm25DailyRule implements PointRule {
         return 1;
     }
 
-    private record DayDetail(SiteInfo site, double mean, double limit, Gb3095Version version, String grade)
-            implements Detail {
+    private record DayDetail(SiteInfo site, Instant end, double mean, double limit, Gb3095Version version,
+                             String grade) implements Detail {
         @Override
         public Text text(AlertState state) {
-            String v = Labels.num(mean);
-            String l = Labels.num(limit);
+            String zhSite = Labels.zhSite(site) + " " + Labels.zhPeriod(end.minus(DAY), end);
+            String when = " (" + Labels.enPeriod(end.minus(DAY), end) + ")";
+            String v = Labels.num(mean, limit);
+            String l = Labels.limit(limit);
             String zhGrade = grade.equals("I") ? "一级" : "二级";
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()
+                return new Text(zhSite + "PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()
                                 + " " + zhGrade + "限值 " + l + " µg/m³），告警解除",
-                        Labels.enSite(site) + " PM2.5 24-h mean back to " + v + " µg/m³ (" + version.code()
-                                + " Grade " + grade + " limit " + l + " µg/m³): resolved");
+                        Labels.enSite(site) + " PM2.5 24-h mean back to " + v + " µg/m³" + when + ", "
+                                + version.code() + " Grade " + grade + " limit " + l + " µg/m³: resolved");
             }
-            return new Text(Labels.zhSite(site) + " PM2.5 24小时滑动均值 " + v + " µg/m³，超过 " + version.code() + " "
+            return new Text(zhSite + "PM2.5 24小时滑动均值 " + v + " µg/m³，超过 " + version.code() + " "
                             + zhGrade + "浓度限值 " + l + " µg/m³",
-                    Labels.enSite(site) + " PM2.5 24-h mean " + v + " µg/m³ exceeds the " + version.code()
-                            + " Grade " + grade + " limit " + l + " µg/m³");
+                    Labels.enSite(site) + " PM2.5 24-h mean " + v + " µg/m³" + when + " exceeds the "
+                            + version.code() + " Grade " + grade + " limit " + l + " µg/m³");
         }
     }
 }

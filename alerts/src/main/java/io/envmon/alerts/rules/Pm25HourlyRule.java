@@ -72,7 +72,7 @@ public final class Pm25HourlyRule implements PointRule {
             int iaqi = iaqi(mean, standard);
             AqiCategory category = AqiCategory.of(iaqi);
             Optional<Severity> severity = cfg.severityFor(category.level());
-            HourDetail detail = new HourDetail(view.site(), mean, iaqi, category, standard);
+            HourDetail detail = new HourDetail(view.site(), hour, mean, iaqi, category, standard);
             if (severity.isPresent()) {
                 out.add(Observation.raise(hour, end, hour, category.level(), severity.get(), mean,
                         floorOf(category, standard), detail));
@@ -110,23 +110,27 @@ public final class Pm25HourlyRule implements PointRule {
         return 0;
     }
 
-    private record HourDetail(SiteInfo site, double mean, int iaqi, AqiCategory category, AqiStandard standard)
-            implements Detail {
+    private record HourDetail(SiteInfo site, Instant hour, double mean, int iaqi, AqiCategory category,
+                              AqiStandard standard) implements Detail {
         @Override
         public Text text(AlertState state) {
-            String zhSite = Labels.zhSite(site);
+            Instant end = hour.plus(Duration.ofHours(1));
+            String zhSite = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, end);
             String enSite = Labels.enSite(site);
-            String v = Labels.num(mean);
+            String when = " (" + Labels.enPeriod(hour, end) + ")";
+            // beside the breakpoints that decide the category: 75.04 (IAQI 101 under 2012) does not print as 75
+            String v = Labels.num(mean, Pollutant.PM25_24H.breakpoints(standard).stream()
+                    .mapToDouble(b -> b.bp().doubleValue()).toArray());
             String std = standard.code();
             if (state == AlertState.RESOLVED) {
-                return new Text(zhSite + " PM2.5 1小时均值回落至 " + v + " µg/m³（分指数 " + iaqi + "，"
+                return new Text(zhSite + "PM2.5 1小时均值回落至 " + v + " µg/m³（分指数 " + iaqi + "，"
                                 + category.chineseName() + "），告警解除（" + std + "）",
-                        enSite + " PM2.5 1-h mean back to " + v + " µg/m³ (IAQI " + iaqi + ", "
+                        enSite + " PM2.5 1-h mean back to " + v + " µg/m³" + when + ", IAQI " + iaqi + " ("
                                 + category.englishName().toLowerCase(java.util.Locale.ROOT) + "): resolved (" + std + ")");
             }
-            return new Text(zhSite + " PM2.5 1小时均值 " + v + " µg/m³，分指数 " + iaqi + "，空气质量"
+            return new Text(zhSite + "PM2.5 1小时均值 " + v + " µg/m³，分指数 " + iaqi + "，空气质量"
                             + category.chineseName() + "（" + std + "）",
-                    enSite + " PM2.5 1-h mean " + v + " µg/m³, IAQI " + iaqi + ": "
+                    enSite + " PM2.5 1-h mean " + v + " µg/m³" + when + ", IAQI " + iaqi + ": "
                             + category.englishName().toLowerCase(java.util.Locale.ROOT) + " (" + std + ")");
         }
     }

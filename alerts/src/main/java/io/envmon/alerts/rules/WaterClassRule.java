@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -33,15 +34,15 @@ import java.util.Set;
  * ({@link SectionClassifier}); each parameter worse than the section's target class raises its own alert (level =
  * its class, so IV → V → 劣V escalates), {@code major} by default and {@code critical} for 劣V. The threshold is the
  * target class's limit; the message gives the class, the exceedance multiple and the section class (the worst
- * parameter, which decides it). Resolves when the value uses at most {@code clearAtOrBelowShare} of the
- * target-class limit (upper bounds: value / limit; DO: limit / value; pH: distance from 7.5 over 1.5).
+ * parameter, which decides it). Lake TN, by default, is assessed separately (2011 evaluation method): it has its
+ * own alert, but does not decide the section class, and its message says so ({@code lakeTotalNitrogen}).
+ * Resolves when the value uses at most {@code clearAtOrBelowShare} of the target-class limit (upper bounds:
+ * value / limit; DO: limit / value; pH: distance from 7.5 over 1.5).
  */
 public final class WaterClassRule implements PointRule {
 
     public static final String ID = "water_class";
     private static final Duration HOUR = Duration.ofHours(1);
-
-    private final SectionClassifier classifier = new SectionClassifier();
 
     @Override
     public String id() {
@@ -81,7 +82,10 @@ public final class WaterClassRule implements PointRule {
         boolean lake = section.isLake();
         String p = key.parameter();
         List<Observation> out = new ArrayList<>();
+        SectionClassifier classifier = new SectionClassifier(SectionClassifier.DoMultiple.NOT_COMPUTED,
+                cfg.lakeNitrogen());
         ClassLimit limit = Gb3838.limit(p, target, lake).orElse(null);
+        double[] bounds = classBounds(p, lake);
         for (JudgedHours.Hour judged : limit == null ? List.<JudgedHours.Hour>of()
                 : JudgedHours.of(view, p, r -> r.means().get(p))) {
             double value = judged.value();
@@ -95,8 +99,8 @@ public final class WaterClassRule implements PointRule {
             double threshold = threshold(limit, value);
             OptionalDouble multiple = a.exceedances().stream().filter(x -> x.parameter().equals(p))
                     .map(SectionAssessment.Exceedance::multiple).findFirst().orElse(OptionalDouble.empty());
-            ClassDetail detail = new ClassDetail(view.site(), p, value, c, target, threshold, multiple,
-                    a.sectionClass().orElse(c), a.decidingParameters());
+            ClassDetail detail = new ClassDetail(view.site(), hour, p, value, bounds, c, target, threshold, multiple,
+                    a.sectionClass(), a.decidingParameters(), a.isSeparate(p));
             if (c.isWorseThan(target)) {
                 Severity s = c == WaterClass.WORSE_THAN_V ? cfg.worseThanVSeverity() : cfg.severity();
                 out.add(Observation.raise(hour, end, hour, c.ordinal(), s, value, threshold, detail));
@@ -118,6 +122,17 @@ public final class WaterClassRule implements PointRule {
         }
         return Gb3838.classify(event.parameter(), event.value(), view.site().section().isLake())
                 .map(Enum::ordinal).orElse(1);
+    }
+
+    /**
+     * Every class bound of the parameter's GB 3838 row (I–V; pH 6 and 9): the value is printed on the right side of
+     * each, so that its class can be read from the message.
+     */
+    private static double[] classBounds(String parameter, boolean lake) {
+        return java.util.Arrays.stream(WaterClass.values()).filter(c -> c != WaterClass.WORSE_THAN_V)
+                .map(c -> Gb3838.limit(parameter, c, lake).orElse(null)).filter(java.util.Objects::nonNull)
+                .flatMap(l -> java.util.stream.Stream.of(l.min(), l.max())).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).distinct().toArray();
     }
 
     /** The bound of the target class that the value is judged against: the max, DO's min, pH's nearer bound. */
@@ -143,34 +158,40 @@ public final class WaterClassRule implements PointRule {
         return value <= 0 ? Double.POSITIVE_INFINITY : limit.min() / value;
     }
 
-    private record ClassDetail(SiteInfo site, String parameter, double value, WaterClass parameterClass,
-                               WaterClass target, double threshold, OptionalDouble multiple, WaterClass sectionClass,
-                               List<String> deciding) implements Detail {
+    private record ClassDetail(SiteInfo site, Instant hour, String parameter, double value, double[] bounds,
+                               WaterClass parameterClass,
+                               WaterClass target, double threshold, OptionalDouble multiple,
+                               Optional<WaterClass> sectionClass, List<String> deciding, boolean separate)
+            implements Detail {
         @Override
         public Text text(AlertState state) {
             String unit = Labels.unit(ParameterCatalog.find(PointType.WATER_SECTION, parameter)
                     .map(x -> x.unit()).orElse(""));
-            String v = Labels.num(value) + unit;
-            String t = Labels.num(threshold) + unit;
-            String zhSection = "；断面水质" + sectionClass.chineseLabel() + "（" + sectionClass.status() + "，"
-                    + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）";
-            String enSection = "; section class " + roman(sectionClass) + " ("
-                    + sectionClass.statusEnglish().toLowerCase(java.util.Locale.ROOT) + ", decided by "
-                    + String.join(", ", deciding.stream().map(Labels::en).toList()) + ")";
+            String v = Labels.num(value, bounds) + unit;
+            String t = Labels.limit(threshold) + unit;
+            String zhHead = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, hour.plus(HOUR)) + Labels.zh(parameter)
+                    + " 1小时均值 " + v;
+            String enHead = Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + " ("
+                    + Labels.enPeriod(hour, hour.plus(HOUR)) + ")";
+            String zhSection = (separate ? "；" + Labels.zh(parameter) + "单独评价，不参与断面定类" : "")
+                    + sectionClass.map(sc -> "；断面水质" + sc.chineseLabel() + "（" + sc.status() + "，"
+                            + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）").orElse("");
+            String enSection = (separate ? "; " + Labels.en(parameter) + " assessed separately, not in the section "
+                    + "class" : "") + sectionClass.map(sc -> "; section class " + roman(sc) + " ("
+                            + sc.statusEnglish().toLowerCase(java.util.Locale.ROOT) + ", decided by "
+                            + String.join(", ", deciding.stream().map(Labels::en).toList()) + ")").orElse("");
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
-                                + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel() + "，告警解除",
-                        Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
-                                + roman(parameterClass) + ", meets the target class " + roman(target) + ": resolved");
+                return new Text(zhHead + "，" + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel()
+                                + "，告警解除",
+                        enHead + ": class " + roman(parameterClass) + ", meets the target class " + roman(target)
+                                + ": resolved");
             }
-            String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.num(multiple.getAsDouble()) + " 倍" : "";
-            String enMultiple = multiple.isPresent() ? ", " + Labels.num(multiple.getAsDouble()) + "× over" : "";
-            return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 1小时均值 " + v + "，"
-                            + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel() + "（限值 " + t + "）"
-                            + zhMultiple + zhSection,
-                    Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + ": class "
-                            + roman(parameterClass) + ", worse than the target class " + roman(target) + " (limit " + t
-                            + ")" + enMultiple + enSection);
+            String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.multiple(multiple.getAsDouble()) + " 倍" : "";
+            String enMultiple = multiple.isPresent() ? ", " + Labels.multiple(multiple.getAsDouble()) + "× over" : "";
+            return new Text(zhHead + "，" + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel()
+                            + "（限值 " + t + "）" + zhMultiple + zhSection,
+                    enHead + ": class " + roman(parameterClass) + ", worse than the target class " + roman(target)
+                            + " (limit " + t + ")" + enMultiple + enSection);
         }
 
         private static String roman(WaterClass c) {

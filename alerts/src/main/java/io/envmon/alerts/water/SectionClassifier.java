@@ -17,6 +17,8 @@ import java.util.OptionalDouble;
  * <ul>
  *   <li>each evaluated parameter gets its class ({@link Gb3838});</li>
  *   <li>section class = the <b>worst</b> class among them; worse than class V is 劣V;</li>
+ *   <li>lake/reservoir total N: by default assessed <b>separately</b> ({@link LakeNitrogen#SEPARATE}): it gets its
+ *       class and, when worse than the target, its exceedance, but it does not enter the section class;</li>
  *   <li>every parameter worse than the <b>target</b> class is an exceedance, with its exceedance multiple
  *       超标倍数 = (C − limit) / limit against the target class's limit (GB 3838 §5.1 "超标项目和超标倍数").</li>
  * </ul>
@@ -25,6 +27,12 @@ import java.util.OptionalDouble;
  * multiple for water temperature, pH and dissolved oxygen (several public implementations quote it; not in
  * standards.md). pH never gets one. For DO the default follows that method ({@link DoMultiple#NOT_COMPUTED});
  * {@link DoMultiple#RELATIVE_SHORTFALL} gives (limit − C) / limit instead, e.g. for alert texts.
+ *
+ * <p>Lake total N. GB 3838 Table 1 gives TN limits for lakes and reservoirs, and §5.1 evaluates every item by the
+ * single factor, so by GB 3838 alone TN can decide a lake's class ({@link LakeNitrogen#IN_CLASS}). The 2011
+ * evaluation method, which national and provincial bulletins follow, leaves water temperature, TN and fecal
+ * coliform out of the class and assesses lake TN separately (standards.md §4.3, marked there as not re-verified),
+ * so that is the default.
  */
 public final class SectionClassifier {
 
@@ -36,14 +44,29 @@ public final class SectionClassifier {
         RELATIVE_SHORTFALL
     }
 
-    private final DoMultiple doMultiple;
+    /** Whether lake/reservoir total N takes part in the section class. */
+    public enum LakeNitrogen {
+        /** Classified and reported, not part of the section class (2011 evaluation method). */
+        SEPARATE,
+        /** Part of the section class like every other item (GB 3838 §5.1 read alone). */
+        IN_CLASS
+    }
 
+    private final DoMultiple doMultiple;
+    private final LakeNitrogen lakeNitrogen;
+
+    /** The 2011 evaluation method: no DO multiple, lake TN assessed separately. */
     public SectionClassifier() {
-        this(DoMultiple.NOT_COMPUTED);
+        this(DoMultiple.NOT_COMPUTED, LakeNitrogen.SEPARATE);
     }
 
     public SectionClassifier(DoMultiple doMultiple) {
+        this(doMultiple, LakeNitrogen.SEPARATE);
+    }
+
+    public SectionClassifier(DoMultiple doMultiple, LakeNitrogen lakeNitrogen) {
         this.doMultiple = Objects.requireNonNull(doMultiple, "doMultiple");
+        this.lakeNitrogen = Objects.requireNonNull(lakeNitrogen, "lakeNitrogen");
     }
 
     /**
@@ -75,6 +98,7 @@ public final class SectionClassifier {
         }
         Map<String, WaterClass> classes = new LinkedHashMap<>();
         List<SectionAssessment.Exceedance> exceedances = new ArrayList<>();
+        List<String> separate = new ArrayList<>();
         WaterClass worst = null;
         for (Gb3838Item item : Gb3838Item.values()) {
             Double value = values.get(item.parameter());
@@ -83,7 +107,11 @@ public final class SectionClassifier {
             }
             WaterClass c = item.classify(value);
             classes.put(item.parameter(), c);
-            worst = worst == null ? c : WaterClass.worst(worst, c);
+            if (item == Gb3838Item.TN_LAKE && lakeNitrogen == LakeNitrogen.SEPARATE) {
+                separate.add(item.parameter());
+            } else {
+                worst = worst == null ? c : WaterClass.worst(worst, c);
+            }
             if (c.isWorseThan(target)) {
                 ClassLimit limit = item.limit(target);
                 exceedances.add(new SectionAssessment.Exceedance(item.parameter(), value, c, limit,
@@ -93,7 +121,8 @@ public final class SectionClassifier {
         List<String> notEvaluated = values.entrySet().stream()
                 .filter(e -> e.getValue() != null && !classes.containsKey(e.getKey()))
                 .map(Map.Entry::getKey).toList();
-        return new SectionAssessment(target, lake, Optional.ofNullable(worst), classes, exceedances, notEvaluated);
+        return new SectionAssessment(target, lake, Optional.ofNullable(worst), classes, exceedances, notEvaluated,
+                separate);
     }
 
     private OptionalDouble multiple(Gb3838Item item, double value, ClassLimit limit) {

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * Turns one hour of a point's readings into its {@link HourRecord}, with the standards layer:
  * <ul>
- *   <li>samples of each parameter as {@link SampleFilter} picks them, leaving out every flag not in {@code validFlags} (F, M,
+ *   <li>samples of each parameter as {@link SampleFilter} picks them, leaving out every flag not in {@code validFlags} (S, F, M,
  *       D, C, B and unknown letters by default: a calibration gas is not an emission, a stopped source emits
  *       nothing);</li>
  *   <li>1-h means by {@link HourlyMeanCalculator}: valid with ≥ 45 minutes of sampling (GB 3095 Table 4), each

@@ -142,17 +142,50 @@ class AveragingValidityTest {
         assertEquals(Optional.of(200.0), EightHourMeanCalculator.dailyMax(hourly, DAY));
     }
 
+    /** The hourly means of the first {@code hours} hours of the day, all {@code value}. */
+    private static List<TimedValue> firstHours(int hours, double value) {
+        List<TimedValue> out = new ArrayList<>();
+        for (int h = 0; h < hours; h++) {
+            out.add(new TimedValue(DAY.plus(Duration.ofHours(h)), value));
+        }
+        return out;
+    }
+
+    /**
+     * HJ 663-2013: the daily max 8-h needs ≥ 14 valid 8-h means among the 17 windows ending 08:00 … 24:00. With
+     * the hours 00:00 … n−1 present (n ≤ 22), the windows starting 00:00 … n−6 have ≥ 6 hourly means: n − 5 are valid.
+     */
+    @ParameterizedTest(name = "{0} hours of data → {1} valid 8-h means → daily max valid {2}")
+    @CsvSource(textBlock = """
+            18, 13, false
+            19, 14, true
+            22, 17, true
+            """)
+    void dailyMaxEightHourNeeds14ValidEightHourMeans(int hours, int windows, boolean valid) {
+        assertEquals(windows, hours - 5);
+        Optional<Double> max = EightHourMeanCalculator.dailyMax(firstHours(hours, 100), DAY);
+        assertEquals(valid ? Optional.of(100.0) : Optional.empty(), max);
+        assertEquals(Optional.empty(), EightHourMeanCalculator.dailyMax(List.of(), DAY));
+    }
+
+    @Test
+    void aDailyMaxOverTheLimitCountsWithFewerWindows() {
+        // 13 valid 8-h means: more data could only raise the maximum, so one over the limit already stands
+        assertEquals(Optional.of(200.0), EightHourMeanCalculator.dailyMax(firstHours(18, 200), DAY, 160));
+        assertEquals(Optional.empty(), EightHourMeanCalculator.dailyMax(firstHours(18, 160), DAY, 160),
+                "at the limit is not over it");
+        assertEquals(Optional.empty(), EightHourMeanCalculator.dailyMax(firstHours(18, 200), DAY),
+                "without a limit, 14 windows are needed");
+        assertEquals(Optional.of(100.0), EightHourMeanCalculator.dailyMax(firstHours(19, 100), DAY, 160),
+                "with 14 windows the maximum stands whatever its value");
+    }
+
     @Test
     void dailyMaxEightHourSkipsInvalidWindows() {
-        // only 5 hours of data at 300 in the afternoon, the rest missing except 6 morning hours at 50
-        List<TimedValue> hourly = new ArrayList<>(series(DAY, 0, Duration.ofHours(1)));
-        for (int h = 0; h < 6; h++) {
-            hourly.add(new TimedValue(DAY.plus(Duration.ofHours(h)), 50));
-        }
-        for (int h = 14; h < 19; h++) {
-            hourly.add(new TimedValue(DAY.plus(Duration.ofHours(h)), 300));
-        }
+        // 00:00–18:59 at 50 (windows starting 00:00–13:00 valid: 14), and 900 at 23:00: the window starting 16:00
+        // holds 16, 17, 18 and 23 only (4 < 6), so the 900 never competes
+        List<TimedValue> hourly = new ArrayList<>(firstHours(19, 50));
+        hourly.add(new TimedValue(DAY.plus(Duration.ofHours(23)), 900));
         assertEquals(Optional.of(50.0), EightHourMeanCalculator.dailyMax(hourly, DAY));
-        assertEquals(Optional.empty(), EightHourMeanCalculator.dailyMax(List.of(), DAY));
     }
 }

@@ -46,11 +46,13 @@ class AlertRulesConfigParserTest {
         assertEquals(26, d.window().retainHours());
         assertEquals(Duration.ofMinutes(5), d.window().hourCloseGrace());
         assertEquals(Duration.ofSeconds(60), d.window().intervalOf(PointType.WATER_SECTION));
+        assertEquals(List.of("N", "T"), d.window().validFlags(), "S (a set value) is not a measurement");
         assertEquals(Optional.of(Severity.WARNING), d.rules().pm25Hourly().severityFor(3));
         assertEquals(Optional.of(Severity.MAJOR), d.rules().pm25Hourly().severityFor(4));
         assertEquals(Optional.of(Severity.CRITICAL), d.rules().pm25Hourly().severityFor(6));
         assertEquals(Optional.empty(), d.rules().pm25Hourly().severityFor(2));
         assertEquals(90, d.rules().pm25Hourly().clearAtOrBelowIaqi());
+        assertEquals("separate", d.rules().waterClass().lakeTotalNitrogen(), "the 2011 evaluation method");
         assertEquals(0.8, d.rules().permit().earlyWarningShare());
         assertEquals(19.0, d.rules().permit().o2SuppressAt());
         assertEquals(3.0, d.rules().offline().multiple());
@@ -153,6 +155,7 @@ class AlertRulesConfigParserTest {
             rules: {faultFlags: {flags: [N]}}                      | alert rules test.yaml: rules.faultFlags.flags: 'N' is not an HJ 212 flag other than N
             rules: {flatline: {minDuration: {air: {ph: 2h}}}}      | alert rules test.yaml: rules.flatline.minDuration.air.ph: not a parameter of air (pm25, pm10, so2, no2, co, o3, temp, humidity, pressure, wind_speed, wind_dir)
             rules: {permit: {earlyWarnigShare: 0.9}}               | alert rules test.yaml: rules.permit.earlyWarnigShare: unknown key (known: clearAfterHours, clearAtOrBelowShare, earlyWarningSeverity, earlyWarningShare, enabled, exceededSeverity, o2SuppressAt, raiseAfterHours)
+            rules: {waterClass: {lakeTotalNitrogen: maybe}}        | alert rules test.yaml: rules.waterClass.lakeTotalNitrogen: 'maybe' is not one of separate, inClass
             rules: {permit: 5}                                     | alert rules test.yaml: rules.permit: expected a mapping, not '5'
             window: {expectedInterval: {air: 0s}}                  | alert rules test.yaml: window.expectedInterval.air: must be a positive duration, not 0s
             window: {retainHours: 1}                               | alert rules test.yaml: window.retainHours: must be between 2 and 168, not 1

@@ -52,8 +52,9 @@ class DataQualityTest {
         assertEquals("instant", e.get(0).window());
         assertNull(e.get(0).parameter());
         assertEquals(3.1, e.get(0).value(), "minutes since the last arrival (00:10:03)");
-        assertTrue(e.get(0).message().startsWith("太谷区政府(TG-A01) 已 3.1 分钟未收到数据（最新数据时间 2026-11-28 00:10；"
-                + "预期间隔 1 分钟，阈值 3 分钟） / TG-A01 silent for 3.1 min"), e.get(0).message());
+        assertTrue(e.get(0).message().startsWith("太谷区政府(TG-A01) 已 3.1 分钟未收到数据（最新数据 北京时间 2026-11-28 "
+                + "00:10；预期间隔 1 分钟，阈值 3 分钟） / TG-A01 silent for 3.1 min (newest reading 2026-11-28 00:10 "
+                + "Beijing time;"), e.get(0).message());
         s.tick(last.plusSeconds(600));
         assertEquals(1, offline(s, "TG-A01").size(), "one alert while it stays silent");
         Instant back = hour(0).plus(Duration.ofMinutes(25));
@@ -107,7 +108,9 @@ class DataQualityTest {
         assertEquals(hour(2).plus(Duration.ofMinutes(30)), e.get(0).ts(), "after 2 h");
         assertEquals(35.2, e.get(0).value());
         assertEquals("2h", e.get(0).window());
-        assertTrue(e.get(0).message().contains("连续 2 小时 数值不变（35.2 µg/m³）"), e.get(0).message());
+        assertTrue(e.get(0).message().contains("自 2026-11-28 00:30（北京时间）起连续 2 小时 数值不变（35.2 µg/m³）"),
+                e.get(0).message());
+        assertTrue(e.get(0).message().contains("for 2 h since 2026-11-28 00:30 Beijing time"), e.get(0).message());
         assertEquals(hour(2).plus(Duration.ofMinutes(50)), e.get(1).ts(), "the first different value");
     }
 

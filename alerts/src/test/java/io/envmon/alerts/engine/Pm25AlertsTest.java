@@ -51,9 +51,11 @@ class Pm25AlertsTest {
         assertEquals("pm25", e.get(0).parameter());
         assertEquals("1h", e.get(0).window());
         assertEquals("µg/m³", e.get(0).unit());
-        assertEquals("太谷区政府(TG-A01) PM2.5 1小时均值 70 µg/m³，分指数 110，空气质量轻度污染（HJ633-2026）"
-                        + " / TG-A01 PM2.5 1-h mean 70 µg/m³, IAQI 110: lightly polluted (HJ633-2026)",
+        assertEquals("太谷区政府(TG-A01) 2026-11-28 01:00–02:00（北京时间）PM2.5 1小时均值 70 µg/m³，分指数 110，"
+                        + "空气质量轻度污染（HJ633-2026） / TG-A01 PM2.5 1-h mean 70 µg/m³ (2026-11-28 01:00–02:00 "
+                        + "Beijing time), IAQI 110: lightly polluted (HJ633-2026)",
                 e.get(0).message());
+        assertEquals("2026-11-27T17:00:00Z", e.get(0).startedAt().toString(), "the event's times stay UTC");
         assertTrue(e.get(2).message().contains("重度污染"), e.get(2).message());
         assertTrue(e.get(3).message().contains("告警解除"), e.get(3).message());
         assertTrue(s.engine.openAlerts().isEmpty());
@@ -68,6 +70,36 @@ class Pm25AlertsTest {
         // configured edition overrides the date
         AlertRulesConfig fixed2012 = new AlertRulesConfigParser().parse("standards: {aqi: HJ633-2012}", "t");
         assertEquals(List.of(), pm25Hours(new Scenario(fixed2012), hour(0), 70, 70).states(P));
+    }
+
+    @Test
+    void aMeanJustOverTheCategoryEdgeDoesNotPrintAsTheEdge() {
+        // HJ 633-2012 rates the input unrounded: 75.04 µg/m³ is IAQI 101 (轻度), and 75 would be 100 (良)
+        Instant feb = OffsetDateTime.of(2026, 2, 10, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Scenario s = pm25Hours(new Scenario(), feb, 75.04);
+        assertTrue(s.events(P).get(0).message().contains("PM2.5 1小时均值 75.04 µg/m³，分指数 101"),
+                s.events(P).get(0).message());
+    }
+
+    @Test
+    void a24HourMeanJustOverTheLimitIsShownOverIt() {
+        Scenario s = new Scenario();
+        for (int h = 0; h < 22; h++) {
+            s.feed(H01, hour(h), values("pm25", 60.04));
+        }
+        AlertEvent e = s.events(Pm25DailyRule.ID).get(0);
+        assertTrue(e.message().contains("PM2.5 24小时滑动均值 60.04 µg/m³，超过"), e.message());
+    }
+
+    @Test
+    void a24HourMeanIsJudgedAtTheDecimalsItIsShownWith() {
+        // 23 hours at 60 and one at 60.0001: the mean, 60.0000042, is 60 at the 4 decimals means keep; an alert
+        // saying "60 exceeds the limit 60" would be a contradiction
+        Scenario s = new Scenario();
+        for (int h = 0; h < 30; h++) {
+            s.feed(H01, hour(h), values("pm25", h == 3 ? 60.0001 : 60));
+        }
+        assertEquals(List.of(), s.states(Pm25DailyRule.ID));
     }
 
     @Test
@@ -114,8 +146,28 @@ class Pm25AlertsTest {
         assertEquals(60.0, e.get(0).threshold());
         assertEquals("24h", e.get(0).window());
         assertTrue(e.get(0).message().contains("GB3095-2026-transitional 二级浓度限值 60 µg/m³"), e.get(0).message());
+        assertTrue(e.get(0).message().startsWith("小时站(TG-H01) 2026-11-27 20:00–2026-11-28 20:00（北京时间）"
+                + "PM2.5 24小时滑动均值 70 µg/m³"), e.get(0).message());
+        assertTrue(e.get(0).message().contains("(2026-11-27 20:00–2026-11-28 20:00 Beijing time)"), e.get(0).message());
         // 10 hours at 30: (14 × 70 + 10 × 30) / 24 = 53.3 ≤ 0.9 × 60
         assertEquals(hour(34), e.get(1).ts());
+    }
+
+    @Test
+    void a24HourWindowIsJudgedByTheEditionInForceAtItsStart() {
+        // 70 µg/m³ every hour from 2026-02-28 00:00 Beijing time: under the 2012 limit (75), over the 2026 one (60).
+        // A window that began before 2026-03-01 00:00 holds data measured under GB 3095-2012 and is judged by it;
+        // the first window judged by 2026 is 03-01 00:00–03-02 00:00, the same day as the first 2026 natural day
+        Instant feb28 = OffsetDateTime.of(2026, 2, 28, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Instant mar2 = OffsetDateTime.of(2026, 3, 2, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+        Scenario s = new Scenario();
+        for (int h = 0; h < 50; h++) {
+            s.feed(H01, feb28.plus(Duration.ofHours(h)), values("pm25", 70));
+        }
+        List<AlertEvent> e = s.events(Pm25DailyRule.ID);
+        assertEquals(List.of("open:major"), s.states(Pm25DailyRule.ID));
+        assertEquals(mar2, e.get(0).ts(), "the window starting 2026-03-01 00:00");
+        assertEquals(60.0, e.get(0).threshold());
     }
 
     @Test

@@ -10,10 +10,14 @@ import static io.envmon.alerts.engine.Scenario.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envmon.alerts.config.AlertRulesConfig;
+import io.envmon.alerts.config.AlertRulesConfigParser;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.rules.PermitLimitRule;
 import io.envmon.alerts.rules.WaterClassRule;
+import io.envmon.model.PointType;
 import io.envmon.model.Reading;
+import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,12 +54,30 @@ class WaterAndPermitTest {
         assertEquals(1.6, open.value(), 1e-9);
         assertEquals(1.0, open.threshold(), "the target class III limit");
         assertEquals("mg/L", open.unit());
-        assertEquals("象峪河水秀桥(XYH-02) 氨氮 1小时均值 1.6 mg/L，Ⅴ类，劣于目标Ⅲ类（限值 1 mg/L），超标 0.6 倍；"
-                + "断面水质Ⅴ类（中度污染，氨氮定类） / XYH-02 NH3-N 1-h mean 1.6 mg/L: class V, worse than the target "
-                + "class III (limit 1 mg/L), 0.6× over; section class V (moderately polluted, decided by NH3-N)",
+        assertEquals("象峪河水秀桥(XYH-02) 2026-11-28 01:00–02:00（北京时间）氨氮 1小时均值 1.6 mg/L，Ⅴ类，劣于目标Ⅲ类"
+                + "（限值 1 mg/L），超标 0.6 倍；断面水质Ⅴ类（中度污染，氨氮定类） / XYH-02 NH3-N 1-h mean 1.6 mg/L "
+                + "(2026-11-28 01:00–02:00 Beijing time): class V, worse than the target class III (limit 1 mg/L), "
+                + "0.6× over; section class V (moderately polluted, decided by NH3-N)",
                 open.message());
         assertTrue(s.events(W).get(1).message().contains("劣Ⅴ类"));
         assertEquals(hour(6), s.events(W).get(2).ts(), "two hours at ≤ 95 % of the limit");
+    }
+
+    @Test
+    void aValueJustOverTheLimitDoesNotPrintAsTheLimit() {
+        // TP 0.2004 mg/L against class III ≤ 0.2: shown with the decimal that makes it over
+        Scenario s = new Scenario();
+        hours(s, XYH02, List.of(values("ph", 7.5, "do", 7, "codmn", 4, "nh3n", 0.3, "tp", 0.2004)));
+        AlertEvent tp = s.events(W).get(0);
+        assertTrue(tp.message().contains("总磷 1小时均值 0.2004 mg/L，Ⅳ类，劣于目标Ⅲ类（限值 0.2 mg/L），超标 0.002 倍"),
+                tp.message());
+        // particulate 30.04 mg/m³ against the permit limit 30
+        Scenario p = new Scenario();
+        hours(p, E002_DA001, List.of(stack(30.04, 15)));
+        assertTrue(p.events(P).get(0).message().contains("颗粒物 1小时均值 30.04 mg/m³，超过排污许可限值 30 mg/m³，"
+                + "超标 0.001 倍"), p.events(P).get(0).message());
+        assertTrue(p.events(P).get(0).message().contains("particulate 1-h mean 30.04 mg/m³ (2026-11-28 00:00–01:00 "
+                + "Beijing time) exceeds the permit limit 30 mg/m³ by 0.001×"), p.events(P).get(0).message());
     }
 
     @Test
@@ -71,6 +93,38 @@ class WaterAndPermitTest {
         assertEquals(9.0, byParameter.get("ph").threshold());
     }
 
+    private static final String LAKE_REGISTRY = """
+            water:
+              - {id: WH-01, name: 乌马河水库, river: 乌马河, targetClass: III, waterBody: reservoir}
+            """;
+    private static final MonitoredPoint WH01 =
+            new MonitoredPoint(SiteKind.WATER, "WH-01", null, PointType.WATER_SECTION);
+
+    /** A reservoir at target III: TP 0.04 (lake III), CODMn 4 (II), TN 1.8 (V). */
+    private static Scenario lakeWithHighNitrogen(AlertRulesConfig config) {
+        Scenario s = new Scenario(LAKE_REGISTRY, config);
+        hours(s, WH01, List.of(values("ph", 7.5, "do", 7, "codmn", 4, "nh3n", 0.3, "tp", 0.04, "tn", 1.8)));
+        return s;
+    }
+
+    @Test
+    void lakeNitrogenHasItsOwnAlertButDoesNotDecideTheSectionClass() {
+        // 2011 evaluation method (环办〔2011〕22号): lake TN is assessed separately, outside the section class
+        Scenario s = lakeWithHighNitrogen(AlertRulesConfig.defaults());
+        assertEquals(List.of("open:major"), s.states(W));
+        AlertEvent tn = s.events(W).get(0);
+        assertEquals("tn", tn.parameter());
+        assertTrue(tn.message().contains("Ⅴ类，劣于目标Ⅲ类（限值 1 mg/L），超标 0.8 倍；总氮单独评价，不参与断面定类；"
+                + "断面水质Ⅲ类（良好，总磷定类）"), tn.message());
+        assertTrue(tn.message().contains("TN assessed separately, not in the section class; section class III (good, "
+                + "decided by TP)"), tn.message());
+        // GB 3838's single factor over every Table 1 item, TN included, when configured
+        Scenario inClass = lakeWithHighNitrogen(new AlertRulesConfigParser()
+                .parse("rules: {waterClass: {lakeTotalNitrogen: inClass}}", "t"));
+        assertTrue(inClass.events(W).get(0).message().contains("断面水质Ⅴ类（中度污染，总氮定类）"),
+                inClass.events(W).get(0).message());
+    }
+
     private static Map<String, Double> stack(double particulate, double o2) {
         return values("particulate", particulate, "so2", 20, "nox", 50, "o2", o2, "flow", 50000, "temp", 120);
     }
@@ -83,9 +137,10 @@ class WaterAndPermitTest {
         assertEquals(List.of("open:warning", "escalated:critical", "resolved:critical"), s.states(P));
         List<AlertEvent> e = s.events(P);
         assertEquals(30.0, e.get(0).threshold());
-        assertEquals("利民铸业(E002) 中频炉废气排放口(DA001) 颗粒物 1小时均值 25 mg/m³，已达许可限值 30 mg/m³ 的 83.3%"
-                + "（预警线 80%） / E002/DA001 particulate 1-h mean 25 mg/m³ is at 83.3 % of the permit limit "
-                + "30 mg/m³ (early warning at 80 %)", e.get(0).message());
+        assertEquals("利民铸业(E002) 中频炉废气排放口(DA001) 2026-11-28 01:00–02:00（北京时间）颗粒物 1小时均值 25 mg/m³，"
+                + "已达许可限值 30 mg/m³ 的 83.3%（预警线 80%） / E002/DA001 particulate 1-h mean 25 mg/m³ "
+                + "(2026-11-28 01:00–02:00 Beijing time) is at 83.3 % of the permit limit 30 mg/m³ (early warning at "
+                + "80 %)", e.get(0).message());
         assertTrue(e.get(1).message().contains("超过排污许可限值 30 mg/m³，超标 0.033 倍"), e.get(1).message());
         assertEquals(hour(5), e.get(2).ts(), "24 is 80 % (hold); 20 is 67 % ≤ 75 %: resolved");
     }
@@ -124,6 +179,28 @@ class WaterAndPermitTest {
         }
         s.feed(E002_DA001, hour(2).plus(Duration.ofMinutes(6)), stack(10, 15));
         assertEquals(List.of(), s.states(P));
+    }
+
+    /** One hour of particulate 500 mg/m³ at E002/DA001 (limit 30), every value flagged {@code flag}. */
+    private static Scenario flaggedHour(Scenario s, String flag) {
+        for (int m = 0; m < 60; m++) {
+            s.feed(E002_DA001, new Reading(hour(0).plusSeconds(60L * m), Scenario.wobble(stack(500, 15), m),
+                    Map.of("particulate", flag), null));
+        }
+        s.feed(E002_DA001, hour(1).plus(Duration.ofMinutes(6)), stack(10, 15));
+        return s;
+    }
+
+    @Test
+    void aManuallySetValueIsNotAMeasurement() {
+        // HJ 212 flag S (设定值): a value set by hand, not measured. By default (window.validFlags N, T) it enters
+        // no mean, so an hour of S values is not judged against the permit
+        assertEquals(List.of(), flaggedHour(new Scenario(), "S").states(P));
+        // T (above the measuring range) is a lower bound of the truth: it still counts
+        assertEquals(List.of("open:critical"), flaggedHour(new Scenario(), "T").states(P));
+        // a deployment that trusts set values can say so
+        AlertRulesConfig withS = new AlertRulesConfigParser().parse("window: {validFlags: [N, S, T]}", "t");
+        assertEquals(List.of("open:critical"), flaggedHour(new Scenario(withS), "S").states(P));
     }
 
     @Test

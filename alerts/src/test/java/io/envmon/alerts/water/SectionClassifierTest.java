@@ -69,7 +69,24 @@ class SectionClassifierTest {
     }
 
     @Test
+    void lakeNitrogenIsAssessedSeparatelyByDefault() {
+        // 2011 evaluation method (环办〔2011〕22号): lake TN is evaluated and reported on its own, not in the class
+        SectionAssessment a = classifier.assess(Map.of("tn", 0.6, "cod", 15.0), WaterClass.II, true);
+        assertEquals(Optional.of(WaterClass.I), a.sectionClass(), "COD 15 is class I; TN (III) does not count");
+        assertEquals(List.of("cod"), a.decidingParameters());
+        assertTrue(a.meetsTarget(), "the section meets II; TN is a separate finding");
+        assertEquals(WaterClass.III, a.parameterClasses().get("tn"), "TN still gets its class");
+        assertEquals(List.of("tn"), a.exceedances().stream().map(SectionAssessment.Exceedance::parameter).toList());
+        assertEquals(0.2, a.exceedances().get(0).multiple().getAsDouble(), "(0.6 − 0.5) / 0.5");
+        assertEquals(List.of("tn"), a.separate());
+        // a lake with nothing but TN has no section class
+        assertEquals(Optional.empty(), classifier.assess(Map.of("tn", 1.8), WaterClass.III, true).sectionClass());
+    }
+
+    @Test
     void lakeUsesLakePhosphorusAndEvaluatesNitrogen() {
+        SectionClassifier classifier = new SectionClassifier(SectionClassifier.DoMultiple.NOT_COMPUTED,
+                SectionClassifier.LakeNitrogen.IN_CLASS);
         SectionAssessment a = classifier.assess(Map.of("tp", 0.03, "tn", 0.6, "cod", 15.0), WaterClass.II, true);
         assertEquals(Optional.of(WaterClass.III), a.sectionClass());
         assertEquals(List.of("tp", "tn"), a.decidingParameters());
