@@ -1,6 +1,7 @@
 package io.envmon.alerts.config;
 
 import io.envmon.alerts.emission.SampleFilter;
+import io.envmon.model.AnalyserCycles;
 import io.envmon.model.DataFlag;
 import io.envmon.model.PointType;
 import java.time.Duration;
@@ -71,17 +72,10 @@ public record WindowConfig(int retainHours, Duration hourCloseGrace, List<String
 
     public static WindowConfig defaults() {
         Duration minute = Duration.ofSeconds(60);
-        Duration h2 = Duration.ofHours(2);
-        Duration h4 = Duration.ofHours(4);
         return new WindowConfig(26, Duration.ofMinutes(5), SampleFilter.VALID_BY_DEFAULT,
                 Map.of("air", minute, "water", minute, "stack", minute, "wastewater", minute),
-                Map.of("water", Map.of("codmn", h4, "cod", h4, "nh3n", h4, "tp", h4, "tn", h4),
-                        "wastewater", Map.of("cod", h2, "nh3n", h2, "tp", h2, "tn", h2)));
-    }
-
-    /** The configured analyser cycle of a parameter of a point type, or {@code null} (it reports each interval). */
-    public Duration cycleOf(PointType type, String parameter) {
-        return analyserCycle.getOrDefault(type.registryName(), Map.of()).get(parameter);
+                Map.of("water", AnalyserCycles.typical(PointType.WATER_SECTION),
+                        "wastewater", AnalyserCycles.typical(PointType.WASTEWATER)));
     }
 
     /** The configured interval of a point type (before the registry's per-point override). */

@@ -3,6 +3,7 @@ package io.envmon.model.registry;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.envmon.model.AnalyserCycles;
 import io.envmon.model.ParameterCatalog;
 import io.envmon.model.PointType;
 import io.envmon.model.SiteIds;
@@ -104,6 +105,22 @@ public final class Registry {
 
     public Optional<Enterprise> enterprise(String id) {
         return Optional.ofNullable(enterpriseById.get(id));
+    }
+
+    /**
+     * A point's analyser cycles: the typical ones of its type ({@link AnalyserCycles}) with its own
+     * {@code analyserCycleSeconds} over them.
+     */
+    public Map<String, java.time.Duration> analyserCycles(MonitoredPoint point) {
+        Map<String, Integer> own = switch (point.kind()) {
+            case AIR -> Map.of();
+            case WATER -> water.stream().filter(s -> s.id().equals(point.site())).findFirst()
+                    .map(WaterSection::analyserCycleSeconds).orElse(Map.of());
+            case ENTERPRISE -> enterprise(point.site()).flatMap(e -> e.outlets().stream()
+                    .filter(o -> o.id().equals(point.outlet())).findFirst())
+                    .map(Outlet::analyserCycleSeconds).orElse(Map.of());
+        };
+        return AnalyserCycles.of(point.type(), own);
     }
 
     /** Every point that sends readings: stations, sections and outlets, in file order. */

@@ -112,6 +112,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private ScenarioOptions scenarioOptions;
 
+    @Mixin
+    private AnalyserCycleOption analyserCycles;
+
     @Override
     public Integer call() {
         Instant from = period.day != null ? period.day.atStartOfDay().toInstant(CST) : period.range.from;
@@ -133,7 +136,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         double speed = speed(points.points().size());
         RunConfig config = new RunConfig(interval, speed, from, null, count, seed, batch, topicRoot, quiet,
-                Duration.ofSeconds(5), Duration.ofSeconds(60), connection.deviceBuffer());
+                Duration.ofSeconds(5), Duration.ofSeconds(60), connection.deviceBuffer(),
+                analyserCycles.enabled());
         LedgerRecorder recorder = scenarioOptions.recorder();
         DeadLetterWatch deadLetters = null;
         try {

@@ -120,6 +120,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private ScenarioOptions scenarioOptions = new ScenarioOptions();
 
+    @picocli.CommandLine.Mixin
+    private AnalyserCycleOption analyserCycles = new AnalyserCycleOption();
+
     @Override
     public Integer call() {
         MqttSettings mqtt = connection.settings(spec.commandLine());
@@ -202,7 +205,8 @@ public final class RunCommand implements Callable<Integer> {
         require(duration == null || !duration.isNegative() && !duration.isZero(), "--duration must be positive");
         require(count == null || count >= 1, "--count must be at least 1");
         return new RunConfig(interval, speed, start, duration, count, seed, batch, topicRoot, quiet,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), connection.deviceBuffer());
+                Duration.ofSeconds(5), Duration.ofSeconds(30), connection.deviceBuffer(),
+                analyserCycles.enabled());
     }
 
     private void require(boolean condition, String message) {

@@ -12,10 +12,21 @@ import java.time.Instant;
  * @param count    readings per point, or {@code null}; at most one of duration and count is set
  * @param batch    readings per message (1 = single readings)
  * @param deviceBuffer what each device keeps while its connection is down
+ * @param analyserCycles true: wet-chemistry parameters once per analyser cycle (the registry's
+ *                     {@code analyserCycleSeconds}, else {@link io.envmon.model.AnalyserCycles}); false: every
+ *                     parameter in every reading
  */
 public record RunConfig(Duration interval, double speed, Instant start, Duration duration, Long count, long seed,
                         int batch, String topicRoot, boolean quiet, Duration progressEvery, Duration drainTimeout,
-                        DeviceBuffer deviceBuffer) {
+                        DeviceBuffer deviceBuffer, boolean analyserCycles) {
+
+    /** With analyser cycles. */
+    public RunConfig(Duration interval, double speed, Instant start, Duration duration, Long count, long seed,
+                     int batch, String topicRoot, boolean quiet, Duration progressEvery, Duration drainTimeout,
+                     DeviceBuffer deviceBuffer) {
+        this(interval, speed, start, duration, count, seed, batch, topicRoot, quiet, progressEvery, drainTimeout,
+                deviceBuffer, true);
+    }
 
     /** With the default device buffer. */
     public RunConfig(Duration interval, double speed, Instant start, Duration duration, Long count, long seed,

@@ -8,6 +8,8 @@ import io.envmon.simulator.ledger.LedgerRecorder;
 import io.envmon.simulator.scenario.ScenarioSet;
 import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
+import io.envmon.simulator.values.AnalyserCycleModel;
+import io.envmon.simulator.values.ValueModel;
 import io.envmon.simulator.values.ValueModelFactory;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -61,6 +63,12 @@ public final class Simulation {
         }
     }
 
+    /** The point's values, its wet-chemistry parameters once per analyser cycle unless the run asks otherwise. */
+    private ValueModel model(ValueModelFactory models, MonitoredPoint point) {
+        ValueModel values = models.create(point);
+        return config.analyserCycles() ? new AnalyserCycleModel(values, registry.analyserCycles(point)) : values;
+    }
+
     /** @throws TransportException when the broker cannot be reached at the start */
     public Outcome run() throws TransportException {
         List<MonitoredPoint> points = registry.points();
@@ -75,7 +83,7 @@ public final class Simulation {
             if (ledger != null) {
                 ledger.register(point);
             }
-            feeds.add(new PointFeed(point, topicOf(point).render(config.topicRoot()), models.create(point),
+            feeds.add(new PointFeed(point, topicOf(point).render(config.topicRoot()), model(models, point),
                     config.batch(), codec, scenarios.effectsFor(point, registry, simStart), ledger, config.deviceBuffer()));
         }
         ScenarioInjector injector = scenarios.isEmpty() ? null

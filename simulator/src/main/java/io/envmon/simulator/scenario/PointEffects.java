@@ -123,7 +123,8 @@ public final class PointEffects {
     /** The outlet's permit limit × factor, with ±3 % deterministic wobble; stacks with a reference O2 are
      *  converted back from the reference so the service's converted hourly mean lands on the ratio. */
     private void limitRatio(Effect e, Map<String, Double> values, Instant ts) {
-        if (outlet == null || !outlet.limits().containsKey(e.parameter())) {
+        if (outlet == null || !outlet.limits().containsKey(e.parameter()) || !values.containsKey(e.parameter())) {
+            // not an outlet's limited parameter, or not measured in this reading (between two analyser samples)
             return;
         }
         Limit limit = outlet.limits().get(e.parameter());
