@@ -43,7 +43,11 @@ fi
 install -m 0644 "$plain" "$passwd"
 
 echo "$(awk 'END {print NR}' "$list") MQTT users ($added new) in $list; hashed into $passwd"
-ingest="$(awk -F'\t' '$1 == "envmon-ingest" {print $2}' "$list")"
-if [[ -n "$ingest" ]]; then
+# The ingest service's two accounts (its subscribing and its publishing connection; the broker uses each user name
+# as client ID, mosquitto.conf), for deploy/.env or /etc/envmon/ingest.env
+ingest="$(awk -F'\t' '$1 == "envmon-ingest-1" {print $2}' "$list")"
+publisher="$(awk -F'\t' '$1 == "envmon-ingest-1-pub" {print $2}' "$list")"
+if [[ -n "$ingest" && -n "$publisher" ]]; then
   echo "put into deploy/.env:  ENVMON_MQTT_PASSWORD=$ingest"
+  echo "                       ENVMON_MQTT_PUBLISHER_PASSWORD=$publisher"
 fi

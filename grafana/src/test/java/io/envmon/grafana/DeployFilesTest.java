@@ -103,11 +103,40 @@ class DeployFilesTest {
         assertTrue(ingest.path("environment").path("ENVMON_MQTT_URL").asText().startsWith("tcp://mosquitto:"));
         assertEquals(MosquittoAcl.INGEST_USER, ingest.path("environment").path("ENVMON_MQTT_USERNAME").asText(),
                 "the ingest service logs in as the ACL's ingest user");
+        assertEquals(MosquittoAcl.INGEST_USER, ingest.path("environment").path("ENVMON_MQTT_CLIENT_ID").asText(),
+                "the broker uses the user name as client ID: the configured one must be the same");
+        assertEquals(MosquittoAcl.INGEST_PUBLISHER_USER,
+                ingest.path("environment").path("ENVMON_MQTT_PUBLISHER_USERNAME").asText(),
+                "the publishing connection has an account of its own, so the two do not share a client ID");
         // the ports the service listens on and Prometheus scrapes agree
         String port = ingest.path("environment").path("ENVMON_HTTP_PORT").asText();
         JsonNode prometheus = ProvisioningTest.yaml(deploy.resolve("prometheus/prometheus.yml"));
         assertEquals("ingest:" + port, prometheus.path("scrape_configs").get(0).path("static_configs").get(0)
                 .path("targets").get(0).asText());
+    }
+
+    /**
+     * Issue 13: on every listener that authenticates, the broker uses the user name as client ID, so no account can
+     * take over another's session (the ingest service's) by connecting with its client ID.
+     */
+    @Test
+    void everyAuthenticatingListenerBindsClientIdsToUserNames() throws IOException {
+        List<List<String>> listeners = new ArrayList<>();
+        for (String line : Files.readAllLines(deploy.resolve("mosquitto/mosquitto.conf"))) {
+            String l = line.trim();
+            if (l.startsWith("listener ")) {
+                listeners.add(new ArrayList<>());
+            }
+            if (!listeners.isEmpty() && !l.isEmpty() && !l.startsWith("#")) {
+                listeners.get(listeners.size() - 1).add(l);
+            }
+        }
+        List<List<String>> authenticating = listeners.stream()
+                .filter(options -> options.stream().anyMatch(o -> o.startsWith("password_file "))).toList();
+        assertFalse(authenticating.isEmpty(), "the device listener authenticates");
+        for (List<String> options : authenticating) {
+            assertTrue(options.contains("use_username_as_clientid true"), options.get(0) + ": " + options);
+        }
     }
 
     @Test
@@ -168,12 +197,18 @@ class DeployFilesTest {
         assertTrue(unit.get("ExecStart").contains("-jar /opt/envmon/envmon-ingest.jar"));
         assertFalse(unit.get("User").isBlank() || "root".equals(unit.get("User")));
         Set<String> documented = documentedSettings();
+        Map<String, String> env = new LinkedHashMap<>();
         for (String line : Files.readAllLines(deploy.resolve("systemd/envmon-ingest.env.example"))) {
             if (line.matches("#? ?ENVMON_\\w+=.*")) {
                 String name = line.replaceFirst("^# ?", "").split("=")[0];
                 assertTrue(documented.contains(name), name + " is in docs/configuration.md");
+                env.put(name, line.substring(line.indexOf('=') + 1));
             }
         }
+        assertEquals(MosquittoAcl.INGEST_USER, env.get("ENVMON_MQTT_USERNAME"));
+        assertEquals(env.get("ENVMON_MQTT_USERNAME"), env.get("ENVMON_MQTT_CLIENT_ID"),
+                "the broker uses the user name as client ID: the configured one must be the same");
+        assertEquals(MosquittoAcl.INGEST_PUBLISHER_USER, env.get("ENVMON_MQTT_PUBLISHER_USERNAME"));
     }
 
     @Test

@@ -1,14 +1,21 @@
 package io.envmon.grafana;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +24,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.envmon.grafana.gen.MosquittoAcl;
 import io.envmon.model.registry.Enterprise;
 import io.envmon.model.registry.Outlet;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryFiles;
 import io.envmon.testkit.FreePorts;
+import io.envmon.testkit.InfluxServer;
+import io.envmon.testkit.IngestService;
 import io.envmon.testkit.JavaProcess;
 import org.awaitility.Awaitility;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -115,6 +125,7 @@ class DeployMosquittoIT {
         String mnOther = e2.outlets().stream().map(Outlet::mn).filter(java.util.Objects::nonNull).findFirst()
                 .orElseThrow();
         try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER);
+             Client ingestPublisher = Client.login(devicePort, MosquittoAcl.INGEST_PUBLISHER_USER);
              Client enterprise = Client.login(devicePort, MosquittoAcl.enterpriseUser(e1))) {
             ingest.subscribe("env/enterprise/#");
             ingest.subscribe("env/hj212/+");
@@ -127,8 +138,8 @@ class DeployMosquittoIT {
             enterprise.publish("env/hj212/" + mnOwn, "own device");
             enterprise.publish("env/hj212/" + mnOther, "other enterprise's device");
             enterprise.publish("env/air/TG-A01", "an air station");
-            ingest.publish("env/alerts/enterprise/" + e1.id(), "alert for e1");
-            ingest.publish("env/alerts/enterprise/" + e2.id(), "alert for e2");
+            ingestPublisher.publish("env/alerts/enterprise/" + e1.id(), "alert for e1");
+            ingestPublisher.publish("env/alerts/enterprise/" + e2.id(), "alert for e2");
 
             ingest.await(2);
             enterprise.await(1);
@@ -141,6 +152,7 @@ class DeployMosquittoIT {
     @Test
     void stationsPublishOnlyTheirOwnTopicAndOperatorsOnlyRead() throws Exception {
         try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER);
+             Client ingestPublisher = Client.login(devicePort, MosquittoAcl.INGEST_PUBLISHER_USER);
              Client station = Client.login(devicePort, MosquittoAcl.stationUser(registry.air().get(0)));
              Client operator = Client.login(devicePort, MosquittoAcl.OPERATOR_USER)) {
             ingest.subscribe("env/air/#");
@@ -150,13 +162,94 @@ class DeployMosquittoIT {
             station.publish("env/air/" + registry.air().get(0).id(), "own");
             station.publish("env/air/" + registry.air().get(1).id(), "another station");
             operator.publish("env/air/" + registry.air().get(0).id(), "operator");
-            ingest.publish("env/deadletter", "dead letter");
-            ingest.publish("env/alerts/air/" + registry.air().get(0).id(), "alert");
+            ingest.publish("env/deadletter", "the subscribing account publishes nothing");
+            ingestPublisher.publish("env/deadletter", "dead letter");
+            ingestPublisher.publish("env/alerts/air/" + registry.air().get(0).id(), "alert");
             ingest.await(1);
             operator.await(2);
             Thread.sleep(500);
             assertEquals(List.of("own"), ingest.payloads());
             assertEquals(Set.of("env/deadletter", "env/alerts/air/" + registry.air().get(0).id()), operator.topics());
+            assertEquals(List.of("dead letter", "alert"), operator.payloads());
+        }
+    }
+
+    /**
+     * Issue 13, defect 2: an account that connects with the ingest service's client ID (as the compose file sets it)
+     * must not take over the service's session, which holds the readings queued for it. The broker uses each
+     * account's user name as its client ID, so the intruder gets its own.
+     */
+    @Test
+    void noAccountCanTakeTheIngestServicesSessionByItsClientId() throws Exception {
+        JsonNode env = composeIngestEnvironment();
+        String user = env.path("ENVMON_MQTT_USERNAME").asText();
+        String clientId = env.path("ENVMON_MQTT_CLIENT_ID").asText();
+        String intruderUser = MosquittoAcl.enterpriseUser(registry.enterprises().get(0));
+        String station = MosquittoAcl.stationUser(registry.air().get(0));
+        // the service's session as it opens it: persistent, not clean
+        try (Client ingest = Client.connect(devicePort, user, passwords.get(user), clientId, false);
+             Client device = Client.login(devicePort, station)) {
+            ingest.subscribe("env/air/#");
+            try (Client intruder = Client.connect(devicePort, intruderUser, passwords.get(intruderUser), clientId,
+                    true)) {
+                device.publish("env/air/" + registry.air().get(0).id(), "after the intruder connected");
+                ingest.await(1, Duration.ofSeconds(5));
+                assertTrue(ingest.isConnected(), "the ingest service's connection is still up");
+                assertTrue(intruder.isConnected(), "the intruder got a session of its own");
+            }
+        }
+    }
+
+    /**
+     * The ingest jar with the compose file's MQTT settings against this broker: its subscribing and its publishing
+     * connection log in as their own accounts, so with client IDs bound to user names neither pushes the other off
+     * (with one account for both they would, every second, for ever). It stores a reading, publishes a dead letter and
+     * stays healthy.
+     */
+    @Test
+    void theIngestServiceAsDeployedKeepsBothItsConnections() throws Exception {
+        JsonNode compose = composeIngestEnvironment();
+        String user = compose.path("ENVMON_MQTT_USERNAME").asText();
+        String publisher = compose.path("ENVMON_MQTT_PUBLISHER_USERNAME").asText();
+        int httpPort = FreePorts.next();
+        String station = registry.air().get(0).id();
+        try (InfluxServer influx = new InfluxServer().start();
+             Client operator = Client.login(devicePort, MosquittoAcl.OPERATOR_USER);
+             Client device = Client.login(devicePort, MosquittoAcl.stationUser(registry.air().get(0)))) {
+            influx.createDatabase("env");
+            operator.subscribe("env/deadletter");
+            Map<String, String> env = new HashMap<>();
+            env.put("ENVMON_MQTT_URL", "tcp://127.0.0.1:" + devicePort);
+            env.put("ENVMON_MQTT_USERNAME", user);
+            env.put("ENVMON_MQTT_PASSWORD", passwords.get(user));
+            env.put("ENVMON_MQTT_CLIENT_ID", compose.path("ENVMON_MQTT_CLIENT_ID").asText());
+            env.put("ENVMON_MQTT_PUBLISHER_USERNAME", publisher);
+            env.put("ENVMON_MQTT_PUBLISHER_PASSWORD", passwords.get(publisher));
+            env.put("ENVMON_INFLUX_URL", influx.url());
+            env.put("ENVMON_INFLUX_API", "v1");
+            env.put("ENVMON_INFLUX_BUCKET", "env");
+            env.put("ENVMON_REGISTRY", Root.path().resolve("config/taigu.yaml").toString());
+            env.put("ENVMON_ALERT_RULES", Root.path().resolve("config/alert-rules.yaml").toString());
+            env.put("ENVMON_HTTP_PORT", String.valueOf(httpPort));
+            String jar = System.getProperty("envmon.ingest.jar");
+            try (JavaProcess ingest = IngestService.start(jar != null ? Path.of(jar)
+                    : Root.path().resolve("ingest/target/envmon-ingest.jar"), env, Duration.ofSeconds(40))) {
+                Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+                device.publish("env/air/" + station, "{\"ts\": \"" + ts + "\", \"values\": {\"pm25\": 35.2}}");
+                device.publish("env/air/" + station, "not json");
+                operator.await(1);
+                assertTrue(operator.payloads().get(0).contains("\"reason\":\"malformed\""), operator.payloads().get(0));
+                Awaitility.await("the reading stored").atMost(Duration.ofSeconds(10)).until(() -> influx.count("env",
+                        "SELECT count(pm25) FROM air WHERE station = '" + station + "' AND time = "
+                                + ts.toEpochMilli() + "ms") == 1);
+                // connections that push each other off do so every second or two: /health would drop to 503
+                Awaitility.await("healthy throughout").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                        .until(() -> health(httpPort) == 200);
+                assertFalse(ingest.output().contains("MQTT connection lost"), ingest.outputTail(30));
+                String brokerLog = read(dir.resolve("mosquitto.log"));
+                assertFalse(brokerLog.contains("Client " + user + " already connected")
+                        || brokerLog.contains("Client " + publisher + " already connected"), brokerLog);
+            }
         }
     }
 
@@ -221,6 +314,17 @@ class DeployMosquittoIT {
                 "--speed", "60", "--count", "2", "--quiet");
     }
 
+    /** The ingest service's environment in deploy/docker-compose.yml. */
+    private static JsonNode composeIngestEnvironment() {
+        return ProvisioningTest.yaml(Root.path().resolve("deploy/docker-compose.yml"))
+                .path("services").path("ingest").path("environment");
+    }
+
+    private static int health(int port) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
@@ -243,10 +347,14 @@ class DeployMosquittoIT {
         }
 
         static Client connect(int port, String user, String password) throws MqttException {
-            MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, "deploy-it-" + UUID.randomUUID(),
-                    new MemoryPersistence());
+            return connect(port, user, password, "deploy-it-" + UUID.randomUUID(), true);
+        }
+
+        static Client connect(int port, String user, String password, String clientId, boolean cleanStart)
+                throws MqttException {
+            MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, clientId, new MemoryPersistence());
             MqttConnectionOptions o = new MqttConnectionOptions();
-            o.setCleanStart(true);
+            o.setCleanStart(cleanStart);
             o.setConnectionTimeout(5);
             if (user != null) {
                 o.setUserName(user);
@@ -291,7 +399,15 @@ class DeployMosquittoIT {
         }
 
         void await(int count) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= count);
+            await(count, Duration.ofSeconds(10));
+        }
+
+        void await(int count, Duration atMost) {
+            Awaitility.await().atMost(atMost).until(() -> received.size() >= count);
+        }
+
+        boolean isConnected() {
+            return client.isConnected();
         }
 
         Set<String> topics() {

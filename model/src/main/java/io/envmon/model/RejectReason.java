@@ -10,6 +10,11 @@ public enum RejectReason {
     OUT_OF_RANGE("out_of_range"),
     BAD_TIMESTAMP("bad_timestamp"),
     BAD_FRAME("bad_frame"),
+    /**
+     * The sender may not write for that site: an HJ 212 frame whose MN is not its MQTT topic's, or that belongs to
+     * another enterprise, station or section than the gateway connection's earlier frames.
+     */
+    UNAUTHORIZED("unauthorized"),
     /** envmon extension: the database refused the point as data (HTTP 400/422) after validation passed. */
     STORE_REJECTED("store_rejected");
 

@@ -20,6 +20,12 @@ import java.util.Set;
 public final class MosquittoAcl {
 
     public static final String INGEST_USER = MqttUsers.INGEST;
+    public static final String INGEST_PUBLISHER_USER = MqttUsers.INGEST_PUBLISHER;
+    /**
+     * How many ingest instances get an account ({@link MqttUsers#ingest}): raise it and regenerate to run more
+     * (each instance logs in as its own, with ENVMON_MQTT_CLIENT_ID = ENVMON_MQTT_USERNAME).
+     */
+    public static final int INGEST_INSTANCES = 1;
     public static final String OPERATOR_USER = MqttUsers.OPERATOR;
 
     private MosquittoAcl() {
@@ -47,17 +53,23 @@ public final class MosquittoAcl {
                 # Passwords: deploy/mosquitto/make-passwords.sh creates one per user below (docs/deployment.md).
                 # "topic write" = may publish, "topic read" = may subscribe and receive. Anything not granted is denied.
 
-                # The ingest service (ENVMON_MQTT_USERNAME): device topics in; dead letters, alerts, HJ 212 replies out.
+                # The ingest service, two accounts per instance (MosquittoAcl.INGEST_INSTANCES): the broker uses each user
+                # name as client ID (mosquitto.conf), and the service opens two connections.
+                # envmon-ingest-N (ENVMON_MQTT_USERNAME = ENVMON_MQTT_CLIENT_ID) takes the device topics in;
+                # envmon-ingest-N-pub (ENVMON_MQTT_PUBLISHER_USERNAME) publishes dead letters, alerts, HJ 212 replies.
                 """);
         Set<String> users = new HashSet<>();
-        user(acl, users, INGEST_USER, List.of(
-                "topic read " + root + "/air/#",
-                "topic read " + root + "/water/#",
-                "topic read " + root + "/enterprise/#",
-                "topic read " + root + "/hj212/+",
-                "topic write " + root + "/hj212/+/down",
-                "topic write " + root + "/deadletter",
-                "topic write " + root + "/alerts/#"));
+        for (int n = 1; n <= INGEST_INSTANCES; n++) {
+            user(acl, users, MqttUsers.ingest(n), List.of(
+                    "topic read " + root + "/air/#",
+                    "topic read " + root + "/water/#",
+                    "topic read " + root + "/enterprise/#",
+                    "topic read " + root + "/hj212/+"));
+            user(acl, users, MqttUsers.ingestPublisher(n), List.of(
+                    "topic write " + root + "/hj212/+/down",
+                    "topic write " + root + "/deadletter",
+                    "topic write " + root + "/alerts/#"));
+        }
         acl.append("\n# Duty officers and notification gateways: alerts and dead letters, read only.\n");
         user(acl, users, OPERATOR_USER, List.of(
                 "topic read " + root + "/alerts/#",

@@ -35,6 +35,10 @@ public final class ConfigLoader {
     static final Setting MQTT_USERNAME = new Setting("mqtt.username", "ENVMON_MQTT_USERNAME", null, false);
     static final Setting MQTT_PASSWORD = new Setting("mqtt.password", "ENVMON_MQTT_PASSWORD", null, true);
     static final Setting MQTT_CLIENT_ID = new Setting("mqtt.clientId", "ENVMON_MQTT_CLIENT_ID", "envmon-ingest", false);
+    static final Setting MQTT_PUBLISHER_USERNAME = new Setting("mqtt.publisherUsername",
+            "ENVMON_MQTT_PUBLISHER_USERNAME", null, false);
+    static final Setting MQTT_PUBLISHER_PASSWORD = new Setting("mqtt.publisherPassword",
+            "ENVMON_MQTT_PUBLISHER_PASSWORD", null, true);
     static final Setting MQTT_SESSION_EXPIRY = new Setting("mqtt.sessionExpiry", "ENVMON_MQTT_SESSION_EXPIRY", "7d", false);
     static final Setting MQTT_RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "1000", false);
     static final Setting MQTT_KEEP_ALIVE = new Setting("mqtt.keepAlive", "ENVMON_MQTT_KEEP_ALIVE", "30s", false);
@@ -71,7 +75,8 @@ public final class ConfigLoader {
 
     /** Every setting, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
-            MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM, MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
+            MQTT_PUBLISHER_USERNAME, MQTT_PUBLISHER_PASSWORD, MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM,
+            MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
             INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
             INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
@@ -146,12 +151,20 @@ public final class ConfigLoader {
             problems.add(MQTT_CLIENT_ID.label() + ": must be 1-128 characters and stable across restarts "
                     + "(the persistent session is bound to it)");
         }
+        // the publishing connection logs in as the subscribing one unless it has an account of its own
+        boolean ownPublisher = raw(MQTT_PUBLISHER_USERNAME) != null;
         MqttConfig mqtt = new MqttConfig(mqttUrl, raw(MQTT_USERNAME), raw(MQTT_PASSWORD), clientId,
+                ownPublisher ? raw(MQTT_PUBLISHER_USERNAME) : raw(MQTT_USERNAME),
+                ownPublisher ? raw(MQTT_PUBLISHER_PASSWORD) : raw(MQTT_PASSWORD),
                 duration(MQTT_SESSION_EXPIRY, Duration.ofSeconds(1), Duration.ofSeconds(0xFFFFFFFEL)),
                 integer(MQTT_RECEIVE_MAXIMUM, 1, 65535),
                 duration(MQTT_KEEP_ALIVE, Duration.ofSeconds(1), Duration.ofSeconds(65535)));
         if (mqtt.password() != null && mqtt.username() == null) {
             problems.add(MQTT_PASSWORD.label() + ": is set but " + MQTT_USERNAME.label() + " is not");
+        }
+        if (raw(MQTT_PUBLISHER_PASSWORD) != null && !ownPublisher) {
+            problems.add(MQTT_PUBLISHER_PASSWORD.label() + ": is set but " + MQTT_PUBLISHER_USERNAME.label()
+                    + " is not");
         }
 
         String root = raw(TOPIC_ROOT);

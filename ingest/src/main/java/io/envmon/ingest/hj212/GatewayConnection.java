@@ -2,6 +2,8 @@ package io.envmon.ingest.hj212;
 
 import io.envmon.hj212.FrameDecoder;
 import io.envmon.hj212.Hj212Config;
+import io.envmon.ingest.hj212.Hj212Admission.Admission;
+import io.envmon.ingest.hj212.Hj212Admission.Admitted;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.time.Instant;
@@ -10,7 +12,8 @@ import java.util.Set;
 
 /**
  * One data logger's TCP connection to the gateway: its stream framer, the frames it has in storage, whether its
- * socket is paused, and the MNs currently bound to it. Used on the gateway's event loop only.
+ * socket is paused, the MNs currently bound to it, and whose devices it sends for. Used on the gateway's event loop
+ * only.
  */
 final class GatewayConnection {
 
@@ -20,6 +23,8 @@ final class GatewayConnection {
     private final NetSocket socket;
     final FrameDecoder decoder;
     final Set<String> mns = new HashSet<>();
+    /** Whose devices this connection sends for ({@link #authorize}); {@code null} until its first admitted frame. */
+    private String owner;
     int pending;
     boolean paused;
     boolean closed;
@@ -31,6 +36,26 @@ final class GatewayConnection {
         this.origin = "tcp:" + socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
         this.decoder = new FrameDecoder(codec);
         this.lastRead = now;
+    }
+
+    /**
+     * The first admitted frame ties the connection to its device's owner (enterprise, station or section); a later
+     * frame of another owner's device is {@code unauthorized}. Without this, a logger could store its frames as
+     * another enterprise's by switching MN mid-connection. A logger may still send for several outlets of its own
+     * enterprise, and the connection stays open: its own frames still count.
+     */
+    Admission authorize(Admission decision) {
+        if (!(decision instanceof Admitted admitted)) {
+            return decision;
+        }
+        String frameOwner = admitted.device().owner();
+        if (owner == null) {
+            owner = frameOwner;
+            return decision;
+        }
+        return frameOwner.equals(owner) ? decision : Hj212Admission.unauthorized(admitted, "belongs to "
+                + frameOwner + ", but this connection sent first for " + owner
+                + ": a connection sends for one enterprise, station or section only");
     }
 
     void pause() {

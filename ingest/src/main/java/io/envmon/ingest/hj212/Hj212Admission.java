@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * The first decision about one frame, before anything is stored: is it a frame (shape, CRC, syntax), is its MN a
- * registered device, and does its PW match the registry's. Pure and thread-safe, so each transport runs it on its
- * own context; storage is {@link Hj212Store}'s.
+ * registered device, and does its PW match the registry's. Whether the sender may write for that device depends on
+ * the transport (topic or connection), which then turns an admitted frame into {@link #unauthorized}. Pure and
+ * thread-safe, so each transport runs it on its own context; storage is {@link Hj212Store}'s.
  */
 public final class Hj212Admission {
 
@@ -35,7 +36,8 @@ public final class Hj212Admission {
 
     /**
      * A frame that is dead-lettered whole and never answered: a bad CRC (the standard: drop it, the device resends),
-     * a frame that cannot be parsed, an MN not in the registry, or a wrong password.
+     * a frame that cannot be parsed, an MN not in the registry, a wrong password, or a sender that may not write for
+     * the frame's device.
      *
      * @param mn the MN the frame claims, for logs; {@code null} when unknown
      */
@@ -77,6 +79,20 @@ public final class Hj212Admission {
                             + device.point().label() + "; not stored, not answered"), frame.mn());
         }
         return new Admitted(frame, device, decoded.warnings());
+    }
+
+    /**
+     * Refuses a well-formed frame of a known device because its sender may not write for that device (the MQTT
+     * topic or the gateway connection says who the sender is): dead-lettered {@code unauthorized}, never stored or
+     * answered.
+     *
+     * @param why what the sender was, for the dead letter's detail
+     */
+    public static Refused unauthorized(Admitted admitted, String why) {
+        Hj212Frame frame = admitted.frame();
+        return new Refused(FrameOutcome.UNAUTHORIZED, Rejection.of(RejectReason.UNAUTHORIZED, "HJ 212 MN '"
+                + frame.mn() + "' (" + admitted.device().point().label() + ") " + why + "; not stored, not answered"),
+                frame.mn());
     }
 
     /** The dead-letter reason of bytes the stream framer could not make a frame of. */

@@ -4,6 +4,7 @@ import io.envmon.hj212.mapping.MappingOptions;
 import io.envmon.hj212.mapping.UnitOverrides;
 import io.envmon.model.registry.Hj212Options;
 import io.envmon.model.registry.MonitoredPoint;
+import io.envmon.model.registry.MqttUsers;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryException;
 import java.time.ZoneId;
@@ -26,6 +27,14 @@ public final class Hj212Devices {
      * @param password the PW it must send, or {@code null} to accept any
      */
     public record Device(String mn, MonitoredPoint point, String password, MappingOptions mapping) {
+
+        /**
+         * Who may write for this device: its enterprise (every outlet alike), or its station or section. The same
+         * unit the broker's ACL gives one account to, and named as that account ({@code enterprise-E001}).
+         */
+        public String owner() {
+            return MqttUsers.of(point.kind(), point.site());
+        }
     }
 
     private final Map<String, Device> byMn = new HashMap<>();

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The flow of one HJ 212 frame, whatever carried it: admit (CRC, syntax, MN, PW), store or dead-letter, then the
  * reply the frame asks for. The reply is computed only after {@link Hj212Store#store} succeeded, so a 9014 always
- * follows durable storage of what it acknowledges; refused frames (bad CRC, bad syntax, unknown MN, wrong PW) get
- * none.
+ * follows durable storage of what it acknowledges; refused frames (bad CRC, bad syntax, unknown MN, wrong PW, a
+ * sender that may not write for the MN) get none.
  *
  * <p>Split packets (PNUM/PNO) are stored one by one, each as the frame it is (its own DataTime, QN and CRC), and
  * each is answered once its own data is stored. A device that waits for the 9014 of packet 1 before sending packet
@@ -67,7 +67,8 @@ public final class Hj212FrameHandler {
     public Future<Optional<byte[]>> process(IncomingMessage origin, Admission decision) {
         if (decision instanceof Refused refused) {
             metrics.frame(transport, refused.outcome());
-            if (refused.outcome() == FrameOutcome.BAD_PASSWORD) {
+            // a known device's frame from the wrong sender is an operator's matter; noise and unknown MNs are not
+            if (refused.outcome() == FrameOutcome.BAD_PASSWORD || refused.outcome() == FrameOutcome.UNAUTHORIZED) {
                 LOG.warn("HJ 212 frame refused [mn: {}, from: {}]: {}", refused.mn(), origin.topic(),
                         refused.rejection().detail());
             } else {

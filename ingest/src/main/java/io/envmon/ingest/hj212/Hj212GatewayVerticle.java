@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *       bytes that are no frame become {@code bad_frame} dead letters with topic {@code tcp:{address}:{port}}.</li>
  *   <li>Identity: the MN inside each admitted frame, never the socket. The MN is (re)bound to the newest connection
  *       that sent it; a reply goes to the connection its MN is bound to when the reply is ready (a device that
- *       reconnected while its frame was being stored still gets it), else to the one the frame came on.</li>
+ *       reconnected while its frame was being stored still gets it), else to the one the frame came on. A
+ *       connection sends for the owner (enterprise, station, section) of its first admitted frame only: a frame of
+ *       another owner's MN is dead-lettered {@code unauthorized} (issue 13).</li>
  *   <li>Limits: at most {@code maxConnections} sockets (more are closed at once); segments over the codec's limit
  *       are refused by the framer, which never buffers more than one maximal frame; an idle connection (no byte
  *       and nothing being stored for {@code idleTimeout}) has its framer finished, so a last frame without an end
@@ -143,7 +145,7 @@ public final class Hj212GatewayVerticle extends VerticleBase {
         }
         byte[] bytes = ((RawFrame) result).bytes();
         IncomingMessage origin = new IncomingMessage(conn.origin, bytes, 0, 0, false, conn.id, now);
-        Admission decision = handler.admit(bytes);
+        Admission decision = conn.authorize(handler.admit(bytes));
         if (decision instanceof Admitted admitted) {
             bind(admitted.frame().mn(), conn);
         }

@@ -39,7 +39,9 @@ public final class Hj212Metrics {
         /** PW differs from the registry's: unknown_site, no reply. */
         BAD_PASSWORD,
         /** MQTT payload over the size limit: too_large. */
-        TOO_LARGE;
+        TOO_LARGE,
+        /** A known device's frame from a sender that may not write for it (topic or connection): unauthorized. */
+        UNAUTHORIZED;
 
         String label() {
             return name().toLowerCase();

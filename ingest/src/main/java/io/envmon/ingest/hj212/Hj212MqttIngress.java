@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HJ 212 over MQTT (CONTRACT §1): one frame per message on {@code {root}/hj212/{mn}}, replies on
- * {@code {root}/hj212/{mn}/down} with QoS 1. The MN inside the frame identifies the device (hj212.md §6); the
- * topic's is only a routing hint, and a frame whose MN differs is still taken, with a warning, and answered on
- * its own MN's down topic. Runs on the ingest verticle's context, where it also builds the store the TCP gateway
- * uses ({@link #services()}).
+ * {@code {root}/hj212/{mn}/down} with QoS 1. The MN inside the frame identifies the device (hj212.md §6), but the
+ * broker's ACL vouches only for the topic: an account may publish on the topics of its own MNs. So the frame's MN
+ * must be the topic's, else anyone could write as any device by naming it inside the frame (issue 13); a frame whose
+ * MN differs is dead-lettered {@code unauthorized}. Runs on the ingest verticle's context, where it also builds the
+ * store the TCP gateway uses ({@link #services()}).
  */
 public final class Hj212MqttIngress {
 
@@ -125,9 +126,14 @@ public final class Hj212MqttIngress {
                 : handler.admit(m.payload());
         String topicMn = m.topic().substring(prefix.length());
         if (decision instanceof Admitted a && !a.frame().mn().equals(topicMn)) {
-            LOG.warn("HJ 212 frame on {} carries MN '{}': taken as that device's (the frame's MN wins)", m.topic(),
-                    a.frame().mn());
+            decision = Hj212Admission.unauthorized(a, "came on the topic of MN '" + topicMn
+                    + "': a frame must carry the MN of the topic it is published on");
         }
+        return answer(m, decision);
+    }
+
+    /** Stores or dead-letters, then publishes the reply the stored frame asks for. */
+    private Future<Void> answer(IncomingMessage m, Admission decision) {
         return handler.process(m, decision).compose(reply -> {
             if (reply.isEmpty()) {
                 return Future.succeededFuture();

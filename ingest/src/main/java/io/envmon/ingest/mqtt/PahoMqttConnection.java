@@ -91,32 +91,36 @@ public final class PahoMqttConnection {
     }
 
     private MqttConnectionOptions subscriberOptions() {
-        MqttConnectionOptions options = commonOptions();
+        MqttConnectionOptions options = commonOptions(config.username(), config.password());
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setReceiveMaximum(config.receiveMaximum());
         return options;
     }
 
-    /** The publishing connection keeps no session: a publish in flight when it drops fails and is retried by its caller. */
+    /**
+     * The publishing connection keeps no session: a publish in flight when it drops fails and is retried by its
+     * caller. It may log in with an account of its own: a broker that uses user names as client IDs would otherwise
+     * give both connections the same ID, and each would push the other off.
+     */
     private MqttConnectionOptions publisherOptions() {
-        MqttConnectionOptions options = commonOptions();
+        MqttConnectionOptions options = commonOptions(config.publisherUsername(), config.publisherPassword());
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
         return options;
     }
 
-    private MqttConnectionOptions commonOptions() {
+    private MqttConnectionOptions commonOptions(String username, String password) {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, (int) MAX_CONNECT_BACKOFF.toSeconds());
         options.setConnectionTimeout(10);
-        if (config.username() != null) {
-            options.setUserName(config.username());
+        if (username != null) {
+            options.setUserName(username);
         }
-        if (config.password() != null) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        if (password != null) {
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
         return options;
     }

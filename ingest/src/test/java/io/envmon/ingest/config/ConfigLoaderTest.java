@@ -86,6 +86,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePublishingConnectionLogsInAsTheSubscribingOneUnlessItHasItsOwnAccount() {
+        env.put("ENVMON_MQTT_USERNAME", "envmon-ingest-1");
+        env.put("ENVMON_MQTT_PASSWORD", "sub-secret");
+        MqttConfig shared = ConfigLoader.load(null, env).mqtt();
+        assertEquals("envmon-ingest-1", shared.publisherUsername());
+        assertEquals("sub-secret", shared.publisherPassword());
+
+        env.put("ENVMON_MQTT_PUBLISHER_USERNAME", "envmon-ingest-1-pub");
+        env.put("ENVMON_MQTT_PUBLISHER_PASSWORD", "pub-secret");
+        MqttConfig own = ConfigLoader.load(null, env).mqtt();
+        assertEquals("envmon-ingest-1", own.username());
+        assertEquals("envmon-ingest-1-pub", own.publisherUsername());
+        assertEquals("pub-secret", own.publisherPassword());
+    }
+
+    @Test
+    void aPublisherPasswordWithoutAPublisherUserNameIsAProblem() {
+        env.put("ENVMON_MQTT_PUBLISHER_PASSWORD", "pub-secret");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        assertTrue(e.getMessage().contains("ENVMON_MQTT_PUBLISHER_PASSWORD (mqtt.publisherPassword): is set but "
+                + "ENVMON_MQTT_PUBLISHER_USERNAME"), e.getMessage());
+    }
+
+    @Test
     void v2NeedsAnOrganisation() {
         env.remove("ENVMON_INFLUX_ORG");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));

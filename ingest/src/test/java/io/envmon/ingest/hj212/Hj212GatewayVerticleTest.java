@@ -1,6 +1,8 @@
 package io.envmon.ingest.hj212;
 
 import static io.envmon.ingest.hj212.Hj212TestKit.AIR_MN;
+import static io.envmon.ingest.hj212.Hj212TestKit.STACK_MN;
+import static io.envmon.ingest.hj212.Hj212TestKit.WASTE_MN;
 import static io.envmon.ingest.hj212.Hj212TestKit.frame;
 import static io.envmon.ingest.hj212.Hj212TestKit.upload;
 import static org.awaitility.Awaitility.await;
@@ -264,6 +266,31 @@ class Hj212GatewayVerticleTest {
             return store.stored.size() == 5;
         });
         assertEquals(5, d.awaitReplies(5).size());
+    }
+
+    /** Issue 13: a connection sends for the enterprise, station or section of its first admitted frame only. */
+    @Test
+    void aConnectionThatSwitchesToAnotherOwnersMnIsUnauthorizedForThoseFrames() throws Exception {
+        start(10, 64, Duration.ofMinutes(1));
+        Device logger = new Device();
+        logger.send(frame(upload("20261128095900301", "31", "2011", STACK_MN, 5, "DataTime=20261128095900;a21026-Rtd=12")));
+        logger.awaitReplies(1);
+        logger.send(realtime("20261128095900302")); // station TG-A01's MN, not E001's
+        // another outlet of the same enterprise: one logger may send for several
+        logger.send(frame(upload("20261128095900303", "32", "2011", WASTE_MN, 5, "DataTime=20261128095900;w01018-Rtd=30")));
+        List<String> replies = logger.awaitReplies(2);
+        assertEquals(List.of("20261128095900301", "20261128095900303"), replies.stream().map(r -> qnOf(r)).toList());
+        assertEquals(List.of("20261128095900301", "20261128095900303"), store.stored);
+        assertEquals(1, store.rejected.size(), store.rejected.toString());
+        Rejection refused = store.rejected.get(0);
+        assertEquals("unauthorized", refused.reason().code());
+        assertTrue(refused.detail().contains("MN '" + AIR_MN + "' (TG-A01) belongs to air-TG-A01")
+                && refused.detail().contains("enterprise-E001"), refused.detail());
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.frames", "transport", "tcp", "outcome", "unauthorized"));
+
+        Device station = new Device();
+        station.send(realtime("20261128095900304"));
+        assertEquals("20261128095900304", qnOf(station.awaitReplies(1).get(0)), "the station's own connection");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.ingest.hj212.Hj212Metrics.Transport;
+import io.envmon.ingest.pipeline.DeadLetter;
 import io.envmon.ingest.pipeline.IncomingMessage;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -56,12 +57,19 @@ class Hj212MqttIngressTest {
         assertEquals(1, kit.hj212Metrics.count("envmon.hj212.replies", "transport", "mqtt", "cn", "9014"));
     }
 
+    /** Issue 13: the broker vouches for the topic only, so a frame naming another MN is not that device's data. */
     @Test
-    void theFramesMnWinsOverTheTopics() {
-        process("env/hj212/" + AIR_MN, frame(upload("20261128095900002", "21", "2011", WATER_MN, 5,
-                "DataTime=20261128095900;w01009-Rtd=7.5")));
-        assertEquals("XYH-01", kit.rows("water").get(0).tags().get("section"));
-        assertEquals("env/hj212/" + WATER_MN + "/down", published.get(0).topic());
+    void aFrameWhoseMnIsNotTheTopicsIsUnauthorizedNeitherStoredNorAnswered() {
+        assertTrue(process("env/hj212/" + AIR_MN, frame(upload("20261128095900002", "21", "2011", WATER_MN, 5,
+                "DataTime=20261128095900;w01009-Rtd=7.5"))).succeeded());
+        assertTrue(kit.rows("water").isEmpty() && kit.rows("air").isEmpty(), kit.stored.toString());
+        assertTrue(published.isEmpty(), published.toString());
+        DeadLetter letter = kit.deadLetters.get(0);
+        assertEquals("unauthorized", letter.reason().code());
+        assertEquals("env/hj212/" + AIR_MN, letter.topic());
+        assertTrue(letter.detail().contains("MN '" + WATER_MN + "' (XYH-01)"), letter.detail());
+        assertTrue(letter.detail().contains("topic of MN '" + AIR_MN + "'"), letter.detail());
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "unauthorized"));
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ScenarioFiles {
 
     static final Set<String> REASONS = Set.of("malformed", "too_large", "bad_topic", "unknown_site",
-            "unknown_parameter", "out_of_range", "bad_timestamp", "bad_frame");
+            "unknown_parameter", "out_of_range", "bad_timestamp", "bad_frame", "unauthorized");
     static final List<String> SEVERITIES = List.of("info", "warning", "major", "critical");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
