@@ -50,8 +50,8 @@ class PointEffectsTest {
         assertTrue(a08.subList(0, 60).stream().anyMatch(r -> r.orElseThrow().reading().values().get("pm25") != held));
 
         List<Optional<PointEffects.Shaped>> xyh = play("XYH-02", 240, faults);
-        assertEquals("N", xyh.get(59).orElseThrow().reading().flagOf("cod"));
-        assertEquals("M", xyh.get(60).orElseThrow().reading().flagOf("cod"));
+        assertEquals("N", xyh.get(59).orElseThrow().reading().flagOf("ph"));
+        assertEquals("M", xyh.get(60).orElseThrow().reading().flagOf("ph"));
         assertEquals("C", play("TG-A09", 40, faults).get(30).orElseThrow().reading().flagOf("pm25"));
 
         List<Optional<PointEffects.Shaped>> a10 = play("TG-A10", 240, faults);
