@@ -4,12 +4,11 @@ import io.envmon.ingest.config.ConfigException;
 import io.envmon.ingest.config.ConfigLoader;
 import io.envmon.ingest.config.IngestConfig;
 import io.envmon.ingest.health.ComponentHealth;
-import io.envmon.ingest.health.InfluxPingProbe;
+import io.envmon.ingest.store.InfluxPingProbe;
 import io.envmon.ingest.hj212.Hj212Devices;
 import io.envmon.ingest.hj212.Hj212GatewayVerticle;
 import io.envmon.ingest.alerts.AlertNotifier;
 import io.envmon.ingest.alerts.AlertWiring;
-import io.envmon.ingest.alerts.AlertsBootstrap;
 import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
@@ -74,12 +73,12 @@ public final class Main {
         }
         IngestConfig config;
         Registry registry;
-        AlertsBootstrap alerts;
+        StartupFiles alerts;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
             registry = RegistryFiles.load(config.registry());
             new Hj212Devices(registry, config.hj212().timeZone()); // checks the devices' hj212.units
-            alerts = AlertsBootstrap.load(config.alerts(), registry, System.getenv());
+            alerts = StartupFiles.load(config.alerts(), registry, System.getenv());
         } catch (ConfigException e) {
             fail(2, e.getMessage());
             return;
@@ -90,7 +89,7 @@ public final class Main {
         new Main().run(config, registry, alerts);
     }
 
-    private void run(IngestConfig config, Registry registry, AlertsBootstrap alerts) {
+    private void run(IngestConfig config, Registry registry, StartupFiles alerts) {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("envmon ingest starting: MQTT {} (client {}), InfluxDB {} ({} API, bucket {}), registry {}: {}",
                 config.mqtt().url(), config.mqtt().clientId(), config.influx().url(),
@@ -199,7 +198,7 @@ public final class Main {
     }
 
     /** Webhook delivery when ENVMON_WEBHOOKS is set; otherwise events go only to MQTT, InfluxDB and the API. */
-    private static AlertNotifier webhooks(Vertx vertx, AlertsBootstrap alerts, IngestMetrics metrics, Logger log) {
+    private static AlertNotifier webhooks(Vertx vertx, StartupFiles alerts, IngestMetrics metrics, Logger log) {
         if (alerts.webhooks() == null) {
             return event -> { };
         }

@@ -8,6 +8,7 @@ import io.envmon.alerts.engine.RuleFault;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.ingest.mqtt.ReliablePublisher;
+import io.envmon.ingest.schema.AlertRows;
 import io.envmon.ingest.pipeline.StoredReadingsListener;
 import io.envmon.ingest.store.ReadingSink;
 import io.envmon.ingest.store.StorePoint;

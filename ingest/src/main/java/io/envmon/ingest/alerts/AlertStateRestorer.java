@@ -2,8 +2,9 @@ package io.envmon.ingest.alerts;
 
 import io.envmon.alerts.engine.PointReading;
 import io.envmon.alerts.event.AlertEvent;
-import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.event.Severity;
+import io.envmon.ingest.schema.AlertRows;
+import io.envmon.ingest.schema.PointTags;
+import io.envmon.ingest.schema.Queries;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.ingest.store.QueryRow;
 import io.envmon.model.Reading;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,6 @@ public final class AlertStateRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(AlertStateRestorer.class);
     /** Alerts older than this are not looked for: an alert open that long has long been seen by people. */
     private static final Duration ALERT_LOOKBACK = Duration.ofDays(30);
-    private static final Set<String> TAG_COLUMNS = Set.of("station", "section", "enterprise", "outlet");
 
     private final PointReader reader;
     private final Registry registry;
@@ -59,8 +58,7 @@ public final class AlertStateRestorer {
     }
 
     List<AlertEvent> openAlerts(Instant now) {
-        List<QueryRow> rows = reader.query("SELECT * FROM alert WHERE time > " + now.minus(ALERT_LOOKBACK).toEpochMilli()
-                + "ms");
+        List<QueryRow> rows = reader.query(Queries.alertsAfter(now.minus(ALERT_LOOKBACK)));
         Map<String, QueryRow> latest = new HashMap<>();
         for (QueryRow row : rows) {
             String id = row.value("alert_id");
@@ -70,28 +68,9 @@ public final class AlertStateRestorer {
         }
         List<AlertEvent> open = new ArrayList<>();
         for (QueryRow row : latest.values()) {
-            rowToEvent(row).filter(e -> !e.isResolved()).ifPresent(open::add);
+            AlertRows.read(row).filter(e -> !e.isResolved()).ifPresent(open::add);
         }
         return open;
-    }
-
-    /** An {@code alert} row read back as the event it recorded; empty (and logged) when it cannot be. */
-    public static Optional<AlertEvent> rowToEvent(QueryRow row) {
-        try {
-            Double startedAt = row.number("started_at");
-            Double ackAt = row.number("acknowledged_at");
-            return Optional.of(new AlertEvent(row.value("alert_id"), row.value("kind"), row.value("site"),
-                    blankToNull(row.value("point")), row.value("rule"), Severity.fromWire(row.value("severity")),
-                    AlertState.fromWire(row.value("state")), blankToNull(row.value("parameter")), row.number("value"),
-                    row.number("threshold"), row.value("unit") == null ? "" : row.value("unit"),
-                    blankToNull(row.value("window")),
-                    startedAt == null ? Instant.ofEpochMilli(row.time()) : Instant.ofEpochMilli(startedAt.longValue()),
-                    Instant.ofEpochMilli(row.time()), row.value("message"), blankToNull(row.value("acknowledged_by")),
-                    ackAt == null ? null : Instant.ofEpochMilli(ackAt.longValue())));
-        } catch (RuntimeException e) {
-            LOG.warn("alert row at {} cannot be read back ({}); skipped", row.time(), e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /**
@@ -99,38 +78,21 @@ public final class AlertStateRestorer {
      * for to take a late reading in ({@code AlertEngine#onReload}).
      */
     public List<Reading> readings(MonitoredPoint point, Instant since) {
-        String where = switch (point.kind()) {
-            case AIR -> "\"station\" = '" + quoted(point.site()) + "'";
-            case WATER -> "\"section\" = '" + quoted(point.site()) + "'";
-            case ENTERPRISE -> "\"enterprise\" = '" + quoted(point.site()) + "' AND \"outlet\" = '"
-                    + quoted(point.outlet()) + "'";
-        };
         List<Reading> out = new ArrayList<>();
-        for (PointReading pr : toReadings(point.kind(), reader.query("SELECT * FROM \"" + point.kind().measurement()
-                + "\" WHERE " + where + " AND time >= " + since.toEpochMilli() + "ms"))) {
+        for (PointReading pr : toReadings(point.kind(), reader.query(Queries.readingsSince(point, since)))) {
             out.add(pr.reading());
         }
         return out;
     }
 
-    /** An InfluxQL string literal's content: backslashes and single quotes escaped. */
-    private static String quoted(String s) {
-        return s.replace("\\", "\\\\").replace("'", "\\'");
-    }
-
     private List<PointReading> readings(SiteKind kind, Instant since) {
-        return toReadings(kind, reader.query("SELECT * FROM \"" + kind.measurement() + "\" WHERE time > "
-                + since.toEpochMilli() + "ms"));
+        return toReadings(kind, reader.query(Queries.readingsAfter(kind, since)));
     }
 
     private List<PointReading> toReadings(SiteKind kind, List<QueryRow> rows) {
         List<PointReading> out = new ArrayList<>(rows.size());
         for (QueryRow row : rows) {
-            Topic topic = switch (kind) {
-                case AIR -> Topic.air(row.value("station"));
-                case WATER -> Topic.water(row.value("section"));
-                case ENTERPRISE -> Topic.enterprise(row.value("enterprise"), row.value("outlet"));
-            };
+            Topic topic = PointTags.topicOf(kind, row);
             if (topic.site() == null) {
                 continue;
             }
@@ -141,11 +103,11 @@ public final class AlertStateRestorer {
             Map<String, Double> values = new LinkedHashMap<>();
             Map<String, String> flags = new LinkedHashMap<>();
             row.values().forEach((column, raw) -> {
-                if (TAG_COLUMNS.contains(column)) {
+                if (PointTags.COLUMNS.contains(column)) {
                     return;
                 }
-                if (column.endsWith("_flag")) {
-                    flags.put(column.substring(0, column.length() - "_flag".length()), raw);
+                if (column.endsWith(PointTags.FLAG_SUFFIX)) {
+                    flags.put(column.substring(0, column.length() - PointTags.FLAG_SUFFIX.length()), raw);
                 } else {
                     Double v = row.number(column);
                     if (v != null) {
@@ -158,9 +120,5 @@ public final class AlertStateRestorer {
             }
         }
         return out;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

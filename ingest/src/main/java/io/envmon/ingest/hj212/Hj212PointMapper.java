@@ -3,9 +3,9 @@ package io.envmon.ingest.hj212;
 import io.envmon.hj212.DataKind;
 import io.envmon.hj212.PollutantValues;
 import io.envmon.hj212.mapping.AggregateRecord;
+import io.envmon.ingest.schema.PointTags;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.DataFlag;
-import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,16 +30,6 @@ public final class Hj212PointMapper {
 
     public static final String UNMAPPED = "hj212_unmapped";
 
-    public static Map<String, String> tags(MonitoredPoint point) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (point.kind() == SiteKind.ENTERPRISE) {
-            tags.put("enterprise", point.site());
-            tags.put("outlet", point.outlet());
-        } else {
-            tags.put(point.kind() == SiteKind.AIR ? "station" : "section", point.site());
-        }
-        return tags;
-    }
 
     /** {@code minute}, {@code hour} or {@code day}; {@code null} for real-time data. */
     public static String period(DataKind kind) {
@@ -69,18 +59,18 @@ public final class Hj212PointMapper {
                 fields.put(parameter + "_flag", v.flag());
             }
         });
-        return StorePoint.millis(aggregateMeasurement(point, record.kind()), tags(point), fields,
+        return StorePoint.millis(aggregateMeasurement(point, record.kind()), PointTags.of(point), fields,
                 record.periodStart().toEpochMilli());
     }
 
     public StorePoint converted(MonitoredPoint point, Instant ts, Map<String, Double> zsRtd) {
-        return StorePoint.millis(point.kind().measurement() + "_zs", tags(point), new LinkedHashMap<>(zsRtd),
+        return StorePoint.millis(point.kind().measurement() + "_zs", PointTags.of(point), new LinkedHashMap<>(zsRtd),
                 ts.toEpochMilli());
     }
 
     public StorePoint unmapped(MonitoredPoint point, String mn, String cn, Instant ts, PollutantValues code,
                                String problem) {
-        Map<String, String> tags = tags(point);
+        Map<String, String> tags = PointTags.of(point);
         tags.put("mn", mn);
         tags.put("cn", cn);
         tags.put("code", code.code());
@@ -93,7 +83,7 @@ public final class Hj212PointMapper {
 
     /** The plain fields of a data region other than {@code DataTime} ({@code RestartTime}, {@code SystemTime}...). */
     public StorePoint plain(MonitoredPoint point, String mn, String cn, Instant ts, Map<String, String> plainFields) {
-        Map<String, String> tags = tags(point);
+        Map<String, String> tags = PointTags.of(point);
         tags.put("mn", mn);
         tags.put("cn", cn);
         return StorePoint.millis(UNMAPPED, tags, new LinkedHashMap<>(plainFields), ts.toEpochMilli());

@@ -1,9 +1,9 @@
 package io.envmon.ingest.pipeline;
 
+import io.envmon.ingest.schema.PointTags;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.DataFlag;
 import io.envmon.model.Reading;
-import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,20 +19,13 @@ public final class PointMapper {
     private final AtomicLong rejectedSequence = new AtomicLong();
 
     public StorePoint reading(MonitoredPoint point, Reading reading) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (point.kind() == SiteKind.ENTERPRISE) {
-            tags.put("enterprise", point.site());
-            tags.put("outlet", point.outlet());
-        } else {
-            tags.put(point.kind() == SiteKind.AIR ? "station" : "section", point.site());
-        }
         Map<String, Object> fields = new LinkedHashMap<>(reading.values());
         reading.flags().forEach((parameter, flag) -> {
             if (!DataFlag.N.name().equals(flag)) {
-                fields.put(parameter + "_flag", flag);
+                fields.put(parameter + PointTags.FLAG_SUFFIX, flag);
             }
         });
-        return StorePoint.millis(point.kind().measurement(), tags, fields, reading.ts().toEpochMilli());
+        return StorePoint.millis(point.kind().measurement(), PointTags.of(point), fields, reading.ts().toEpochMilli());
     }
 
     public StorePoint rejected(DeadLetter d) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.ingest.alerts.AlertService;
-import io.envmon.ingest.alerts.AlertStateRestorer;
+import io.envmon.ingest.schema.AlertRows;
+import io.envmon.ingest.schema.PointTags;
+import io.envmon.ingest.schema.Queries;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.ingest.store.QueryRow;
@@ -129,24 +131,10 @@ public final class AlertApi {
             error(rc, 400, "from and to must be RFC 3339 times");
             return;
         }
-        StringBuilder q = new StringBuilder("SELECT * FROM alert WHERE time >= ").append(from.toEpochMilli())
-                .append("ms AND time <= ").append(to.toEpochMilli()).append("ms");
-        if (k != null) {
-            q.append(" AND kind = '").append(k).append('\'');
-        }
-        if (s != null) {
-            q.append(" AND site = '").append(s).append('\'');
-        }
-        if (severity != null) {
-            q.append(" AND severity = '").append(severity).append('\'');
-        }
-        if (state.equals("resolved")) {
-            q.append(" AND state = 'resolved'");
-        }
-        q.append(" ORDER BY time DESC LIMIT ").append(limit);
-        vertx.executeBlocking(() -> reader.query(q.toString()), false)
+        String q = Queries.alerts(from, to, k, s, severity, state.equals("resolved"), limit);
+        vertx.executeBlocking(() -> reader.query(q), false)
                 .onSuccess(rows -> respondRaw(rc, 200, events(rows.stream()
-                        .map(AlertStateRestorer::rowToEvent).flatMap(Optional::stream).toList())))
+                        .map(AlertRows::read).flatMap(Optional::stream).toList())))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }
 
@@ -162,9 +150,8 @@ public final class AlertApi {
             visibleOr404(rc, who, open.get());
             return;
         }
-        vertx.executeBlocking(() -> reader.query("SELECT * FROM alert WHERE alert_id = '" + id
-                        + "' ORDER BY time DESC LIMIT 1"), false)
-                .onSuccess(rows -> rows.stream().findFirst().flatMap(AlertStateRestorer::rowToEvent)
+        vertx.executeBlocking(() -> reader.query(Queries.newestRowOfAlert(id)), false)
+                .onSuccess(rows -> rows.stream().findFirst().flatMap(AlertRows::read)
                         .ifPresentOrElse(e -> visibleOr404(rc, who, e), () -> error(rc, 404, "no alert " + id)))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }
@@ -282,13 +269,7 @@ public final class AlertApi {
             return;
         }
         int limit = Math.min(10_000, Math.max(1, intParam(rc, "limit", 1000)));
-        String where = switch (kind) {
-            case AIR -> "station = '" + site + "'";
-            case WATER -> "section = '" + site + "'";
-            case ENTERPRISE -> "enterprise = '" + site + "' AND outlet = '" + outlet + "'";
-        };
-        String q = "SELECT * FROM \"" + kind.measurement() + "\" WHERE " + where + " AND time >= " + from.toEpochMilli()
-                + "ms AND time <= " + to.toEpochMilli() + "ms ORDER BY time DESC LIMIT " + limit;
+        String q = Queries.readings(kind, site, outlet, from, to, limit);
         vertx.executeBlocking(() -> reader.query(q), false)
                 .onSuccess(rows -> respondRaw(rc, 200, readingsJson(rows)))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
@@ -302,11 +283,11 @@ public final class AlertApi {
             var values = node.putObject("values");
             var flags = json.createObjectNode();
             row.values().forEach((column, raw) -> {
-                if (Set.of("station", "section", "enterprise", "outlet").contains(column)) {
+                if (PointTags.COLUMNS.contains(column)) {
                     return;
                 }
-                if (column.endsWith("_flag")) {
-                    flags.put(column.substring(0, column.length() - 5), raw);
+                if (column.endsWith(PointTags.FLAG_SUFFIX)) {
+                    flags.put(column.substring(0, column.length() - PointTags.FLAG_SUFFIX.length()), raw);
                 } else if (row.number(column) != null) {
                     values.put(column, row.number(column));
                 }

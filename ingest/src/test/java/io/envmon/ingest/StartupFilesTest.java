@@ -1,4 +1,4 @@
-package io.envmon.ingest.alerts;
+package io.envmon.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Alert thresholds can be overridden per site in the registry, beside the site, as well as in the rules file. */
-class AlertsBootstrapTest {
+class StartupFilesTest {
 
     static final String SITES = """
             air:
@@ -44,7 +44,7 @@ class AlertsBootstrapTest {
                   enterprise:
                     E001/DA001: {permit: {earlyWarningShare: 0.9}}
                 """, "registry");
-        AlertsBootstrap boot = AlertsBootstrap.load(rulesFile("rules: {permit: {earlyWarningShare: 0.85}}\n"), registry, Map.of());
+        StartupFiles boot = StartupFiles.load(rulesFile("rules: {permit: {earlyWarningShare: 0.85}}\n"), registry, Map.of());
         var outlet = registry.resolve(Topic.enterprise("E001", "DA001")).orElseThrow();
         var station = registry.resolve(Topic.air("TG-A01")).orElseThrow();
         assertEquals(0.9, boot.rules().rulesFor(outlet).permit().earlyWarningShare());
@@ -58,7 +58,7 @@ class AlertsBootstrapTest {
                   air:
                     TG-A01: {pm25Hourly: {enabled: false}}
                 """, "registry");
-        ConfigException e = assertThrows(ConfigException.class, () -> AlertsBootstrap.load(
+        ConfigException e = assertThrows(ConfigException.class, () -> StartupFiles.load(
                 rulesFile("alertOverrides: {air: {TG-A01: {pm25Hourly: {enabled: true}}}}\n"), registry, Map.of()));
         assertTrue(e.getMessage().contains("ENVMON_ALERT_RULES") && e.getMessage().contains("TG-A01"), e.getMessage());
     }
@@ -71,7 +71,7 @@ class AlertsBootstrapTest {
                     TG-A99: {pm25Hourly: {enabled: false}}
                 """, "registry");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AlertsBootstrap.load(new AlertsConfig(null, null, null, Duration.ofSeconds(30)), registry, Map.of()));
+                () -> StartupFiles.load(new AlertsConfig(null, null, null, Duration.ofSeconds(30)), registry, Map.of()));
         assertTrue(e.getMessage().contains("TG-A99"), e.getMessage());
     }
 }

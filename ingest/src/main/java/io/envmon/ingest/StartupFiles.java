@@ -1,4 +1,4 @@
-package io.envmon.ingest.alerts;
+package io.envmon.ingest;
 
 import io.envmon.alerts.config.AlertRulesConfig;
 import io.envmon.alerts.config.AlertRulesConfigParser;
@@ -22,13 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and checks the alert engine's rules, the API tokens and the webhooks at start-up, so a mistake in any
- * of them stops the service with a message naming the setting, before anything connects.
+ * The files the service reads at start-up besides its configuration and registry: the alert engine's rules, the API
+ * tokens and the webhooks. All are read and checked before anything connects, so a mistake in any of them stops the
+ * service with a message naming the setting. It sits beside {@link Main}: it knows every package, none knows it.
  */
-public record AlertsBootstrap(AlertRulesConfig rules, AlertEngine engine, ApiTokens tokens, WebhooksConfig webhooks) {
+public record StartupFiles(AlertRulesConfig rules, AlertEngine engine, ApiTokens tokens, WebhooksConfig webhooks) {
 
     /** @throws ConfigException naming ENVMON_ALERT_RULES, ENVMON_API_TOKENS or ENVMON_WEBHOOKS */
-    public static AlertsBootstrap load(AlertsConfig config, Registry registry, Map<String, String> env) {
+    public static StartupFiles load(AlertsConfig config, Registry registry, Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         AlertRulesConfig rules = AlertRulesConfig.defaults();
         AlertEngine engine = null;
@@ -65,7 +66,7 @@ public record AlertsBootstrap(AlertRulesConfig rules, AlertEngine engine, ApiTok
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AlertsBootstrap(rules, engine, tokens, webhooks);
+        return new StartupFiles(rules, engine, tokens, webhooks);
     }
 
     /**

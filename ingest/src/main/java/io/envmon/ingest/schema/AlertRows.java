@@ -1,18 +1,31 @@
-package io.envmon.ingest.alerts;
+package io.envmon.ingest.schema;
 
 import io.envmon.alerts.engine.HourlyAqiRecord;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.ingest.store.StorePoint;
+import io.envmon.alerts.event.AlertState;
+import io.envmon.alerts.event.Severity;
+import io.envmon.ingest.store.QueryRow;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Maps alert events and hourly AQI records onto the {@code alert} and {@code air_hourly} measurements
- * (CONTRACT §4). Alert rows carry, beyond the contract's fields, what is needed to rebuild the event after a
- * restart: {@code point}, {@code started_at}, {@code unit}, {@code window}, {@code acknowledged_by},
- * {@code acknowledged_at}, and one extension tag, {@code subject} (docs/contract.md, extensions).
+ * (CONTRACT §4), and alert rows back onto events. Alert rows carry, beyond the contract's fields, what is needed to
+ * rebuild the event after a restart: {@code point}, {@code started_at}, {@code unit}, {@code window},
+ * {@code acknowledged_by}, {@code acknowledged_at}, and one extension tag, {@code subject} (docs/contract.md,
+ * extensions).
  */
 public final class AlertRows {
+
+    public static final String ALERT = "alert";
+    public static final String AIR_HOURLY = "air_hourly";
+    private static final Logger LOG = LoggerFactory.getLogger(AlertRows.class);
 
     private AlertRows() {
     }
@@ -45,7 +58,7 @@ public final class AlertRows {
             fields.put("acknowledged_by", e.acknowledgedBy());
             fields.put("acknowledged_at", e.acknowledgedAt().toEpochMilli());
         }
-        return StorePoint.millis("alert", tags, fields, e.ts().toEpochMilli());
+        return StorePoint.millis(ALERT, tags, fields, e.ts().toEpochMilli());
     }
 
     /** What the alert is about within its site: {@code DA001/particulate}, {@code pm25}, {@code DA001/-}. */
@@ -62,6 +75,29 @@ public final class AlertRows {
         r.iaqi().forEach((pollutant, iaqi) -> fields.put("iaqi_" + pollutant, (long) iaqi));
         fields.putAll(r.means());
         fields.put("standard", r.standard());
-        return StorePoint.millis("air_hourly", Map.of("station", r.station()), fields, r.hourStart().toEpochMilli());
+        return StorePoint.millis(AIR_HOURLY, Map.of(PointTags.STATION, r.station()), fields, r.hourStart().toEpochMilli());
+    }
+
+    /** An {@code alert} row read back as the event it recorded; empty (and logged) when it cannot be. */
+    public static Optional<AlertEvent> read(QueryRow row) {
+        try {
+            Double startedAt = row.number("started_at");
+            Double ackAt = row.number("acknowledged_at");
+            return Optional.of(new AlertEvent(row.value("alert_id"), row.value("kind"), row.value("site"),
+                    blankToNull(row.value("point")), row.value("rule"), Severity.fromWire(row.value("severity")),
+                    AlertState.fromWire(row.value("state")), blankToNull(row.value("parameter")), row.number("value"),
+                    row.number("threshold"), row.value("unit") == null ? "" : row.value("unit"),
+                    blankToNull(row.value("window")),
+                    startedAt == null ? Instant.ofEpochMilli(row.time()) : Instant.ofEpochMilli(startedAt.longValue()),
+                    Instant.ofEpochMilli(row.time()), row.value("message"), blankToNull(row.value("acknowledged_by")),
+                    ackAt == null ? null : Instant.ofEpochMilli(ackAt.longValue())));
+        } catch (RuntimeException e) {
+            LOG.warn("alert row at {} cannot be read back ({}); skipped", row.time(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

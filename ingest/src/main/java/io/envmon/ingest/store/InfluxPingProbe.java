@@ -1,6 +1,6 @@
-package io.envmon.ingest.health;
+package io.envmon.ingest.store;
 
-import io.envmon.ingest.store.PointWriter;
+import io.envmon.ingest.health.ComponentHealth;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;

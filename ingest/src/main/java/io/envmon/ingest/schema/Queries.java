@@ -1,0 +1,83 @@
+package io.envmon.ingest.schema;
+
+import io.envmon.model.SiteKind;
+import io.envmon.model.registry.MonitoredPoint;
+import java.time.Instant;
+
+/**
+ * The InfluxQL the service runs (InfluxDB 1.x and the v2 API's v1 compatibility): alert rows for the restore and
+ * the API, a point's readings for the restore, the engine's reloads and the readings API. Every value is an escaped
+ * string literal, so no caller builds a query by hand.
+ */
+public final class Queries {
+
+    private Queries() {
+    }
+
+    /** Every alert row newer than {@code after}. */
+    public static String alertsAfter(Instant after) {
+        return "SELECT * FROM " + AlertRows.ALERT + " WHERE time > " + after.toEpochMilli() + "ms";
+    }
+
+    /** The newest row of one alert. */
+    public static String newestRowOfAlert(String id) {
+        return "SELECT * FROM " + AlertRows.ALERT + " WHERE alert_id = " + literal(id) + " ORDER BY time DESC LIMIT 1";
+    }
+
+    /**
+     * Alert rows in {@code [from, to]}, newest first, filtered by kind, site and severity when given ({@code null}:
+     * any) and to resolved events when {@code resolvedOnly}.
+     */
+    public static String alerts(Instant from, Instant to, String kind, String site, String severity,
+                                boolean resolvedOnly, int limit) {
+        StringBuilder q = new StringBuilder("SELECT * FROM ").append(AlertRows.ALERT).append(" WHERE time >= ")
+                .append(from.toEpochMilli()).append("ms AND time <= ").append(to.toEpochMilli()).append("ms");
+        if (kind != null) {
+            q.append(" AND kind = ").append(literal(kind));
+        }
+        if (site != null) {
+            q.append(" AND site = ").append(literal(site));
+        }
+        if (severity != null) {
+            q.append(" AND severity = ").append(literal(severity));
+        }
+        if (resolvedOnly) {
+            q.append(" AND state = 'resolved'");
+        }
+        return q.append(" ORDER BY time DESC LIMIT ").append(limit).toString();
+    }
+
+    /** Every reading row of a kind newer than {@code after}. */
+    public static String readingsAfter(SiteKind kind, Instant after) {
+        return "SELECT * FROM \"" + kind.measurement() + "\" WHERE time > " + after.toEpochMilli() + "ms";
+    }
+
+    /** One point's reading rows from {@code since} on, oldest first. */
+    public static String readingsSince(MonitoredPoint point, Instant since) {
+        return "SELECT * FROM \"" + point.kind().measurement() + "\" WHERE " + where(point) + " AND time >= "
+                + since.toEpochMilli() + "ms";
+    }
+
+    /** A site's reading rows in {@code [from, to]}, newest first ({@code outlet} only for an enterprise). */
+    public static String readings(SiteKind kind, String site, String outlet, Instant from, Instant to, int limit) {
+        return "SELECT * FROM \"" + kind.measurement() + "\" WHERE " + where(PointTags.of(kind, site, outlet))
+                + " AND time >= " + from.toEpochMilli() + "ms AND time <= " + to.toEpochMilli()
+                + "ms ORDER BY time DESC LIMIT " + limit;
+    }
+
+    private static String where(MonitoredPoint point) {
+        return where(PointTags.of(point));
+    }
+
+    private static String where(java.util.Map<String, String> tags) {
+        StringBuilder w = new StringBuilder();
+        tags.forEach((tag, value) -> w.append(w.isEmpty() ? "" : " AND ").append('"').append(tag)
+                .append("\" = ").append(literal(value)));
+        return w.toString();
+    }
+
+    /** An InfluxQL string literal: quoted, backslashes and single quotes escaped. */
+    static String literal(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}
