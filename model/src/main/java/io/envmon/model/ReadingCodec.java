@@ -2,7 +2,9 @@ package io.envmon.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +30,11 @@ public final class ReadingCodec {
 
     private static final Pattern FLAG = Pattern.compile("^[A-Za-z0-9]$");
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Integer timestamps below this (1973-03-03 in milliseconds) are epoch seconds by mistake, not readings. */
+    static final long SECONDS_NOT_MILLIS = 100_000_000_000L;
+
+    // a key given twice is ambiguous (which value did the device mean?): malformed, not silently the last one
+    private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Decodes a payload; a batch yields one {@link Decoded} per element, each judged on its own. */
     public DecodedPayload decode(byte[] payload) throws RejectedException {
@@ -123,6 +129,11 @@ public final class ReadingCodec {
         if (ts.isIntegralNumber()) {
             if (!ts.canConvertToLong()) {
                 throw new IllegalArgumentException("'ts' epoch milliseconds out of range");
+            }
+            if (ts.longValue() < SECONDS_NOT_MILLIS) {
+                // 1764921600 is 2025-12-05 in seconds and 1970-01-21 in milliseconds: refuse rather than store 1970
+                throw new IllegalArgumentException("'ts' " + ts.longValue() + " is before 1973 as epoch milliseconds"
+                        + " (epoch seconds? an integer 'ts' is epoch milliseconds)");
             }
             return Instant.ofEpochMilli(ts.longValue());
         }

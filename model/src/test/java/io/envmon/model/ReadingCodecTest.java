@@ -47,7 +47,7 @@ class ReadingCodecTest {
 
     @Test
     void aBatchElementThatIsWrongDoesNotSpoilTheOthers() throws Exception {
-        DecodedPayload p = decode("{\"readings\": [{\"ts\": 1, \"values\": {\"a\": 1}}, 5, {\"ts\": 2, \"values\": {\"a\": true}}]}");
+        DecodedPayload p = decode("{\"readings\": [{\"ts\": 1764547200000, \"values\": {\"a\": 1}}, 5, {\"ts\": 1764547260000, \"values\": {\"a\": true}}]}");
         assertInstanceOf(Decoded.Ok.class, p.readings().get(0));
         assertEquals(RejectReason.MALFORMED, assertInstanceOf(Decoded.Bad.class, p.readings().get(1)).rejection().reason());
         assertEquals(2, p.readings().get(2).index());
@@ -63,8 +63,25 @@ class ReadingCodecTest {
     @Test
     void flagsMustBeOneLetterAndAreUpperCased() throws Exception {
         Decoded.Ok ok = assertInstanceOf(Decoded.Ok.class,
-                decode("{\"ts\": 1, \"values\": {\"pm25\": 1}, \"flags\": {\"pm25\": \"d\"}}").readings().get(0));
+                decode("{\"ts\": 1764547200000, \"values\": {\"pm25\": 1}, \"flags\": {\"pm25\": \"d\"}}").readings().get(0));
         assertEquals("D", ok.reading().flagOf("pm25"));
-        assertInstanceOf(Decoded.Bad.class, decode("{\"ts\": 1, \"values\": {\"pm25\": 1}, \"flags\": {\"pm25\": \"DD\"}}").readings().get(0));
+        assertInstanceOf(Decoded.Bad.class, decode("{\"ts\": 1764547200000, \"values\": {\"pm25\": 1}, \"flags\": {\"pm25\": \"DD\"}}").readings().get(0));
+    }
+
+    @Test
+    void epochSecondsAreRefusedNotStoredAs1970() throws Exception {
+        Decoded.Bad bad = assertInstanceOf(Decoded.Bad.class,
+                decode("{\"ts\": 1764921600, \"values\": {\"pm25\": 1}}").readings().get(0));
+        assertEquals(RejectReason.BAD_TIMESTAMP, bad.rejection().reason());
+        assertTrue(bad.rejection().detail().contains("epoch seconds?"), bad.rejection().detail());
+        assertInstanceOf(Decoded.Ok.class, decode("{\"ts\": 1764921600000, \"values\": {\"pm25\": 1}}").readings().get(0));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsMalformed() {
+        RejectedException e = assertThrows(RejectedException.class,
+                () -> decode("{\"ts\": 1764921600000, \"values\": {\"pm25\": 1, \"pm25\": 900}}"));
+        assertEquals(RejectReason.MALFORMED, e.rejection().reason());
+        assertTrue(e.rejection().detail().contains("pm25"), e.rejection().detail());
     }
 }

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class ReadingValidator {
 
+    /** The oldest time InfluxDB stores (−2^63 ns from 1970), to the millisecond above it. */
+    static final Instant STORABLE_FROM = Instant.parse("1677-09-21T00:12:43.146Z");
+
     private final Duration maxClockSkew;
 
     public ReadingValidator(Duration maxClockSkew) {
@@ -24,6 +27,11 @@ public final class ReadingValidator {
     }
 
     public Optional<Rejection> check(Reading reading, MonitoredPoint point, Instant now) {
+        if (reading.ts().isBefore(STORABLE_FROM)) {
+            // InfluxDB stores nanoseconds since 1970 in 64 bits: older points fail every write attempt
+            return Optional.of(Rejection.of(RejectReason.BAD_TIMESTAMP, "ts " + reading.ts()
+                    + " is before " + STORABLE_FROM + ", the oldest time InfluxDB can store"));
+        }
         if (reading.ts().isAfter(now.plus(maxClockSkew))) {
             return Optional.of(Rejection.of(RejectReason.BAD_TIMESTAMP, "ts " + reading.ts() + " is "
                     + Duration.between(now, reading.ts()).toSeconds() + " s ahead of the service clock (allowed skew "

@@ -40,6 +40,13 @@ public final class AlertApi {
     private static final Pattern ALERT_ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
     private static final Set<String> SEVERITIES = Set.of("info", "warning", "major", "critical");
     private static final String PRINCIPAL = "envmon.principal";
+    /** The live stream: the one path that also takes {@code ?access_token=} (an EventSource cannot send headers). */
+    private static final String STREAM = "/api/alerts/stream";
+    /** Longest acknowledging name. */
+    private static final int MAX_BY = 100;
+    /** The times InfluxDB can store; a query outside them is a bad request. */
+    private static final Instant OLDEST = Instant.parse("1677-09-22T00:00:00Z");
+    private static final Instant NEWEST = Instant.parse("2262-04-10T00:00:00Z");
     private static final long HEARTBEAT_MS = 15_000;
 
     private final Vertx vertx;
@@ -63,7 +70,7 @@ public final class AlertApi {
     public void mount(Router router) {
         router.route("/api/*").handler(this::authenticate);
         router.get("/api/alerts").handler(this::list);
-        router.get("/api/alerts/stream").handler(this::stream);
+        router.get(STREAM).handler(this::stream);
         router.get("/api/alerts/:id").handler(this::one);
         router.post("/api/alerts/:id/ack").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::acknowledge);
         router.get("/api/webhooks/deliveries").handler(this::deliveries);
@@ -75,7 +82,7 @@ public final class AlertApi {
         String header = rc.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
                 // EventSource in browsers cannot set headers: the stream also takes ?access_token=
-                : rc.request().path().endsWith("/stream") ? rc.request().getParam("access_token") : null;
+                : STREAM.equals(rc.request().path()) ? rc.request().getParam("access_token") : null;
         Optional<Principal> principal = tokens.authenticate(token);
         if (principal.isEmpty()) {
             rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"envmon\"");
@@ -113,7 +120,12 @@ public final class AlertApi {
             kind = "enterprise";
             site = who.enterprise();
         }
-        int limit = Math.min(1000, Math.max(1, intParam(rc, "limit", 100)));
+        Integer limitParam = intParam(rc, "limit", 100);
+        if (limitParam == null) {
+            error(rc, 400, "limit must be a whole number");
+            return;
+        }
+        int limit = Math.min(1000, Math.max(1, limitParam));
         String k = kind;
         String s = site;
         if (state.equals("open")) {
@@ -177,7 +189,14 @@ public final class AlertApi {
             if (rc.body() != null && rc.body().length() > 0) {
                 JsonNode body = json.readTree(rc.body().asString());
                 if (body.hasNonNull("by")) {
-                    by = body.get("by").asText();
+                    JsonNode given = body.get("by");
+                    // republished in every event, webhook and stream: a short name, not any text
+                    if (!given.isTextual() || given.asText().isBlank() || given.asText().length() > MAX_BY
+                            || given.asText().chars().anyMatch(Character::isISOControl)) {
+                        error(rc, 400, "\"by\" must be a name of 1 to " + MAX_BY + " characters");
+                        return;
+                    }
+                    by = given.asText().trim();
                 }
             }
         } catch (java.io.IOException e) {
@@ -186,7 +205,7 @@ public final class AlertApi {
         }
         alertService.get().acknowledge(id, by).onComplete(ar -> {
             if (ar.failed()) {
-                error(rc, 500, ar.cause().getMessage());
+                error(rc, ar.cause() instanceof IllegalArgumentException ? 400 : 500, ar.cause().getMessage());
             } else if (ar.result().isEmpty()) {
                 error(rc, 404, "no open alert " + id);
             } else {
@@ -268,7 +287,12 @@ public final class AlertApi {
             error(rc, 400, "from and to must be RFC 3339 times");
             return;
         }
-        int limit = Math.min(10_000, Math.max(1, intParam(rc, "limit", 1000)));
+        Integer limitParam = intParam(rc, "limit", 1000);
+        if (limitParam == null) {
+            error(rc, 400, "limit must be a whole number");
+            return;
+        }
+        int limit = Math.min(10_000, Math.max(1, limitParam));
         String q = Queries.readings(kind, site, outlet, from, to, limit);
         vertx.executeBlocking(() -> reader.query(q), false)
                 .onSuccess(rows -> respondRaw(rc, 200, readingsJson(rows)))
@@ -308,11 +332,12 @@ public final class AlertApi {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static int intParam(RoutingContext rc, String name, int fallback) {
+    /** The parameter as a whole number, the fallback when absent, or {@code null} when it is not one. */
+    private static Integer intParam(RoutingContext rc, String name, int fallback) {
         try {
-            return Integer.parseInt(param(rc, name, String.valueOf(fallback)));
+            return Integer.parseInt(param(rc, name, String.valueOf(fallback)).trim());
         } catch (NumberFormatException e) {
-            return fallback;
+            return null;
         }
     }
 
@@ -322,7 +347,9 @@ public final class AlertApi {
             return fallback;
         }
         try {
-            return java.time.OffsetDateTime.parse(v).toInstant();
+            Instant t = java.time.OffsetDateTime.parse(v).toInstant();
+            // outside what InfluxDB stores, a time is not a question it can answer (and overflows its query)
+            return t.isBefore(OLDEST) || t.isAfter(NEWEST) ? null : t;
         } catch (DateTimeParseException e) {
             return null;
         }
