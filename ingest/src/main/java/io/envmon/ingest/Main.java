@@ -13,7 +13,7 @@ import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
 import io.envmon.ingest.http.HttpVerticle;
-import io.envmon.ingest.http.api.AlertApi;
+import io.envmon.ingest.http.api.HttpApi;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.store.InfluxPointWriter;
 import io.envmon.model.registry.Registry;
@@ -114,7 +114,7 @@ public final class Main {
                 Clock.systemUTC(), new AlertWiring(alerts.engine(), notifier, writer, config.alerts().tick()));
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
-        AlertApi api = new AlertApi(vertx, ingest::alertService, writer, alerts.tokens(), deliveries);
+        HttpApi api = new HttpApi(vertx, ingest::alertService, writer, alerts.tokens(), deliveries);
         if (alerts.tokens().isEmpty()) {
             log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
         }

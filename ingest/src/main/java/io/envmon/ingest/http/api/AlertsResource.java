@@ -1,0 +1,185 @@
+package io.envmon.ingest.http.api;
+
+import static io.envmon.ingest.http.api.ApiRequests.error;
+import static io.envmon.ingest.http.api.ApiRequests.instantParam;
+import static io.envmon.ingest.http.api.ApiRequests.param;
+import static io.envmon.ingest.http.api.ApiRequests.principal;
+import static io.envmon.ingest.http.api.ApiRequests.respondRaw;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.envmon.alerts.event.AlertEvent;
+import io.envmon.alerts.event.AlertEventCodec;
+import io.envmon.alerts.event.Severity;
+import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.schema.AlertRows;
+import io.envmon.ingest.schema.Queries;
+import io.envmon.ingest.store.PointReader;
+import io.envmon.model.SiteIds;
+import io.envmon.model.SiteKind;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /api/alerts}: open alerts from the alert service, history from InfluxDB, one alert by ID, and the
+ * bureau's acknowledgement. An enterprise's token sees its own enterprise only (403 for others; 404, never 403, for
+ * another enterprise's alert by ID, which must not even be known to exist).
+ */
+final class AlertsResource {
+
+    private static final Pattern ALERT_ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+    private static final Set<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::wire)
+            .collect(Collectors.toUnmodifiableSet());
+    /** Longest acknowledging name: it is republished in every event, webhook and stream. */
+    private static final int MAX_BY = 100;
+
+    private final Vertx vertx;
+    private final Supplier<AlertService> alerts;
+    private final PointReader reader;
+    private final AlertEventCodec codec = new AlertEventCodec();
+    private final ObjectMapper json = new ObjectMapper();
+
+    AlertsResource(Vertx vertx, Supplier<AlertService> alerts, PointReader reader) {
+        this.vertx = vertx;
+        this.alerts = alerts;
+        this.reader = reader;
+    }
+
+    /** Routes after the stream's, whose path would otherwise be taken for an alert ID. */
+    void mount(Router router) {
+        router.get("/api/alerts").handler(this::list);
+        router.get("/api/alerts/:id").handler(this::one);
+        router.post("/api/alerts/:id/ack").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::acknowledge);
+    }
+
+    private void list(RoutingContext rc) {
+        Principal who = principal(rc);
+        String state = param(rc, "state", "open");
+        String kind = rc.request().getParam("kind");
+        String site = rc.request().getParam("site");
+        String severity = rc.request().getParam("severity");
+        if (!Set.of("open", "resolved", "all").contains(state)) {
+            error(rc, 400, "state must be open, resolved or all");
+            return;
+        }
+        if (severity != null && !SEVERITIES.contains(severity) || kind != null && SiteKind.fromTopicSegment(kind) == null
+                || site != null && !SiteIds.isValid(site) && !"district".equals(site)) {
+            error(rc, 400, "kind must be air, water or enterprise; severity info, warning, major or critical; site an ID");
+            return;
+        }
+        if (!who.isBureau()) {
+            if (kind != null && !kind.equals("enterprise") || site != null && !site.equals(who.enterprise())) {
+                error(rc, 403, "this token sees only enterprise " + who.enterprise());
+                return;
+            }
+            kind = "enterprise";
+            site = who.enterprise();
+        }
+        Integer limit = ApiRequests.limit(rc, 100, 1000);
+        if (limit == null) {
+            return;
+        }
+        String k = kind;
+        String s = site;
+        if (state.equals("open")) {
+            List<AlertEvent> open = alerts.get().openAlerts().stream()
+                    .filter(e -> k == null || e.kind().equals(k))
+                    .filter(e -> s == null || e.site().equals(s))
+                    .filter(e -> severity == null || e.severity().wire().equals(severity))
+                    .limit(limit).toList();
+            respondRaw(rc, 200, events(open));
+            return;
+        }
+        Instant to = instantParam(rc, "to", Instant.now());
+        Instant from = instantParam(rc, "from", to == null ? null : to.minus(7, ChronoUnit.DAYS));
+        if (from == null || to == null) {
+            error(rc, 400, "from and to must be RFC 3339 times");
+            return;
+        }
+        String q = Queries.alerts(from, to, k, s, severity, state.equals("resolved"), limit);
+        vertx.executeBlocking(() -> reader.query(q), false)
+                .onSuccess(rows -> respondRaw(rc, 200, events(rows.stream()
+                        .map(AlertRows::read).flatMap(Optional::stream).toList())))
+                .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
+    }
+
+    private void one(RoutingContext rc) {
+        Principal who = principal(rc);
+        String id = rc.pathParam("id");
+        if (!ALERT_ID.matcher(id).matches()) {
+            error(rc, 400, "not an alert ID");
+            return;
+        }
+        Optional<AlertEvent> open = alerts.get().openAlert(id);
+        if (open.isPresent()) {
+            visibleOr404(rc, who, open.get());
+            return;
+        }
+        vertx.executeBlocking(() -> reader.query(Queries.newestRowOfAlert(id)), false)
+                .onSuccess(rows -> rows.stream().findFirst().flatMap(AlertRows::read)
+                        .ifPresentOrElse(e -> visibleOr404(rc, who, e), () -> error(rc, 404, "no alert " + id)))
+                .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
+    }
+
+    private void visibleOr404(RoutingContext rc, Principal who, AlertEvent e) {
+        if (who.maySee(e.kind(), e.site())) {
+            respondRaw(rc, 200, codec.encode(e));
+        } else {
+            // not 403: an enterprise must not learn that another enterprise's alert exists
+            error(rc, 404, "no alert " + e.id());
+        }
+    }
+
+    private void acknowledge(RoutingContext rc) {
+        Principal who = principal(rc);
+        if (!who.isBureau()) {
+            error(rc, 403, "only the bureau acknowledges alerts");
+            return;
+        }
+        String id = rc.pathParam("id");
+        String by = who.name();
+        try {
+            if (rc.body() != null && rc.body().length() > 0) {
+                JsonNode body = json.readTree(rc.body().asString());
+                if (body.hasNonNull("by")) {
+                    JsonNode given = body.get("by");
+                    // republished in every event, webhook and stream: a short name, not any text
+                    if (!given.isTextual() || given.asText().isBlank() || given.asText().length() > MAX_BY
+                            || given.asText().chars().anyMatch(Character::isISOControl)) {
+                        error(rc, 400, "\"by\" must be a name of 1 to " + MAX_BY + " characters");
+                        return;
+                    }
+                    by = given.asText().trim();
+                }
+            }
+        } catch (IOException e) {
+            error(rc, 400, "body must be JSON such as {\"by\": \"duty officer Li\"}");
+            return;
+        }
+        alerts.get().acknowledge(id, by).onComplete(ar -> {
+            if (ar.failed()) {
+                error(rc, ar.cause() instanceof IllegalArgumentException ? 400 : 500, ar.cause().getMessage());
+            } else if (ar.result().isEmpty()) {
+                error(rc, 404, "no open alert " + id);
+            } else {
+                respondRaw(rc, 200, codec.encode(ar.result().get()));
+            }
+        });
+    }
+
+    private String events(List<AlertEvent> events) {
+        return events.stream().map(codec::encode).collect(Collectors.joining(",", "[", "]"));
+    }
+}

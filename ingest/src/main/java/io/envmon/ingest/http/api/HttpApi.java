@@ -1,0 +1,43 @@
+package io.envmon.ingest.http.api;
+
+import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.webhook.DeliveryRecord;
+import io.envmon.ingest.store.PointReader;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
+ * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
+ * {@link DeliveriesResource}. Every route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
+ * data).
+ */
+public final class HttpApi {
+
+    private final ApiAuth auth;
+    private final AlertStreamResource stream;
+    private final AlertsResource alerts;
+    private final ReadingsResource readings;
+    private final DeliveriesResource deliveries;
+
+    /** @param alertService the running alert service, or null while it starts (the API then answers 503) */
+    public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, ApiTokens tokens,
+                   Supplier<List<DeliveryRecord>> deliveries) {
+        this.auth = new ApiAuth(tokens, alertService);
+        this.stream = new AlertStreamResource(vertx);
+        this.alerts = new AlertsResource(vertx, alertService, reader);
+        this.readings = new ReadingsResource(vertx, reader);
+        this.deliveries = new DeliveriesResource(deliveries);
+    }
+
+    public void mount(Router router) {
+        router.route("/api/*").handler(auth::handle);
+        stream.mount(router); // before /api/alerts/:id, which would take "stream" for an ID
+        alerts.mount(router);
+        readings.mount(router);
+        deliveries.mount(router);
+    }
+}
