@@ -44,6 +44,8 @@ class ApiInputIT {
             assertTrue(r.body().contains("from and to must be RFC 3339 times"), r.body());
             assertEquals(400, harness.api(BUREAU, "/api/readings/air/S01?to=" + from).statusCode());
         }
+        // an unparseable 'to' with no 'from' (the default 'from' is computed from 'to')
+        assertEquals(400, harness.api(BUREAU, "/api/alerts?state=all&to=yesterday").statusCode());
     }
 
     @Test
