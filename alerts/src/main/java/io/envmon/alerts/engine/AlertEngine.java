@@ -57,6 +57,8 @@ public final class AlertEngine {
     private final AlertBook book = new AlertBook();
     private final OfflineWatch offline = new OfflineWatch(book);
     private final Counters counters = new Counters();
+    /** What one reading produces; reused, since {@link Output#build} copies what it hands out. */
+    private final Output readingOutput = new Output();
     private final HourCloser hours;
     private final RuleRunner runner;
     private final Map<String, PointState> points = new LinkedHashMap<>();
@@ -111,7 +113,7 @@ public final class AlertEngine {
         Objects.requireNonNull(point, "point");
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(now, "now");
-        Output out = new Output();
+        Output out = readingOutput.reset();
         SiteDirectory.Known known = sites.known(point);
         if (known == null) {
             counters.skip(out, point, reading.ts(), SkippedReading.Reason.UNKNOWN_POINT);

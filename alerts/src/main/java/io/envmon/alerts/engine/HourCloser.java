@@ -35,6 +35,8 @@ final class HourCloser {
     private final AlertRulesConfig config;
     private final HourEvaluator evaluator;
     private final Counters counters;
+    private static final long HOUR_MS = 3_600_000L;
+
     private final DistrictDays districtDays;
     private final Duration grace;
     private final int retainHours;
@@ -66,11 +68,12 @@ final class HourCloser {
      *         also looks again when the district's newest closed hour moves)
      */
     boolean close(PointState st, Instant by, Output out) {
-        Instant closed = PointState.floorHour(by.minus(grace));
-        if (st.closedUpTo != null && !closed.isAfter(st.closedUpTo)) {
+        // in milliseconds: asked on every reading, and nothing closes on nearly all of them
+        long closed = Math.floorDiv(by.toEpochMilli() - grace.toMillis(), HOUR_MS) * HOUR_MS;
+        if (st.closedUpTo != null && closed <= st.closedUpTo.toEpochMilli()) {
             return false;
         }
-        return closeTo(st, closed, null, out);
+        return closeTo(st, Instant.ofEpochMilli(closed), null, out);
     }
 
     /**

@@ -13,6 +13,16 @@ final class Output {
     final List<SkippedReading> skipped = new ArrayList<>();
     final List<ReloadRequest> reloads = new ArrayList<>();
 
+    /** Empties it for the next call (the engine reuses one for readings: nothing is kept after {@link #build}). */
+    Output reset() {
+        events.clear();
+        records.clear();
+        faults.clear();
+        skipped.clear();
+        reloads.clear();
+        return this;
+    }
+
     EngineOutput build() {
         if (events.isEmpty() && records.isEmpty() && faults.isEmpty() && skipped.isEmpty() && reloads.isEmpty()) {
             return EngineOutput.EMPTY;
