@@ -77,4 +77,13 @@ class ApiInputIT {
         assertEquals(401, r.statusCode(), r.body());
         assertEquals(401, harness.api(null, "/api/alerts?access_token=" + BUREAU).statusCode());
     }
+
+    @Test
+    void readingsOfASiteTheRegistryDoesNotKnowAreA404NotAnEmptyList() {
+        HttpResponse<String> r = harness.api(BUREAU, "/api/readings/air/S99");
+        assertEquals(404, r.statusCode(), r.body());
+        assertTrue(r.body().contains("no air site S99 in the registry"), r.body());
+        assertEquals(404, harness.api(BUREAU, "/api/readings/enterprise/E001/DA009").statusCode());
+        assertEquals(200, harness.api(BUREAU, "/api/readings/air/S01").statusCode());
+    }
 }

@@ -3,6 +3,7 @@ package io.envmon.ingest.http.api;
 import io.envmon.ingest.alerts.AlertService;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.store.PointReader;
+import io.envmon.model.registry.Registry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.List;
@@ -24,12 +25,12 @@ public final class HttpApi {
     private final DeliveriesResource deliveries;
 
     /** @param alertService the running alert service, or null while it starts (the API then answers 503) */
-    public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, ApiTokens tokens,
-                   Supplier<List<DeliveryRecord>> deliveries) {
+    public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, Registry registry,
+                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries) {
         this.auth = new ApiAuth(tokens, alertService);
         this.stream = new AlertStreamResource(vertx);
         this.alerts = new AlertsResource(vertx, alertService, reader);
-        this.readings = new ReadingsResource(vertx, reader);
+        this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
     }
 

@@ -11,6 +11,8 @@ import io.envmon.ingest.store.PointReader;
 import io.envmon.ingest.store.QueryRow;
 import io.envmon.model.SiteIds;
 import io.envmon.model.SiteKind;
+import io.envmon.model.Topic;
+import io.envmon.model.registry.Registry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,18 +21,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * {@code /api/readings/{kind}/{site}[/{outlet}]}: a site's stored readings between two times, newest first. An
- * enterprise's token reads its own outlets only.
+ * {@code /api/readings/{kind}/{site}[/{outlet}]}: a site's stored readings between two times, newest first; 404 for
+ * a site the registry does not know. An enterprise's token reads its own outlets only.
  */
 final class ReadingsResource {
 
     private final Vertx vertx;
     private final PointReader reader;
+    private final Registry registry;
     private final ObjectMapper json = new ObjectMapper();
 
-    ReadingsResource(Vertx vertx, PointReader reader) {
+    ReadingsResource(Vertx vertx, PointReader reader, Registry registry) {
         this.vertx = vertx;
         this.reader = reader;
+        this.registry = registry;
     }
 
     void mount(Router router) {
@@ -51,6 +55,12 @@ final class ReadingsResource {
         }
         if (!who.maySee(kind.topicSegment(), site)) {
             error(rc, 403, "this token sees only enterprise " + who.enterprise());
+            return;
+        }
+        if (registry.resolve(new Topic(kind, site, outlet)).isEmpty()) {
+            // an empty list would say "no readings yet" of a site that does not exist (a typo in the ID)
+            error(rc, 404, "no " + kind.topicSegment() + " site " + site + (outlet == null ? "" : "/" + outlet)
+                    + " in the registry");
             return;
         }
         Instant to = instantParam(rc, "to", Instant.now());
