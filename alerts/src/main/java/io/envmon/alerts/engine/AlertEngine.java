@@ -10,6 +10,8 @@ import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.rules.FlagDurationRule;
 import io.envmon.alerts.rules.FlatlineRule;
 import io.envmon.alerts.rules.HeavyPollutionRule;
+import io.envmon.alerts.rules.ImpossibleCombinationRule;
+import io.envmon.alerts.rules.ParkedUnderLimitRule;
 import io.envmon.alerts.rules.PermitLimitRule;
 import io.envmon.alerts.rules.Pm25DailyRule;
 import io.envmon.alerts.rules.Pm25HourlyRule;
@@ -99,7 +101,8 @@ public final class AlertEngine {
      * {@code flag_maintenance}, the district and offline rules are the engine's own).
      */
     public static List<PointRule> defaultRules() {
-        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule());
+        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule(),
+                new ParkedUnderLimitRule(), new ImpossibleCombinationRule());
     }
 
     /**
