@@ -420,6 +420,15 @@ public final class AlertEngine {
         return Duration.ofHours(retainHours).plus(hours.history(kind));
     }
 
+    /**
+     * True when an event is for the bureau only (issue 17: the integrity rules by default, {@code audience} in the
+     * rules file, per site): the caller must not publish it on the enterprise's alert topic, deliver it to the
+     * enterprise's webhooks nor show it in the enterprise's API scope.
+     */
+    public boolean bureauOnly(AlertEvent event) {
+        return config.bureauOnly(event.kind(), event.site(), event.point(), event.rule());
+    }
+
     /** The last event of every alert that is not resolved. */
     public List<AlertEvent> openAlerts() {
         return book.openAlerts();

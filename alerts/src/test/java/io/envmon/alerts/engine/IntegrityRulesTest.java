@@ -124,6 +124,8 @@ class IntegrityRulesTest {
             assertEquals("particulate", open.parameter());
             assertEquals(30.0, open.threshold());
             assertEquals("12h", open.window());
+            assertTrue(s.engine.bureauOnly(open), "integrity alerts are for the bureau only by default");
+            s.events("permit_limit").forEach(e -> assertEquals(false, s.engine.bureauOnly(e), "shared as before"));
         }
     }
 
