@@ -413,7 +413,8 @@ public final class AlertEngine {
     /**
      * How far back {@link #restore} should be given a kind's readings for the replay to resume exactly: the
      * retained readings plus the hourly history the rules look back on (50 h by default; air 158 h, for the 24-h
-     * means and the district rule's four rolling days and 36-hour clear count). Less is accepted: a lifecycle count
+     * means and the district rule's four rolling days and 36-hour clear count; enterprise 110 h, for the integrity
+     * rules' look-back). Less is accepted: a lifecycle count
      * that began before the given readings restarts from zero.
      */
     public Duration restoreDepth(SiteKind kind) {
