@@ -63,7 +63,7 @@ public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, R
     public boolean bureauOnly(String kind, String site, String point, String ruleId) {
         Objects.requireNonNull(ruleId, "ruleId");
         RuleSet set = kind == null || site == null ? rules : rulesFor(kind, site, point);
-        return set.integrity().audienceOf(ruleId).orElse(Audience.ENTERPRISE) == Audience.BUREAU;
+        return set.integrity().bureauOnly(ruleId);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
  * Rule {@code integrity_impossible_combination}: an outlet's hourly flow and the concentrations of its limited
  * pollutants contradict each other: a concentration with no flow, or no concentration while the plant runs.
  *
+ * @param audience          {@code bureau}: the bureau only (default); {@code enterprise}: shared with it
  * @param zeroFlowAtOrBelow    per outlet type ({@code stack}, {@code wastewater}), m³/h: an hourly flow at or below
  *                             it is no flow
  * @param runningFlowAbove     per outlet type, m³/h: an hourly flow above it is a plant running
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  *                             back: SO2 below detection at a gas-fired boiler is its normal state, not a finding
  * @param clearAfterHours      consecutive hours without the contradiction that resolve it
  */
-public record ImpossibleCombinationConfig(boolean enabled, Severity severity, Audience audience,
+public record ImpossibleCombinationConfig(boolean enabled, Severity severity, String audience,
                                           Map<String, Double> zeroFlowAtOrBelow, Map<String, Double> runningFlowAbove,
                                           double positiveShareOfLimit, double zeroAtOrBelow, int zeroHours,
                                           int historyHours, int clearAfterHours) {
@@ -32,7 +33,7 @@ public record ImpossibleCombinationConfig(boolean enabled, Severity severity, Au
 
     public ImpossibleCombinationConfig {
         ConfigChecks.severity("severity", severity);
-        ConfigChecks.present("audience", audience);
+        ConfigChecks.audience("audience", audience);
         zeroFlowAtOrBelow = flows("zeroFlowAtOrBelow", zeroFlowAtOrBelow);
         runningFlowAbove = flows("runningFlowAbove", runningFlowAbove);
         for (String type : TYPES) {
@@ -52,7 +53,7 @@ public record ImpossibleCombinationConfig(boolean enabled, Severity severity, Au
     }
 
     public static ImpossibleCombinationConfig defaults() {
-        return new ImpossibleCombinationConfig(true, Severity.WARNING, Audience.BUREAU,
+        return new ImpossibleCombinationConfig(true, Severity.WARNING, "bureau",
                 Map.of("stack", 0.0, "wastewater", 0.0), Map.of("stack", 1000.0, "wastewater", 1.0),
                 0.1, 0, 3, 48, 1);
     }

@@ -2,7 +2,7 @@ package io.envmon.alerts.config;
 
 /**
  * The data-integrity rules (issue 17): patterns of failing or falsified monitoring data at enterprise outlets,
- * for the bureau's inspectors. Each has its own {@link Audience} (default: the bureau only).
+ * for the bureau's inspectors. Each has its own {@code audience} (default {@code bureau}: the bureau only).
  */
 public record IntegrityConfig(ParkedUnderLimitConfig parkedUnderLimit,
                               ImpossibleCombinationConfig impossibleCombination) {
@@ -22,12 +22,13 @@ public record IntegrityConfig(ParkedUnderLimitConfig parkedUnderLimit,
                 impossibleCombination.enabled() ? impossibleCombination.lookbackHours() : 0);
     }
 
-    /** The audience of a rule by its ID, empty for a rule that is not an integrity rule. */
-    public java.util.Optional<Audience> audienceOf(String ruleId) {
-        return switch (ruleId) {
-            case ParkedUnderLimitConfig.RULE -> java.util.Optional.of(parkedUnderLimit.audience());
-            case ImpossibleCombinationConfig.RULE -> java.util.Optional.of(impossibleCombination.audience());
-            default -> java.util.Optional.empty();
+    /** True when {@code ruleId} is an integrity rule whose {@code audience} is {@code bureau}. */
+    public boolean bureauOnly(String ruleId) {
+        String audience = switch (ruleId) {
+            case ParkedUnderLimitConfig.RULE -> parkedUnderLimit.audience();
+            case ImpossibleCombinationConfig.RULE -> impossibleCombination.audience();
+            default -> "enterprise";
         };
+        return audience.equals("bureau");
     }
 }

@@ -7,6 +7,7 @@ import io.envmon.alerts.event.Severity;
  * judges them) held in a narrow band just under the permit limit, with much less hour-to-hour movement than the
  * outlet's own recent history, for many consecutive hours.
  *
+ * @param audience          {@code bureau}: the bureau only (default); {@code enterprise}: shared with it
  * @param bandFromShare     the band is [this share of the limit, the limit): every hour of the run in it
  * @param hours             consecutive judged hours in the band (a missing hour breaks the run)
  * @param historyHours      the hours before the run whose movement the run is compared with
@@ -14,7 +15,7 @@ import io.envmon.alerts.event.Severity;
  * @param variabilityRatio  raised when the run's median hour-to-hour change is at most this share of the history's
  * @param clearAfterHours   consecutive hours outside the band that resolve it
  */
-public record ParkedUnderLimitConfig(boolean enabled, Severity severity, Audience audience, double bandFromShare,
+public record ParkedUnderLimitConfig(boolean enabled, Severity severity, String audience, double bandFromShare,
                                      int hours, int historyHours, int minHistoryHours, double variabilityRatio,
                                      int clearAfterHours) {
 
@@ -23,7 +24,7 @@ public record ParkedUnderLimitConfig(boolean enabled, Severity severity, Audienc
 
     public ParkedUnderLimitConfig {
         ConfigChecks.severity("severity", severity);
-        ConfigChecks.present("audience", audience);
+        ConfigChecks.audience("audience", audience);
         if (!(bandFromShare > 0 && bandFromShare < 1)) {
             throw new IllegalArgumentException("bandFromShare: must be > 0 and < 1, not "
                     + ConfigChecks.plain(bandFromShare));
@@ -43,7 +44,7 @@ public record ParkedUnderLimitConfig(boolean enabled, Severity severity, Audienc
     }
 
     public static ParkedUnderLimitConfig defaults() {
-        return new ParkedUnderLimitConfig(true, Severity.WARNING, Audience.BUREAU, 0.9, 12, 48, 24, 0.25, 2);
+        return new ParkedUnderLimitConfig(true, Severity.WARNING, "bureau", 0.9, 12, 48, 24, 0.25, 2);
     }
 
     /** How far before an observed hour the rule reads hourly records. */

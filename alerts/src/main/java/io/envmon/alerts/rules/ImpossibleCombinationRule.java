@@ -52,11 +52,6 @@ public final class ImpossibleCombinationRule implements PointRule {
     }
 
     @Override
-    public Cadence cadence() {
-        return Cadence.HOURLY;
-    }
-
-    @Override
     public boolean appliesTo(PointView view) {
         PointType type = view.site().point().type();
         return view.site().point().kind() == SiteKind.ENTERPRISE && view.site().outlet() != null
@@ -141,6 +136,7 @@ public final class ImpossibleCombinationRule implements PointRule {
         return false;
     }
 
+    /** One level only. */
     @Override
     public int rankOf(AlertEvent event, PointView view) {
         return 1;

@@ -41,16 +41,6 @@ public final class ParkedUnderLimitRule implements PointRule {
     private static final Duration HOUR = Duration.ofHours(1);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Cadence cadence() {
-        return Cadence.HOURLY;
-    }
-
-    @Override
     public boolean appliesTo(PointView view) {
         return view.site().point().kind() == SiteKind.ENTERPRISE && view.site().outlet() != null
                 && view.rules().integrity().parkedUnderLimit().enabled();
@@ -153,9 +143,15 @@ public final class ParkedUnderLimitRule implements PointRule {
         return n % 2 == 1 ? steps.get(n / 2) : (steps.get(n / 2 - 1) + steps.get(n / 2)) / 2;
     }
 
+    /** One level only. */
     @Override
     public int rankOf(AlertEvent event, PointView view) {
         return 1;
+    }
+
+    @Override
+    public String id() {
+        return ID;
     }
 
     /** A run in the band, with the median hour-to-hour change of the run and of its history. */

@@ -21,7 +21,7 @@ class IntegrityConfigTest {
             parkedUnderLimit: {hours: 2}                            | rules.integrity.parkedUnderLimit.hours: must be between 3 and 168, not 2
             parkedUnderLimit: {minHistoryHours: 60}                 | rules.integrity.parkedUnderLimit.minHistoryHours: must be ≤ historyHours (48), not 60
             parkedUnderLimit: {variabilityRatio: 0}                 | rules.integrity.parkedUnderLimit.variabilityRatio: must be > 0 and < 1, not 0
-            parkedUnderLimit: {audience: public}                    | rules.integrity.parkedUnderLimit.audience: audience 'public' is not one of bureau, enterprise
+            parkedUnderLimit: {audience: public}                    | rules.integrity.parkedUnderLimit.audience: 'public' is not one of bureau, enterprise
             parkedUnderLimit: {hour: 12}                            | rules.integrity.parkedUnderLimit.hour: unknown key
             impossibleCombination: {runningFlowAbove: {stack: 0}}   | rules.integrity.impossibleCombination.runningFlowAbove.stack: must be above zeroFlowAtOrBelow.stack (0), not 0
             impossibleCombination: {runningFlowAbove: {air: 5}}     | rules.integrity.impossibleCombination.runningFlowAbove.air: not an outlet type (stack, wastewater)
@@ -48,10 +48,12 @@ class IntegrityConfigTest {
             """)
     void integrityAlertsAreForTheBureauUnlessASiteSaysOtherwise(String kind, String site, String point, String rule,
                                                                 boolean bureauOnly) {
-        AlertRulesConfig config = new AlertRulesConfig(StandardsConfig.defaults(), WindowConfig.defaults(),
-                RuleSet.defaults(), HeavyPollutionConfig.defaults(), java.util.Map.of(
-                        "enterprise/E002", withParkedAudience(Audience.ENTERPRISE),
-                        "enterprise/E003/DA001", withParkedAudience(Audience.ENTERPRISE)));
+        AlertRulesConfig config = parse("""
+                alertOverrides:
+                  enterprise:
+                    E002: {integrity: {parkedUnderLimit: {audience: enterprise}}}
+                    E003/DA001: {integrity: {parkedUnderLimit: {audience: enterprise}}}
+                """);
         assertEquals(bureauOnly, config.bureauOnly(kind, site, point, rule));
     }
 
@@ -64,14 +66,5 @@ class IntegrityConfigTest {
             """)
     void theEngineKeepsWhatTheIntegrityRulesLookBackOn(String yaml, int hours) {
         assertEquals(hours, parse(yaml).integrityLookbackHours());
-    }
-
-    private static RuleSet withParkedAudience(Audience audience) {
-        RuleSet d = RuleSet.defaults();
-        ParkedUnderLimitConfig p = ParkedUnderLimitConfig.defaults();
-        return new RuleSet(d.pm25Hourly(), d.pm25Daily(), d.waterClass(), d.permit(), d.offline(), d.flatline(),
-                d.faultFlags(), d.maintenanceFlags(), new IntegrityConfig(new ParkedUnderLimitConfig(p.enabled(),
-                p.severity(), audience, p.bandFromShare(), p.hours(), p.historyHours(), p.minHistoryHours(),
-                p.variabilityRatio(), p.clearAfterHours()), d.integrity().impossibleCombination()));
     }
 }
