@@ -36,14 +36,46 @@ public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, R
 
     /** The rules of one point: its outlet's override, else its site's, else the defaults. */
     public RuleSet rulesFor(MonitoredPoint point) {
-        String site = point.kind().topicSegment() + "/" + point.site();
-        if (point.outlet() != null) {
-            RuleSet outlet = overrides.get(site + "/" + point.outlet());
+        return rulesFor(point.kind().topicSegment(), point.site(), point.outlet());
+    }
+
+    private RuleSet rulesFor(String kind, String siteId, String outletId) {
+        String site = kind + "/" + siteId;
+        if (outletId != null) {
+            RuleSet outlet = overrides.get(site + "/" + outletId);
             if (outlet != null) {
                 return outlet;
             }
         }
         return overrides.getOrDefault(site, rules);
+    }
+
+    /**
+     * True when the alerts of a rule at a point are for the bureau only (issue 17): not for the enterprise's API
+     * scope, webhooks or alert topic. The integrity rules' {@code audience} (default {@code bureau}), with the
+     * point's overrides; every other rule's alerts are shared with the enterprise they are about.
+     *
+     * @param kind    the event's {@code kind} ({@code air}, {@code water}, {@code enterprise})
+     * @param site    the event's {@code site}
+     * @param point   the event's {@code point} (an outlet), or {@code null}
+     * @param ruleId  the event's {@code rule}
+     */
+    public boolean bureauOnly(String kind, String site, String point, String ruleId) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        RuleSet set = kind == null || site == null ? rules : rulesFor(kind, site, point);
+        return set.integrity().bureauOnly(ruleId);
+    }
+
+    /**
+     * How many hours before an observed hour the enabled integrity rules of any enterprise point read hourly
+     * records (the engine keeps that much more history for enterprise points).
+     */
+    public int integrityLookbackHours() {
+        int max = rules.integrity().lookbackHours();
+        for (RuleSet set : overrides.values()) {
+            max = Math.max(max, set.integrity().lookbackHours());
+        }
+        return max;
     }
 
     /**

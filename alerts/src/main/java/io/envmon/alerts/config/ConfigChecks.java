@@ -56,6 +56,18 @@ final class ConfigChecks {
         return present(key, value);
     }
 
+    /**
+     * Who may see a rule's alerts (issue 17): {@code bureau} (the bureau only, never the enterprise the alert is
+     * about) or {@code enterprise} (the bureau and that enterprise).
+     */
+    static String audience(String key, String value) {
+        present(key, value);
+        if (!value.equals("bureau") && !value.equals("enterprise")) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not one of bureau, enterprise");
+        }
+        return value;
+    }
+
     static <T> List<T> list(String key, List<T> value) {
         present(key, value);
         for (T v : value) {

@@ -5,7 +5,8 @@ package io.envmon.alerts.config;
  */
 public record RuleSet(Pm25HourlyConfig pm25Hourly, Pm25DailyConfig pm25Daily, WaterClassConfig waterClass,
                       PermitConfig permit, OfflineConfig offline, FlatlineConfig flatline,
-                      FlagRuleConfig faultFlags, FlagRuleConfig maintenanceFlags) {
+                      FlagRuleConfig faultFlags, FlagRuleConfig maintenanceFlags,
+                      IntegrityConfig integrity) {
 
     public RuleSet {
         ConfigChecks.present("pm25Hourly", pm25Hourly);
@@ -16,11 +17,13 @@ public record RuleSet(Pm25HourlyConfig pm25Hourly, Pm25DailyConfig pm25Daily, Wa
         ConfigChecks.present("flatline", flatline);
         ConfigChecks.present("faultFlags", faultFlags);
         ConfigChecks.present("maintenanceFlags", maintenanceFlags);
+        ConfigChecks.present("integrity", integrity);
     }
 
     public static RuleSet defaults() {
         return new RuleSet(Pm25HourlyConfig.defaults(), Pm25DailyConfig.defaults(), WaterClassConfig.defaults(),
                 PermitConfig.defaults(), OfflineConfig.defaults(), FlatlineConfig.defaults(),
-                FlagRuleConfig.faultDefaults(), FlagRuleConfig.maintenanceDefaults());
+                FlagRuleConfig.faultDefaults(), FlagRuleConfig.maintenanceDefaults(),
+                IntegrityConfig.defaults());
     }
 }

@@ -10,6 +10,8 @@ import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.rules.FlagDurationRule;
 import io.envmon.alerts.rules.FlatlineRule;
 import io.envmon.alerts.rules.HeavyPollutionRule;
+import io.envmon.alerts.rules.ImpossibleCombinationRule;
+import io.envmon.alerts.rules.ParkedUnderLimitRule;
 import io.envmon.alerts.rules.PermitLimitRule;
 import io.envmon.alerts.rules.Pm25DailyRule;
 import io.envmon.alerts.rules.Pm25HourlyRule;
@@ -101,7 +103,8 @@ public final class AlertEngine {
      * {@code flag_maintenance}, the district and offline rules are the engine's own).
      */
     public static List<PointRule> defaultRules() {
-        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule());
+        return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule(),
+                new ParkedUnderLimitRule(), new ImpossibleCombinationRule());
     }
 
     /**
@@ -412,11 +415,21 @@ public final class AlertEngine {
     /**
      * How far back {@link #restore} should be given a kind's readings for the replay to resume exactly: the
      * retained readings plus the hourly history the rules look back on (50 h by default; air 158 h, for the 24-h
-     * means and the district rule's four rolling days and 36-hour clear count). Less is accepted: a lifecycle count
+     * means and the district rule's four rolling days and 36-hour clear count; enterprise 110 h, for the integrity
+     * rules' look-back). Less is accepted: a lifecycle count
      * that began before the given readings restarts from zero.
      */
     public Duration restoreDepth(SiteKind kind) {
         return Duration.ofHours(retainHours).plus(hours.history(kind));
+    }
+
+    /**
+     * True when an event is for the bureau only (issue 17: the integrity rules by default, {@code audience} in the
+     * rules file, per site): the caller must not publish it on the enterprise's alert topic, deliver it to the
+     * enterprise's webhooks nor show it in the enterprise's API scope.
+     */
+    public boolean bureauOnly(AlertEvent event) {
+        return config.bureauOnly(event.kind(), event.site(), event.point(), event.rule());
     }
 
     /** The last event of every alert that is not resolved. */

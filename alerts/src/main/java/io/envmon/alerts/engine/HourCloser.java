@@ -54,10 +54,18 @@ final class HourCloser {
         return grace;
     }
 
-    /** How long hourly records are kept before the replayed range, per kind. */
+    /**
+     * How long hourly records are kept before the replayed range, per kind: the lifecycle's warm-up, plus for air
+     * the district rule's four days and clear count, and for enterprise outlets the hours the integrity rules
+     * look back on from the oldest hour they observe (so that an hour's judgement never depends on how much
+     * history happens to be left).
+     */
     Duration history(SiteKind kind) {
-        return kind == SiteKind.AIR ? FOUR_DAYS.plus(Duration.ofHours(config.heavyPollution().clearAfterHours()))
-                : WARM_UP;
+        return switch (kind) {
+            case AIR -> FOUR_DAYS.plus(Duration.ofHours(config.heavyPollution().clearAfterHours()));
+            case ENTERPRISE -> WARM_UP.plus(Duration.ofHours(config.integrityLookbackHours()));
+            default -> WARM_UP;
+        };
     }
 
     /**

@@ -35,14 +35,24 @@ final class JudgedHours {
 
     /** The judged hours of {@code parameter} in the view's replayed range, oldest first. */
     static List<Hour> of(PointView view, String parameter, Function<HourRecord, Double> valueOf) {
+        return from(view, parameter, valueOf, view.observeFrom());
+    }
+
+    /**
+     * The judged hours of {@code parameter} from {@code from} (which may lie before the replayed range, in the
+     * history the point keeps) up to the last closed hour, oldest first.
+     */
+    static List<Hour> from(PointView view, String parameter, Function<HourRecord, Double> valueOf, Instant from) {
         List<Hour> out = new ArrayList<>();
-        NavigableMap<Instant, HourRecord> range = view.replayHours();
+        Instant end = view.closedUpTo();
+        if (end == null || !end.isAfter(from)) {
+            return out;
+        }
+        NavigableMap<Instant, HourRecord> range = view.hours().subMap(from, true, end, false);
         if (range.isEmpty()) {
             return out;
         }
         Duration span = view.site().sampleSpan(parameter);
-        Instant from = view.observeFrom();
-        Instant end = view.closedUpTo();
         Map.Entry<Instant, HourRecord> carried = span.compareTo(HOUR) > 0 ? sampleBefore(view, from, valueOf, span)
                 : null;
         for (Map.Entry<Instant, HourRecord> e : range.entrySet()) {

@@ -21,7 +21,10 @@ public interface PointRule {
     /** The rule's ID, in events and the {@code alert} measurement: {@code pm25_1h_aqi}, … */
     String id();
 
-    Cadence cadence();
+    /** When the engine re-runs the rule: hourly (the only cadence of a {@code PointRule}). */
+    default Cadence cadence() {
+        return Cadence.HOURLY;
+    }
 
     /** True when the rule applies to this point (kind, type, enabled in its rules). */
     boolean appliesTo(PointView view);

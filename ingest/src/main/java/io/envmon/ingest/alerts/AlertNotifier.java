@@ -12,6 +12,17 @@ public interface AlertNotifier {
     /** Hands an event over for delivery; returns at once. Called on the alerting context. */
     void deliver(AlertEvent event);
 
+    /**
+     * Hands over an event that may be for the bureau only (issue 17): such an event must never reach an
+     * enterprise's receiver. The default, for notifiers that cannot tell receivers apart, delivers only events that
+     * are not bureau-only.
+     */
+    default void deliver(AlertEvent event, boolean bureauOnly) {
+        if (!bureauOnly) {
+            deliver(event);
+        }
+    }
+
     /** Stops delivering; pending retries are abandoned and logged. */
     default void close() {
     }

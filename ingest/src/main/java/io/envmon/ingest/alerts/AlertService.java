@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.envmon.model.SiteKind;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Future;
@@ -43,8 +44,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the alert engine on every stored reading and on a clock tick, and does the I/O for what it decides:
- * alert rows and hourly AQI rows to InfluxDB, alert events to {@code {root}/alerts/{kind}/{site}} (QoS 1), to
- * the webhooks and to live API subscribers (event bus address {@link #EVENTS_ADDRESS}).
+ * alert rows and hourly AQI rows to InfluxDB, alert events to {@code {root}/alerts/{kind}/{site}} (QoS 1; an
+ * event for the bureau only to {@code {root}/alerts/bureau/{kind}/{site}}), to the webhooks (never a bureau-only
+ * event to an enterprise's) and to live API subscribers (event bus address {@link #EVENTS_ADDRESS}, with the
+ * {@link #AUDIENCE_HEADER}).
  *
  * <p>The engine is single-threaded by design, so it runs on a worker context of its own, never on the ingest event
  * loop; when a reading comes for an hour the engine has already closed, it asks for the point's stored readings,
@@ -56,6 +59,13 @@ import org.slf4j.LoggerFactory;
 public final class AlertService implements StoredReadingsListener {
 
     public static final String EVENTS_ADDRESS = "envmon.alerts.events";
+    /**
+     * Header of each event-bus message on {@link #EVENTS_ADDRESS}: {@value #BUREAU} for an event for the bureau
+     * only (never to an enterprise's stream), {@value #ALL} otherwise.
+     */
+    public static final String AUDIENCE_HEADER = "envmon-audience";
+    public static final String BUREAU = "bureau";
+    public static final String ALL = "all";
     /** The {@code storedAt} of events that no reading raised (tick, reload, acknowledgement). */
     private static final long NOT_FROM_A_READING = Long.MIN_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
@@ -287,15 +297,36 @@ public final class AlertService implements StoredReadingsListener {
         LOG.info("alert {} {} [{}/{}{} {} {}]: {}", e.state().wire(), e.severity().wire(), e.kind(), e.site(),
                 e.point() == null ? "" : "/" + e.point(), e.rule(), e.id(), e.message());
         String json = codec.encode(e);
-        publisher.publish(topicRoot + "/alerts/" + e.kind() + "/" + e.site(), json.getBytes(StandardCharsets.UTF_8))
+        boolean bureauOnly = engine.bureauOnly(e);
+        publisher.publish(topic(e, bureauOnly), json.getBytes(StandardCharsets.UTF_8))
                 .onSuccess(v -> {
                     if (storedAt != NOT_FROM_A_READING) {
                         latency.record(System.nanoTime() - storedAt, TimeUnit.NANOSECONDS);
                     }
                 })
                 .onFailure(err -> LOG.warn("alert {} not published: {}", e.id(), err.getMessage()));
-        notifier.deliver(e);
-        vertx.eventBus().publish(EVENTS_ADDRESS, json);
+        notifier.deliver(e, bureauOnly);
+        vertx.eventBus().publish(EVENTS_ADDRESS, json,
+                new DeliveryOptions().addHeader(AUDIENCE_HEADER, bureauOnly ? BUREAU : ALL));
+    }
+
+    /**
+     * {@code {root}/alerts/{kind}/{site}} (CONTRACT §5); an event for the bureau only goes to
+     * {@code {root}/alerts/bureau/{kind}/{site}} instead, which no enterprise account may read (the broker's ACL
+     * grants an enterprise exactly {@code {root}/alerts/enterprise/{its ID}}; the bureau's accounts read
+     * {@code {root}/alerts/#}).
+     */
+    private String topic(AlertEvent e, boolean bureauOnly) {
+        return topicRoot + "/alerts/" + (bureauOnly ? BUREAU + "/" : "") + e.kind() + "/" + e.site();
+    }
+
+    /**
+     * True when an event is for the bureau only (issue 17: the integrity rules by default, {@code audience} in
+     * the rules file): the API must not show it to an enterprise's token, in lists, by ID or on the stream. Safe
+     * from any thread (the rules are immutable).
+     */
+    public boolean bureauOnly(AlertEvent e) {
+        return engine.bureauOnly(e);
     }
 
     /** Open and escalated alerts, newest first. Safe from any thread. */

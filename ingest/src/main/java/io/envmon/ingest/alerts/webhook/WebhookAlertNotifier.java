@@ -76,22 +76,28 @@ public final class WebhookAlertNotifier implements AlertNotifier {
     /** Routes the event to the webhooks that may and want to receive it; returns at once. */
     @Override
     public void deliver(AlertEvent event) {
+        deliver(event, false);
+    }
+
+    /** As {@link #deliver(AlertEvent)}; an event for the bureau only never goes to an enterprise's webhook. */
+    @Override
+    public void deliver(AlertEvent event, boolean bureauOnly) {
         Objects.requireNonNull(event, "event");
         if (closed) {
             LOG.warn("[event: {}] not delivered to webhooks: the notifier is closed", event.id());
             return;
         }
         if (Vertx.currentContext() == context) {
-            route(event);
+            route(event, bureauOnly);
         } else {
-            context.runOnContext(v -> route(event)); // FIFO per caller: order is kept
+            context.runOnContext(v -> route(event, bureauOnly)); // FIFO per caller: order is kept
         }
     }
 
-    private void route(AlertEvent event) {
+    private void route(AlertEvent event, boolean bureauOnly) {
         Buffer body = null;
         for (WebhookChannel channel : channels) {
-            if (!channel.config().accepts(event)) {
+            if (!channel.config().accepts(event, bureauOnly)) {
                 continue;
             }
             try {

@@ -5,12 +5,21 @@ import java.util.Objects;
 
 /**
  * Whose alerts a webhook receives. This is the access rule, applied before any filter: an enterprise webhook
- * can never receive an alert of another enterprise, nor an air or water alert, whatever its filters say.
+ * can never receive an alert of another enterprise, nor an air or water alert, nor an alert for the bureau only
+ * (the data-integrity rules by default), whatever its filters say.
  */
 public sealed interface WebhookAudience permits WebhookAudience.Bureau, WebhookAudience.Enterprise {
 
     /** Whether an event of this audience may be sent to this webhook at all. */
     boolean mayReceive(AlertEvent event);
+
+    /**
+     * As {@link #mayReceive(AlertEvent)}, for an event that may be for the bureau only (issue 17: the integrity
+     * rules by default; {@code AlertEngine.bureauOnly}): an enterprise never receives such an event, even its own.
+     */
+    default boolean mayReceive(AlertEvent event, boolean bureauOnly) {
+        return !(bureauOnly && this instanceof Enterprise) && mayReceive(event);
+    }
 
     /** The bureau: every event (air, water, enterprise and the district tracker). */
     record Bureau() implements WebhookAudience {

@@ -57,7 +57,12 @@ public record WebhookConfig(String name, URI url, String secret, WebhookAudience
 
     /** The audience rule first (never relaxed by filters), then the kind and severity filters. */
     public boolean accepts(AlertEvent event) {
-        return audience.mayReceive(event) && kinds.contains(event.kind())
+        return accepts(event, false);
+    }
+
+    /** As {@link #accepts(AlertEvent)}, for an event that may be for the bureau only (never to an enterprise). */
+    public boolean accepts(AlertEvent event, boolean bureauOnly) {
+        return audience.mayReceive(event, bureauOnly) && kinds.contains(event.kind())
                 && event.severity().compareTo(minSeverity) >= 0;
     }
 
