@@ -40,7 +40,8 @@ final class AlertStreamResource {
         response.write(": envmon alert stream for " + who.name() + "\n\n");
         MessageConsumer<String> consumer = vertx.eventBus().consumer(AlertService.EVENTS_ADDRESS, message -> {
             AlertEvent e = codec.decode(message.body());
-            if (who.maySee(e.kind(), e.site()) && !response.closed()) {
+            boolean bureauOnly = AlertService.BUREAU.equals(message.headers().get(AlertService.AUDIENCE_HEADER));
+            if (who.maySee(e.kind(), e.site(), bureauOnly) && !response.closed()) {
                 response.write("id: " + e.id() + "\nevent: alert\ndata: " + message.body() + "\n\n");
             }
         });

@@ -95,6 +95,7 @@ final class AlertsResource {
         String s = site;
         if (state.equals("open")) {
             List<AlertEvent> open = alerts.get().openAlerts().stream()
+                    .filter(e -> visible(who, e))
                     .filter(e -> k == null || e.kind().equals(k))
                     .filter(e -> s == null || e.site().equals(s))
                     .filter(e -> severity == null || e.severity().wire().equals(severity))
@@ -111,7 +112,7 @@ final class AlertsResource {
         String q = Queries.alerts(from, to, k, s, severity, state.equals("resolved"), limit);
         vertx.executeBlocking(() -> reader.query(q), false)
                 .onSuccess(rows -> respondRaw(rc, 200, events(rows.stream()
-                        .map(AlertRows::read).flatMap(Optional::stream).toList())))
+                        .map(AlertRows::read).flatMap(Optional::stream).filter(e -> visible(who, e)).toList())))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }
 
@@ -133,11 +134,15 @@ final class AlertsResource {
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }
 
+    private boolean visible(Principal who, AlertEvent e) {
+        return who.maySee(e.kind(), e.site(), alerts.get().bureauOnly(e));
+    }
+
     private void visibleOr404(RoutingContext rc, Principal who, AlertEvent e) {
-        if (who.maySee(e.kind(), e.site())) {
+        if (visible(who, e)) {
             respondRaw(rc, 200, codec.encode(e));
         } else {
-            // not 403: an enterprise must not learn that another enterprise's alert exists
+            // not 403: an enterprise must not learn that another enterprise's (or a bureau-only) alert exists
             error(rc, 404, "no alert " + e.id());
         }
     }

@@ -18,4 +18,12 @@ public record Principal(String name, String enterprise) {
     public boolean maySee(String kind, String site) {
         return isBureau() || (SiteKind.ENTERPRISE.topicSegment().equals(kind) && enterprise.equals(site));
     }
+
+    /**
+     * An alert event is seen by the bureau, and by its enterprise unless its rule is for the bureau only (the
+     * integrity rules by default: {@code rules.integrity.*.audience}).
+     */
+    public boolean maySee(String kind, String site, boolean bureauOnly) {
+        return isBureau() || !bureauOnly && maySee(kind, site);
+    }
 }
