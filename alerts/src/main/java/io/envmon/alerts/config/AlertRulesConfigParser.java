@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.envmon.model.Durations;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -246,7 +247,7 @@ public final class AlertRulesConfigParser {
         public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
                 throws com.fasterxml.jackson.core.JacksonException {
             try {
-                gen.writeString(DurationText.format(value));
+                gen.writeString(Durations.format(value));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw e;
             } catch (Exception e) {
@@ -272,7 +273,7 @@ public final class AlertRulesConfigParser {
                 throw new IllegalStateException(e);
             }
             try {
-                return DurationText.parse(text);
+                return Durations.parse(text);
             } catch (IllegalArgumentException e) {
                 throw InvalidFormatException.from(p, e.getMessage(), text, Duration.class);
             }
