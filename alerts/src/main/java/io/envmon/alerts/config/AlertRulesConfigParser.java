@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.model.Durations;
+import io.envmon.model.SiteKind;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,7 +40,6 @@ public final class AlertRulesConfigParser {
 
     private static final List<String> TOP_LEVEL =
             List.of("standards", "window", "rules", "heavyPollution", "alertOverrides");
-    private static final List<String> OVERRIDE_KINDS = List.of("air", "water", "enterprise");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new SimpleModule("envmon-durations")
@@ -89,10 +89,11 @@ public final class AlertRulesConfigParser {
             return out;
         }
         if (!node.isObject()) {
-            throw new AlertRulesException(where + "alertOverrides: expected a mapping of air, water, enterprise");
+            throw new AlertRulesException(where + "alertOverrides: expected a mapping of "
+                    + String.join(", ", SiteKind.topicSegments()));
         }
-        checkKeys(where, "alertOverrides.", node, OVERRIDE_KINDS);
-        for (String kind : OVERRIDE_KINDS) {
+        checkKeys(where, "alertOverrides.", node, SiteKind.topicSegments());
+        for (String kind : SiteKind.topicSegments()) {
             JsonNode sites = node.get(kind);
             if (sites == null || sites.isNull()) {
                 continue;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.alerts.event.Severity;
 import io.envmon.model.Durations;
+import io.envmon.model.SiteKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -229,23 +230,24 @@ public final class WebhooksConfigParser {
             try {
                 return Severity.fromWire(node.isTextual() ? node.textValue() : node.toString());
             } catch (IllegalArgumentException e) {
-                problem(key, "'" + node.asText() + "' is not one of info, warning, major, critical");
+                problem(key, "'" + node.asText() + "' is not one of " + String.join(", ", Severity.wireNames()));
                 return null;
             }
         }
 
         private Set<String> kinds(String key, JsonNode node, WebhookAudience audience) {
+            String all = String.join(", ", SiteKind.topicSegments());
             if (node == null || node.isNull()) {
-                return WebhookConfig.ALL_KINDS;
+                return Set.copyOf(SiteKind.topicSegments());
             }
             if (!node.isArray() || node.isEmpty()) {
-                problem(key, "expected a non-empty list of air, water, enterprise");
+                problem(key, "expected a non-empty list of " + all);
                 return null;
             }
             Set<String> kinds = new LinkedHashSet<>();
             for (JsonNode k : node) {
-                if (!k.isTextual() || !WebhookConfig.ALL_KINDS.contains(k.textValue())) {
-                    problem(key, "'" + k.asText() + "' is not one of air, water, enterprise");
+                if (!k.isTextual() || SiteKind.fromTopicSegment(k.textValue()) == null) {
+                    problem(key, "'" + k.asText() + "' is not one of " + all);
                     return null;
                 }
                 kinds.add(k.textValue());
