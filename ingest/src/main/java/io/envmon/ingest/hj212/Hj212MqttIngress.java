@@ -58,8 +58,9 @@ public final class Hj212MqttIngress {
     private final Services services;
     private Instant lastExpiry = Instant.EPOCH;
 
-    private Hj212MqttIngress(String topicRoot, int maxPayloadBytes, Hj212FrameHandler handler, ReplyPublisher replies,
-                             IngestMetrics metrics, Hj212Metrics hj212Metrics, Clock clock, Services services) {
+    /** @param services what {@link #services()} hands the TCP gateway ({@link #create} builds them) */
+    Hj212MqttIngress(String topicRoot, int maxPayloadBytes, Hj212FrameHandler handler, ReplyPublisher replies,
+                     IngestMetrics metrics, Hj212Metrics hj212Metrics, Clock clock, Services services) {
         this.prefix = topicRoot + "/hj212/";
         this.maxPayloadBytes = maxPayloadBytes;
         this.handler = handler;
@@ -91,12 +92,6 @@ public final class Hj212MqttIngress {
         Services services = new Services(admission, new ContextBoundHj212Store(store, context), hj212Metrics);
         return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler, replies, metrics, hj212Metrics, clock,
                 services);
-    }
-
-    /** For unit tests: a handler of one's own. */
-    static Hj212MqttIngress of(String topicRoot, int maxPayloadBytes, Hj212FrameHandler handler, ReplyPublisher replies,
-                               IngestMetrics metrics, Hj212Metrics hj212Metrics, Clock clock) {
-        return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler, replies, metrics, hj212Metrics, clock, null);
     }
 
     /** {@code {root}/hj212/{mn}}: exactly one level after {@code hj212}, as the subscription {@code {root}/hj212/+}. */

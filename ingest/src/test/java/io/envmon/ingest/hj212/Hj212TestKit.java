@@ -86,6 +86,12 @@ final class Hj212TestKit {
         return new Hj212FrameHandler(transport, admission, store, Duration.ofMinutes(5), hj212Metrics, clock);
     }
 
+    /** The MQTT path over this kit's handler, replying through {@code replies}; without the TCP gateway's services. */
+    Hj212MqttIngress mqttIngress(String topicRoot, int maxPayloadBytes, Hj212MqttIngress.ReplyPublisher replies) {
+        return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler(Hj212Metrics.Transport.MQTT), replies, metrics,
+                hj212Metrics, clock, null);
+    }
+
     List<StorePoint> rows(String measurement) {
         return stored.stream().filter(p -> p.measurement().equals(measurement)).toList();
     }
