@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * HJ 212 over MQTT (CONTRACT §1): one frame per message on {@code {root}/hj212/{mn}}, replies on
  * {@code {root}/hj212/{mn}/down} with QoS 1. The MN inside the frame identifies the device (hj212.md §6), but the
  * broker's ACL vouches only for the topic: an account may publish on the topics of its own MNs. So the frame's MN
- * must be the topic's, else anyone could write as any device by naming it inside the frame (issue 13); a frame whose
+ * must be the topic's, else anyone could write as any device by naming it inside the frame; a frame whose
  * MN differs is dead-lettered {@code unauthorized}. Runs on the ingest verticle's context, where it also builds the
  * store the TCP gateway uses ({@link #services()}).
  */

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the simulator's devices speak HJ 212 (issue 6 item 5): each reading the simulation produces becomes a
+ * Makes the simulator's devices speak HJ 212 (docs/hj212.md, "Simulated HJ 212 devices"): each reading the simulation produces becomes a
  * CN=2011 frame with the point's registry {@code mn}, Flag=5 (answer wanted), sent over an {@link Hj212Uplink}
  * (TCP gateway or MQTT). A frame counts as acknowledged when its 9014 (same MN and QN) comes back, which the
  * service sends only after storing it; a frame with no 9014 within the reply timeout is resent, as loggers do
