@@ -1,6 +1,7 @@
 package io.envmon.ingest.hj212;
 
 import io.envmon.hj212.Hj212Codec;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.ingest.config.Hj212ServiceConfig;
 import io.envmon.ingest.hj212.Hj212Admission.Admission;
 import io.envmon.ingest.hj212.Hj212Admission.Admitted;

@@ -3,6 +3,7 @@ package io.envmon.ingest.hj212;
 import io.envmon.hj212.FrameEncoder;
 import io.envmon.hj212.Hj212Codec;
 import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.pipeline.DeadLetter;
 import io.envmon.ingest.pipeline.ReadingRecorder;
