@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class ReliablePublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliablePublisher.class);
-    /** 200 ms, doubling to 10 s: the publishing connection is usually back within a few seconds. */
+    /** 200 ms, doubling to 10 s, without jitter: one publisher retrying its own messages. */
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), Jitter.NONE);
 
     private final Vertx vertx;

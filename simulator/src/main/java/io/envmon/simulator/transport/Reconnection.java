@@ -29,13 +29,12 @@ import org.slf4j.LoggerFactory;
 final class Reconnection {
 
     private static final Logger log = LoggerFactory.getLogger(Reconnection.class);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Jitter.EQUAL);
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final String clientId;
     private final Runnable onBack;
-    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Jitter.EQUAL);
-
     /** Failed attempts since the connection was lost (Paho threads and the scheduler both count). */
     private final AtomicInteger failures = new AtomicInteger();
     private final ScheduledExecutorService scheduler;
