@@ -116,7 +116,7 @@ class DeployFilesTest {
     }
 
     /**
-     * Issue 13: on every listener that authenticates, the broker uses the user name as client ID, so no account can
+     * On every listener that authenticates (docs/deployment.md, "Client IDs are user names"), the broker uses the user name as client ID, so no account can
      * take over another's session (the ingest service's) by connecting with its client ID.
      */
     @Test

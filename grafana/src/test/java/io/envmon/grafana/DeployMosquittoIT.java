@@ -175,7 +175,7 @@ class DeployMosquittoIT {
     }
 
     /**
-     * Issue 13, defect 2: an account that connects with the ingest service's client ID (as the compose file sets it)
+     * Client IDs are user names (docs/deployment.md): an account that connects with the ingest service's client ID (as the compose file sets it)
      * must not take over the service's session, which holds the readings queued for it. The broker uses each
      * account's user name as its client ID, so the intruder gets its own.
      */
@@ -277,7 +277,7 @@ class DeployMosquittoIT {
         }
     }
 
-    /** Issue 4: the simulator's devices log in with the passwords make-passwords.sh handed out, one user per site. */
+    /** The simulator's devices log in with the passwords make-passwords.sh handed out, one user per site. */
     @Test
     void theSimulatorLogsEverySiteInAsItsOwnUser() throws Exception {
         try (Client ingest = Client.login(devicePort, MosquittoAcl.INGEST_USER)) {

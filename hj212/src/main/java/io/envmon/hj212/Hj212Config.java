@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param maxSegmentLength the largest length field accepted: 1024 in the standard (hj212.md §1.2), up to 9999 in
  *                         lenient mode because real frames of 1025 and 1623 bytes exist (hj212.md §1.6 step 4)
  * @param acceptModbusCrc  lenient only: accept a CRC-16/MODBUS (also byte-swapped) with a warning, for the
- *                         devices hj212.md §2.3 lists; off by default because the standard says to drop them
+ *                         devices hj212.md §2.3 lists; off by default because the standard says to drop them, and
+ *                         no setting of the service turns it on (a codec option for other callers)
  */
 public record Hj212Config(ParseMode mode, ZoneId zone, int maxSegmentLength, boolean acceptModbusCrc) {
 
@@ -42,10 +43,6 @@ public record Hj212Config(ParseMode mode, ZoneId zone, int maxSegmentLength, boo
 
     public Hj212Config withZone(ZoneId newZone) {
         return new Hj212Config(mode, newZone, maxSegmentLength, acceptModbusCrc);
-    }
-
-    public Hj212Config withModbusCrc(boolean accept) {
-        return new Hj212Config(mode, zone, maxSegmentLength, accept);
     }
 
     public boolean strictMode() {

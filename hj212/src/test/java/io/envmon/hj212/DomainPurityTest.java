@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6 item 1 "pure code, no I/O" and STYLE.md "Domain logic": the codec reads no clock, does no I/O, uses no
+ * The codec is pure code (STYLE.md "Domain logic"): it reads no clock, does no I/O, uses no
  * Vert.x or logging and keeps no static mutable state; and its classes stay under 300 lines.
  */
 class DomainPurityTest {

@@ -130,7 +130,8 @@ class Hj212CodecTest {
         String f = TestFrames.APPENDIX_A.replace("1C80", modbusCrc);
         assertInstanceOf(CrcMismatch.class, STRICT.decode(f));
         assertInstanceOf(CrcMismatch.class, LENIENT.decode(f));
-        Decoded d = decoded(new Hj212Codec(Hj212Config.lenient().withModbusCrc(true)).decode(f));
+        Decoded d = decoded(new Hj212Codec(
+                new Hj212Config(ParseMode.LENIENT, Hj212Config.DEFAULT_ZONE, Hj212Config.LENIENT_MAX_SEGMENT, true)).decode(f));
         assertTrue(d.warnings().get(0).contains("MODBUS"), d.warnings().toString());
     }
 

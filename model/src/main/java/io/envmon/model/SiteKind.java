@@ -1,5 +1,8 @@
 package io.envmon.model;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The three kinds of monitored point in the contract (CONTRACT §1): each has its topic segment, its
  * InfluxDB measurement and the tags that identify a point in it (CONTRACT §4).
@@ -26,6 +29,12 @@ public enum SiteKind {
         return measurement;
     }
 
+    /** {@code air}, {@code water}, {@code enterprise}: the topic segments in this order. */
+    public static List<String> topicSegments() {
+        return Arrays.stream(values()).map(SiteKind::topicSegment).toList();
+    }
+
+    /** The kind whose topic segment this is, or {@code null} (also for {@code null}). */
     public static SiteKind fromTopicSegment(String segment) {
         for (SiteKind kind : values()) {
             if (kind.topicSegment.equals(segment)) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Devices behave like devices (issue 4): a live {@code run} of the default registry, one connection per site,
+ * Devices behave like devices (docs/simulator.md, "Devices and connections"): a live {@code run} of the default registry, one connection per site,
  * while the broker goes away for 8 seconds. The devices keep their readings, send them as batches when their
  * connections are back, and {@code verify} finds every reading stored.
  */

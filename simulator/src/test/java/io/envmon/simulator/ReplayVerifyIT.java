@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * End to end (issue 4): real mosquitto and influxd, the built ingest jar, then {@code replay} of yesterday (a
+ * End to end (docs/simulator.md, "replay" and "verify"): real mosquitto and influxd, the built ingest jar, then {@code replay} of yesterday (a
  * whole local day, minute data, batches of 10, one MQTT connection per site) of the default registry with the
  * bad-input, enterprise-exceedance, device-faults and section-off-target scenarios, then {@code verify}: nothing
  * missing or extra, every bad message rejected with its reason (stored and dead-lettered), the alerts raised.

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.envmon.model.Durations;
+import io.envmon.model.SiteKind;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +40,6 @@ public final class AlertRulesConfigParser {
 
     private static final List<String> TOP_LEVEL =
             List.of("standards", "window", "rules", "heavyPollution", "alertOverrides");
-    private static final List<String> OVERRIDE_KINDS = List.of("air", "water", "enterprise");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new SimpleModule("envmon-durations")
@@ -88,10 +89,11 @@ public final class AlertRulesConfigParser {
             return out;
         }
         if (!node.isObject()) {
-            throw new AlertRulesException(where + "alertOverrides: expected a mapping of air, water, enterprise");
+            throw new AlertRulesException(where + "alertOverrides: expected a mapping of "
+                    + String.join(", ", SiteKind.topicSegments()));
         }
-        checkKeys(where, "alertOverrides.", node, OVERRIDE_KINDS);
-        for (String kind : OVERRIDE_KINDS) {
+        checkKeys(where, "alertOverrides.", node, SiteKind.topicSegments());
+        for (String kind : SiteKind.topicSegments()) {
             JsonNode sites = node.get(kind);
             if (sites == null || sites.isNull()) {
                 continue;
@@ -246,7 +248,7 @@ public final class AlertRulesConfigParser {
         public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
                 throws com.fasterxml.jackson.core.JacksonException {
             try {
-                gen.writeString(DurationText.format(value));
+                gen.writeString(Durations.format(value));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw e;
             } catch (Exception e) {
@@ -272,7 +274,7 @@ public final class AlertRulesConfigParser {
                 throw new IllegalStateException(e);
             }
             try {
-                return DurationText.parse(text);
+                return Durations.parse(text);
             } catch (IllegalArgumentException e) {
                 throw InvalidFormatException.from(p, e.getMessage(), text, Duration.class);
             }

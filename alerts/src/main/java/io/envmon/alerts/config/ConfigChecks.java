@@ -1,6 +1,7 @@
 package io.envmon.alerts.config;
 
 import io.envmon.alerts.event.Severity;
+import io.envmon.model.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class ConfigChecks {
     static Duration positive(String key, Duration value) {
         present(key, value);
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(key + ": must be a positive duration, not " + DurationText.format(value));
+            throw new IllegalArgumentException(key + ": must be a positive duration, not " + Durations.format(value));
         }
         return value;
     }
@@ -114,8 +115,8 @@ final class ConfigChecks {
                 }
                 present(at, p.getValue());
                 if (p.getValue().compareTo(min) < 0 || p.getValue().compareTo(max) > 0) {
-                    throw new IllegalArgumentException(at + ": must be between " + DurationText.format(min) + " and "
-                            + DurationText.format(max) + ", not " + DurationText.format(p.getValue()));
+                    throw new IllegalArgumentException(at + ": must be between " + Durations.format(min) + " and "
+                            + Durations.format(max) + ", not " + Durations.format(p.getValue()));
                 }
             }
             copy.put(byType.getKey(), java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params)));

@@ -6,7 +6,7 @@ import io.envmon.alerts.event.Severity;
  * Rule {@code permit_limit}: an outlet's hourly mean (stacks: converted to the outlet's reference O2) against its
  * permit limit. One alert per parameter that escalates from the early warning to the exceedance.
  *
- * @param earlyWarningShare   warning once the mean uses this share of the limit (issue 3: 80 %)
+ * @param earlyWarningShare   warning once the mean uses this share of the limit (80 % by default, docs/alerts.md)
  * @param clearAtOrBelowShare resolves once the mean is back at or below this share (below the early warning)
  * @param o2SuppressAt        O2 % at or above which a stack sample is not converted and not judged
  */

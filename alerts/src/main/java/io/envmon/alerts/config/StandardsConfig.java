@@ -6,8 +6,8 @@ import io.envmon.alerts.aqi.HourlyAqi;
 import java.time.Instant;
 
 /**
- * Which editions of the standards apply (issue 3: "select by configuration, default the version in force at the
- * reading's time").
+ * Which editions of the standards apply: chosen by configuration, by default the one in force at the reading's time
+ * (docs/alerts.md, docs/standards/README.md).
  *
  * @param aqi                {@code auto} (HJ 633 in force at the rated hour: {@link AqiStandard#inForceAt}),
  *                           {@code HJ633-2012} or {@code HJ633-2026}

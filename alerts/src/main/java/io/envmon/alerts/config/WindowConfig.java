@@ -3,6 +3,7 @@ package io.envmon.alerts.config;
 import io.envmon.alerts.emission.SampleFilter;
 import io.envmon.model.AnalyserCycles;
 import io.envmon.model.DataFlag;
+import io.envmon.model.Durations;
 import io.envmon.model.PointType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public record WindowConfig(int retainHours, Duration hourCloseGrace, List<String
         ConfigChecks.present("hourCloseGrace", hourCloseGrace);
         if (hourCloseGrace.isNegative() || hourCloseGrace.compareTo(Duration.ofMinutes(59)) > 0) {
             throw new IllegalArgumentException("hourCloseGrace: must be between 0s and 59m, not "
-                    + DurationText.format(hourCloseGrace));
+                    + Durations.format(hourCloseGrace));
         }
         validFlags = ConfigChecks.list("validFlags", validFlags);
         for (String flag : validFlags) {

@@ -15,14 +15,14 @@ import java.util.OptionalDouble;
  *   <li><b>Exceeded</b> when the limit is not met. Exceedance multiple 超标倍数 = (C − limit) / limit for an upper
  *       bound. A range (pH) gets no multiple, as pH gets none in the GB 3838 evaluation.</li>
  *   <li><b>Early warning</b> when compliant and the share of the limit is ≥ {@code earlyWarningShare} (default
- *       0.8, issue 3's "80 %"). Share = C / limit for an upper bound. For a range the share is the distance from
+ *       0.8: docs/alerts.md, {@code permit_limit}). Share = C / limit for an upper bound. For a range the share is the distance from
  *       the midpoint over the half-width (pH 6–9: pH 8.7 or 6.3 → 0.8), a local convention: "C / 9" would put
  *       neutral water (pH 7.2) at 80 %.</li>
  * </ul>
  */
 public final class PermitCheck {
 
-    /** Issue 3: early warning at 80 % of the limit by default. */
+    /** Early warning at 80 % of the limit by default (docs/alerts.md, {@code permit_limit}). */
     public static final double DEFAULT_EARLY_WARNING_SHARE = 0.8;
 
     private static final BigDecimal TWO = BigDecimal.valueOf(2);

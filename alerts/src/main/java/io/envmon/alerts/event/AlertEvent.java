@@ -1,5 +1,6 @@
 package io.envmon.alerts.event;
 
+import io.envmon.model.SiteKind;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -34,8 +35,9 @@ public record AlertEvent(String id, String kind, String site, String point, Stri
 
     public AlertEvent {
         Objects.requireNonNull(id, "id");
-        if (!AlertKey.KINDS.contains(kind)) {
-            throw new IllegalArgumentException("kind '" + kind + "' is not one of air, water, enterprise");
+        if (SiteKind.fromTopicSegment(kind) == null) {
+            throw new IllegalArgumentException("kind '" + kind + "' is not one of "
+                    + String.join(", ", SiteKind.topicSegments()));
         }
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(rule, "rule");

@@ -1,16 +1,16 @@
 package io.envmon.alerts.event;
 
+import io.envmon.model.SiteKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * What one alert is about: at most one alert per key is open at a time, and each episode of a key gets its own
  * {@link #id(Instant) id}.
  *
- * @param kind      {@code air}, {@code water} or {@code enterprise} (CONTRACT §5)
+ * @param kind      {@code air}, {@code water} or {@code enterprise} (CONTRACT §5): a {@link SiteKind#topicSegment()}
  * @param site      station, section or enterprise ID; {@code district} (configurable) for district-wide alerts
  * @param point     the outlet ID for enterprises, else {@code null}
  * @param rule      the rule ID, e.g. {@code pm25_1h_aqi}
@@ -18,12 +18,10 @@ import java.util.UUID;
  */
 public record AlertKey(String kind, String site, String point, String rule, String parameter) {
 
-    /** The kinds of CONTRACT §5. */
-    public static final Set<String> KINDS = Set.of("air", "water", "enterprise");
-
     public AlertKey {
-        if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("alert kind '" + kind + "' is not one of air, water, enterprise");
+        if (SiteKind.fromTopicSegment(kind) == null) {
+            throw new IllegalArgumentException("alert kind '" + kind + "' is not one of "
+                    + String.join(", ", SiteKind.topicSegments()));
         }
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(rule, "rule");

@@ -2,6 +2,8 @@ package io.envmon.alerts.event;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Alert severity (CONTRACT §5), lowest first, so {@code compareTo} orders by gravity. */
@@ -17,6 +19,11 @@ public enum Severity {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@code info}, {@code warning}, {@code major}, {@code critical}: every wire name, lowest first. */
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(Severity::wire).toList();
+    }
+
     /** @throws IllegalArgumentException naming the accepted values */
     @JsonCreator
     public static Severity fromWire(String text) {
@@ -27,7 +34,7 @@ public enum Severity {
                 }
             }
         }
-        throw new IllegalArgumentException("severity '" + text + "' is not one of info, warning, major, critical");
+        throw new IllegalArgumentException("severity '" + text + "' is not one of " + String.join(", ", wireNames()));
     }
 
     /** The graver of two severities. */

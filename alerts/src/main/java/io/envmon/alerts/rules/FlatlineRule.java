@@ -1,6 +1,5 @@
 package io.envmon.alerts.rules;
 
-import io.envmon.alerts.config.DurationText;
 import io.envmon.alerts.config.FlatlineConfig;
 import io.envmon.alerts.config.RuleSet;
 import io.envmon.alerts.event.AlertKey;
@@ -11,6 +10,7 @@ import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
 import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.window.SampleWindow;
+import io.envmon.model.Durations;
 import io.envmon.model.ParameterCatalog;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public final class FlatlineRule implements StreamRule {
         String unit = ParameterCatalog.find(site.point().type(), key.parameter()).map(x -> x.unit()).orElse("");
         Duration min = rules.flatline().durationFor(site.point().type(), key.parameter()).orElse(null);
         return new ObservationSeries(key, observations, MachineSettings.immediate(), unit,
-                min == null ? "instant" : DurationText.format(min));
+                min == null ? "instant" : Durations.format(min));
     }
 
     /** Per column: the current run of equal values (flag N), and whether it raised. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.alerts.event.Severity;
+import io.envmon.model.Durations;
 import io.envmon.model.PointType;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
@@ -175,14 +176,14 @@ class AlertRulesConfigParserTest {
 
     @Test
     void durationsAcceptShortAndIsoForms() {
-        assertEquals(Duration.ofSeconds(90), DurationText.parse("90s"));
-        assertEquals(Duration.ofMinutes(10), DurationText.parse("10m"));
-        assertEquals(Duration.ofHours(2), DurationText.parse("2h"));
-        assertEquals(Duration.ofDays(1), DurationText.parse("1d"));
-        assertEquals(Duration.ofMinutes(10), DurationText.parse("PT10M"));
-        assertEquals("2h", DurationText.format(Duration.ofHours(2)));
-        assertEquals("90m", DurationText.format(Duration.ofMinutes(90)));
-        assertEquals("45s", DurationText.format(Duration.ofSeconds(45)));
-        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("2 hours"));
+        assertEquals(Duration.ofSeconds(90), Durations.parse("90s"));
+        assertEquals(Duration.ofMinutes(10), Durations.parse("10m"));
+        assertEquals(Duration.ofHours(2), Durations.parse("2h"));
+        assertEquals(Duration.ofDays(1), Durations.parse("1d"));
+        assertEquals(Duration.ofMinutes(10), Durations.parse("PT10M"));
+        assertEquals("2h", Durations.format(Duration.ofHours(2)));
+        assertEquals("90m", Durations.format(Duration.ofMinutes(90)));
+        assertEquals("45s", Durations.format(Duration.ofSeconds(45)));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("2 hours"));
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps a parsed (and reassembled) frame of one device to the contract's vocabulary (issue 6 item 2):
+ * Maps a parsed (and reassembled) frame of one device to the contract's vocabulary (docs/hj212.md, "Codes to
+ * parameters"):
  * <ul>
  *   <li>CN=2011 → one {@link Reading}: timestamp = DataTime in the device's zone, values = {@code -Rtd} converted
  *       to the contract's unit, flags = {@code -Flag} mapped by {@link FlagMapping} (only non-N ones, as in the

@@ -10,7 +10,7 @@ import java.util.Map;
  * What one device really sends where it differs from {@link CodeMapping#assumedUnit()}: e.g. {@code a34004: ng/m3}
  * for a PM2.5 monitor that follows Annex B literally, {@code flow: m3/h} for a CEMS that sends hourly flow. Keys are
  * HJ 212 codes or canonical parameter names; a code key wins over a parameter key. Meant to come from the
- * registry, per device (issue 6 item 2).
+ * registry, per device (docs/hj212.md, "Per-device settings in the registry").
  *
  * @param units key (code or parameter) to the unit the device sends
  */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.ParseMode;
 import io.envmon.ingest.config.InfluxConfig.InfluxApi;
+import io.envmon.model.Durations;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds {@link IngestConfig} from defaults, an optional YAML file and environment variables (which win),
@@ -83,7 +82,6 @@ public final class ConfigLoader {
             HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
             MAX_PAYLOAD, MAX_CLOCK_SKEW);
 
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h|d)$");
     private static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -289,24 +287,12 @@ public final class ConfigLoader {
 
     private Duration duration(Setting s, Duration min, Duration max) {
         String value = raw(s);
-        Matcher m = value == null ? null : DURATION.matcher(value.trim());
         Duration d;
-        if (m != null && m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        } else {
-            try {
-                d = Duration.parse(value);
-            } catch (RuntimeException e) {
-                problems.add(s.label() + ": '" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 2h, 7d)");
-                return min;
-            }
+        try {
+            d = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(s.label() + ": '" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 2h, 7d)");
+            return min;
         }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             problems.add(s.label() + ": " + value + " is outside " + min + ".." + max);

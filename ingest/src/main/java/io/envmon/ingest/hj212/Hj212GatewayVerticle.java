@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HJ 212 TCP gateway (issue 6 item 4): data loggers connect and send frames; each frame is admitted, stored
+ * The HJ 212 TCP gateway (docs/hj212.md, "The TCP gateway"): data loggers connect and send frames; each frame is admitted, stored
  * through the ingest verticle's store and answered on the socket once stored. There is no broker here: the 9014
  * after storage is the device's acknowledgement (a device that gets none resends, and storage is idempotent).
  * <ul>
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *       that sent it; a reply goes to the connection its MN is bound to when the reply is ready (a device that
  *       reconnected while its frame was being stored still gets it), else to the one the frame came on. A
  *       connection sends for the owner (enterprise, station, section) of its first admitted frame only: a frame of
- *       another owner's MN is dead-lettered {@code unauthorized} (issue 13).</li>
+ *       another owner's MN is dead-lettered {@code unauthorized}.</li>
  *   <li>Limits: at most {@code maxConnections} sockets (more are closed at once); segments over the codec's limit
  *       are refused by the framer, which never buffers more than one maximal frame; an idle connection (no byte
  *       and nothing being stored for {@code idleTimeout}) has its framer finished, so a last frame without an end

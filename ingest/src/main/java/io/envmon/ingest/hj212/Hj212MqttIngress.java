@@ -1,6 +1,7 @@
 package io.envmon.ingest.hj212;
 
 import io.envmon.hj212.Hj212Codec;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.ingest.config.Hj212ServiceConfig;
 import io.envmon.ingest.hj212.Hj212Admission.Admission;
 import io.envmon.ingest.hj212.Hj212Admission.Admitted;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * HJ 212 over MQTT (CONTRACT §1): one frame per message on {@code {root}/hj212/{mn}}, replies on
  * {@code {root}/hj212/{mn}/down} with QoS 1. The MN inside the frame identifies the device (hj212.md §6), but the
  * broker's ACL vouches only for the topic: an account may publish on the topics of its own MNs. So the frame's MN
- * must be the topic's, else anyone could write as any device by naming it inside the frame (issue 13); a frame whose
+ * must be the topic's, else anyone could write as any device by naming it inside the frame; a frame whose
  * MN differs is dead-lettered {@code unauthorized}. Runs on the ingest verticle's context, where it also builds the
  * store the TCP gateway uses ({@link #services()}).
  */
@@ -58,8 +59,9 @@ public final class Hj212MqttIngress {
     private final Services services;
     private Instant lastExpiry = Instant.EPOCH;
 
-    private Hj212MqttIngress(String topicRoot, int maxPayloadBytes, Hj212FrameHandler handler, ReplyPublisher replies,
-                             IngestMetrics metrics, Hj212Metrics hj212Metrics, Clock clock, Services services) {
+    /** @param services what {@link #services()} hands the TCP gateway ({@link #create} builds them) */
+    Hj212MqttIngress(String topicRoot, int maxPayloadBytes, Hj212FrameHandler handler, ReplyPublisher replies,
+                     IngestMetrics metrics, Hj212Metrics hj212Metrics, Clock clock, Services services) {
         this.prefix = topicRoot + "/hj212/";
         this.maxPayloadBytes = maxPayloadBytes;
         this.handler = handler;
@@ -91,12 +93,6 @@ public final class Hj212MqttIngress {
         Services services = new Services(admission, new ContextBoundHj212Store(store, context), hj212Metrics);
         return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler, replies, metrics, hj212Metrics, clock,
                 services);
-    }
-
-    /** For unit tests: a handler of one's own. */
-    static Hj212MqttIngress of(String topicRoot, int maxPayloadBytes, Hj212FrameHandler handler, ReplyPublisher replies,
-                               IngestMetrics metrics, Hj212Metrics hj212Metrics, Clock clock) {
-        return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler, replies, metrics, hj212Metrics, clock, null);
     }
 
     /** {@code {root}/hj212/{mn}}: exactly one level after {@code hj212}, as the subscription {@code {root}/hj212/+}. */

@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores HJ 212 frames the way JSON readings are stored (issue 6 item 2): CN=2011 becomes a {@link Reading}, checked
+ * Stores HJ 212 frames the way JSON readings are stored (docs/hj212.md, "Storage"): CN=2011 becomes a {@link Reading}, checked
  * by the same {@link ReadingValidator} and written by the same {@link ReadingRecorder} (same measurement, tags,
  * fields, dead letters, metrics, stored-readings listeners). Minute/hourly/daily records, {@code -ZsRtd} values and
  * codes that map to no parameter go through the same {@link ReadingSink} into the measurements of

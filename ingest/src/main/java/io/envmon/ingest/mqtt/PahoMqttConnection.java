@@ -233,10 +233,6 @@ public final class PahoMqttConnection {
         return stopping;
     }
 
-    public boolean isConnected() {
-        return client != null && client.isConnected() && publisher.isConnected();
-    }
-
     /** Disconnects normally; the broker keeps the session (and unacknowledged messages) for the next start. */
     public Future<Void> stop() {
         stopping = true;

@@ -1,8 +1,11 @@
 package io.envmon.ingest.mqtt;
 
+import io.envmon.model.Backoff;
+import io.envmon.model.Backoff.Jitter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class ReliablePublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliablePublisher.class);
-    private static final long MAX_DELAY_MS = 10_000;
+    /** 200 ms, doubling to 10 s, without jitter: one publisher retrying its own messages. */
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), Jitter.NONE);
 
     private final Vertx vertx;
     private final PahoMqttConnection connection;
@@ -42,8 +46,7 @@ public final class ReliablePublisher {
             if (attempt % 10 == 0) {
                 LOG.warn("publishing to {} failed ({}); retrying", topic, ar.cause().getMessage());
             }
-            long delay = Math.min(MAX_DELAY_MS, 200L << Math.min(attempt, 6));
-            vertx.setTimer(delay, id -> attempt(topic, payload, attempt + 1, done));
+            vertx.setTimer(BACKOFF.delay(attempt, 0).toMillis(), id -> attempt(topic, payload, attempt + 1, done));
         });
     }
 }

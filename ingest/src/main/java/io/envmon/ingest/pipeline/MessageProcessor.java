@@ -1,10 +1,7 @@
 package io.envmon.ingest.pipeline;
 
 import io.envmon.ingest.metrics.IngestMetrics;
-import io.envmon.ingest.store.ReadingSink;
-import io.envmon.model.registry.Registry;
 import io.vertx.core.Future;
-import java.time.Clock;
 
 /**
  * The flow of one JSON device message: check size and topic, resolve the site, decode, validate each reading
@@ -22,13 +19,6 @@ public final class MessageProcessor {
         this.decoder = decoder;
         this.recorder = recorder;
         this.metrics = metrics;
-    }
-
-    /** Convenience for tests and simple wiring: builds the decoder and recorder from their parts. */
-    public MessageProcessor(String topicRoot, Registry registry, int maxPayloadBytes, ReadingValidator validator,
-                            ReadingSink sink, DeadLetterPublisher deadLetters, IngestMetrics metrics, Clock clock) {
-        this(new JsonMessageDecoder(topicRoot, registry, maxPayloadBytes, validator, metrics, clock),
-                new ReadingRecorder(sink, deadLetters, metrics, clock), metrics);
     }
 
     public Future<Void> process(IncomingMessage message) {

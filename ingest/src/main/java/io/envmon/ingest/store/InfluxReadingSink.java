@@ -2,6 +2,8 @@ package io.envmon.ingest.store;
 
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.IngestMetrics;
+import io.envmon.model.Backoff;
+import io.envmon.model.Backoff.Jitter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -45,7 +47,7 @@ public final class InfluxReadingSink implements ReadingSink {
     private final PointWriter writer;
     private final int batchSize;
     private final Duration flushInterval;
-    private final Duration maxRetryDelay;
+    private final Backoff backoff;
     private final IngestMetrics metrics;
     private final ComponentHealth health;
 
@@ -74,7 +76,7 @@ public final class InfluxReadingSink implements ReadingSink {
         this.writer = writer;
         this.batchSize = batchSize;
         this.flushInterval = flushInterval;
-        this.maxRetryDelay = maxRetryDelay;
+        this.backoff = new Backoff(FIRST_RETRY, maxRetryDelay, Jitter.TWENTY_PERCENT);
         this.metrics = metrics;
         this.health = health;
     }
@@ -218,10 +220,9 @@ public final class InfluxReadingSink implements ReadingSink {
     }
 
     Duration backoff(int attempt, Duration retryAfter) {
-        double exp = FIRST_RETRY.toMillis() * Math.pow(2, Math.min(attempt, 20));
-        long capped = (long) Math.min(exp, maxRetryDelay.toMillis());
-        long jittered = (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-        Duration delay = Duration.ofMillis(Math.min(jittered, maxRetryDelay.toMillis()));
+        Duration delay = backoff.delay(attempt, ThreadLocalRandom.current().nextDouble());
+        // our own database's Retry-After wins even beyond ENVMON_INFLUX_MAX_RETRY_DELAY (docs/operations.md), unlike
+        // a webhook receiver's, which Backoff caps
         return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
     }
 

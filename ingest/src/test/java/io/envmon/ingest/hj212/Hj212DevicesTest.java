@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.PointType;
 import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;

@@ -268,7 +268,7 @@ class Hj212GatewayVerticleTest {
         assertEquals(5, d.awaitReplies(5).size());
     }
 
-    /** Issue 13: a connection sends for the enterprise, station or section of its first admitted frame only. */
+    /** A connection sends for the enterprise, station or section of its first admitted frame only (docs/hj212.md). */
     @Test
     void aConnectionThatSwitchesToAnotherOwnersMnIsUnauthorizedForThoseFrames() throws Exception {
         start(10, 64, Duration.ofMinutes(1));

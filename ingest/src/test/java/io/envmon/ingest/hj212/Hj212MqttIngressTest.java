@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.envmon.ingest.hj212.Hj212Metrics.Transport;
 import io.envmon.ingest.pipeline.DeadLetter;
 import io.envmon.ingest.pipeline.IncomingMessage;
 import io.vertx.core.Future;
@@ -25,13 +24,13 @@ class Hj212MqttIngressTest {
     final Hj212TestKit kit = new Hj212TestKit();
     final List<Published> published = new ArrayList<>();
     boolean failPublish;
-    final Hj212MqttIngress ingress = Hj212MqttIngress.of("env", 4096, kit.handler(Transport.MQTT), (topic, payload) -> {
+    final Hj212MqttIngress ingress = kit.mqttIngress("env", 4096, (topic, payload) -> {
         if (failPublish) {
             return Future.failedFuture("broker gone");
         }
         published.add(new Published(topic, Hj212TestKit.text(payload)));
         return Future.succeededFuture();
-    }, kit.metrics, kit.hj212Metrics, kit.clock);
+    });
 
     Future<Void> process(String topic, byte[] payload) {
         return ingress.process(new IncomingMessage(topic, payload, 7, 1, false, 1, Hj212TestKit.NOW));
@@ -57,7 +56,7 @@ class Hj212MqttIngressTest {
         assertEquals(1, kit.hj212Metrics.count("envmon.hj212.replies", "transport", "mqtt", "cn", "9014"));
     }
 
-    /** Issue 13: the broker vouches for the topic only, so a frame naming another MN is not that device's data. */
+    /** The broker vouches for the topic only, so a frame naming another MN is not that device's data (docs/hj212.md). */
     @Test
     void aFrameWhoseMnIsNotTheTopicsIsUnauthorizedNeitherStoredNorAnswered() {
         assertTrue(process("env/hj212/" + AIR_MN, frame(upload("20261128095900002", "21", "2011", WATER_MN, 5,

@@ -3,6 +3,7 @@ package io.envmon.ingest.hj212;
 import io.envmon.hj212.FrameEncoder;
 import io.envmon.hj212.Hj212Codec;
 import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.pipeline.DeadLetter;
 import io.envmon.ingest.pipeline.ReadingRecorder;
@@ -84,6 +85,12 @@ final class Hj212TestKit {
 
     Hj212FrameHandler handler(Hj212Metrics.Transport transport) {
         return new Hj212FrameHandler(transport, admission, store, Duration.ofMinutes(5), hj212Metrics, clock);
+    }
+
+    /** The MQTT path over this kit's handler, replying through {@code replies}; without the TCP gateway's services. */
+    Hj212MqttIngress mqttIngress(String topicRoot, int maxPayloadBytes, Hj212MqttIngress.ReplyPublisher replies) {
+        return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler(Hj212Metrics.Transport.MQTT), replies, metrics,
+                hj212Metrics, clock, null);
     }
 
     List<StorePoint> rows(String measurement) {

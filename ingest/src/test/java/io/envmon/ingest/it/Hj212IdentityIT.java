@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13, defect 1: an enterprise must not write another enterprise's data by putting the other's MN into its
+ * Identity (docs/hj212.md, "Transports"; {@code unauthorized} in docs/contract.md): an enterprise must not write another enterprise's data by putting the other's MN into its
  * HJ 212 frames. Over MQTT the broker's ACL vouches only for the topic, so the frame's MN must be the topic's; over
  * TCP a connection belongs to the account (enterprise, station, section) of its first admitted frame. Anything else
  * is dead-lettered {@code unauthorized}, never stored, never answered. Real Mosquitto, InfluxDB and ingest jar.

@@ -65,11 +65,19 @@ class MessageProcessorTest {
         }
     };
 
-    final MessageProcessor processor = new MessageProcessor("env", REGISTRY, 1024,
-            new ReadingValidator(Duration.ofMinutes(5)), sink, d -> {
-                deadLetters.add(d);
-                return Future.succeededFuture();
-            }, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+    final MessageProcessor processor = processor(1024);
+
+    /** The service's JSON path (as the ingest verticle wires it) over this test's sink and dead-letter list. */
+    private MessageProcessor processor(int maxPayloadBytes) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        DeadLetterPublisher publisher = d -> {
+            deadLetters.add(d);
+            return Future.succeededFuture();
+        };
+        return new MessageProcessor(new JsonMessageDecoder("env", REGISTRY, maxPayloadBytes,
+                new ReadingValidator(Duration.ofMinutes(5)), metrics, clock),
+                new ReadingRecorder(sink, publisher, metrics, clock), metrics);
+    }
 
     void process(String topic, String payload) {
         Future<Void> done = processor.process(new IncomingMessage(topic, payload.getBytes(StandardCharsets.UTF_8),
@@ -172,11 +180,7 @@ class MessageProcessorTest {
         for (int i = 0; i < 1001; i++) {
             batch.append(i == 0 ? "" : ",").append("{}");
         }
-        MessageProcessor roomy = new MessageProcessor("env", REGISTRY, 65536, new ReadingValidator(Duration.ofMinutes(5)),
-                sink, d -> {
-                    deadLetters.add(d);
-                    return Future.succeededFuture();
-                }, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+        MessageProcessor roomy = processor(65536);
         roomy.process(new IncomingMessage("env/air/TG-A01", batch.append("]}").toString().getBytes(StandardCharsets.UTF_8),
                 1, 1, false, 1, NOW));
         assertEquals(RejectReason.MALFORMED, deadLetters.get(0).reason());

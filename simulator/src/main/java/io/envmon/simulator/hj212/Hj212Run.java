@@ -1,5 +1,6 @@
 package io.envmon.simulator.hj212;
 
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.registry.Registry;
 import java.time.Clock;
 import java.time.Duration;

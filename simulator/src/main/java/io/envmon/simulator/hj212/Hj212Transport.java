@@ -5,6 +5,7 @@ import io.envmon.hj212.Hj212Codec;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.Hj212Frame;
 import io.envmon.hj212.ReplyEncoder;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.Decoded;
 import io.envmon.model.ReadingCodec;
 import io.envmon.model.RejectedException;
@@ -32,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the simulator's devices speak HJ 212 (issue 6 item 5): each reading the simulation produces becomes a
+ * Makes the simulator's devices speak HJ 212 (docs/hj212.md, "Simulated HJ 212 devices"): each reading the simulation produces becomes a
  * CN=2011 frame with the point's registry {@code mn}, Flag=5 (answer wanted), sent over an {@link Hj212Uplink}
  * (TCP gateway or MQTT). A frame counts as acknowledged when its 9014 (same MN and QN) comes back, which the
  * service sends only after storing it; a frame with no 9014 within the reply timeout is resent, as loggers do
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class Hj212Transport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(Hj212Transport.class);
+    /** The PW a simulated device sends when its registry entry sets no {@code hj212.password}. */
+    public static final String DEFAULT_PASSWORD = "123456";
 
     private final Hj212Uplink uplink;
     private final Hj212Devices devices;
@@ -116,7 +119,7 @@ public final class Hj212Transport implements Transport {
                     window.acquire();
                     String qn = nextQn(device);
                     Pending p = new Pending(device.mn(), qn, ReadingFrames.realtime(point.type(), device.mn(),
-                            device.password(), qn, ok.reading(), device.zone(), device.units()));
+                            password(device), qn, ok.reading(), device.zone(), device.units()));
                     pending.put(key(device.mn(), qn), p);
                     sent.incrementAndGet();
                     attempt(p);
@@ -127,6 +130,11 @@ public final class Hj212Transport implements Transport {
             return CompletableFuture.failedFuture(e);
         }
         return CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new));
+    }
+
+    /** The device's registry PW, else {@link #DEFAULT_PASSWORD}. */
+    private static String password(Hj212Devices.Device device) {
+        return device.password() == null ? DEFAULT_PASSWORD : device.password();
     }
 
     /** A QN per frame, unique for the run: the send time in milliseconds, moved on by 1 ms if already used. */

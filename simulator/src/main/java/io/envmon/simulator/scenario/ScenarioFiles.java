@@ -3,6 +3,7 @@ package io.envmon.simulator.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.envmon.model.Durations;
 import io.envmon.simulator.scenario.Scenario.Effect;
 import io.envmon.simulator.scenario.Scenario.EffectType;
 import io.envmon.simulator.scenario.Scenario.ExpectedAlert;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads scenario YAML files; errors name the file and the key. */
 public final class ScenarioFiles {
@@ -27,7 +26,6 @@ public final class ScenarioFiles {
     static final Set<String> REASONS = Set.of("malformed", "too_large", "bad_topic", "unknown_site",
             "unknown_parameter", "out_of_range", "bad_timestamp", "bad_frame", "unauthorized");
     static final List<String> SEVERITIES = List.of("info", "warning", "major", "critical");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ScenarioFiles() {
@@ -197,28 +195,11 @@ public final class ScenarioFiles {
         }
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 2h10m}, {@code 1d}, {@code 1.5h} or ISO-8601 {@code PT2H}. */
+    /** A duration of docs/configuration.md's grammar, with the message scenario files have always given. */
     public static Duration parseDuration(String text) {
-        String s = text.trim();
-        if (s.matches("(" + DURATION.pattern() + ")+")) {
-            Matcher m = DURATION.matcher(s);
-            long millis = 0;
-            while (m.find()) {
-                double n = Double.parseDouble(m.group(1));
-                long unitMillis = switch (m.group(2)) {
-                    case "ms" -> 1;
-                    case "s" -> 1000;
-                    case "m" -> 60_000;
-                    case "h" -> 3_600_000;
-                    default -> 86_400_000;
-                };
-                millis += Math.round(n * unitMillis);
-            }
-            return Duration.ofMillis(millis);
-        }
         try {
-            return Duration.parse(s);
-        } catch (RuntimeException e) {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration like 90s, 30m, 2h, 1d or PT2H");
         }
     }

@@ -2,11 +2,15 @@ package io.envmon.simulator.transport;
 
 import static io.envmon.simulator.transport.PahoErrors.describe;
 
+import io.envmon.model.Backoff;
+import io.envmon.model.Backoff.Jitter;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -16,19 +20,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one lost connection back: attempts after {@link ReconnectBackoff}'s delays until one succeeds, then
- * tells {@code onBack}. Paho's automatic reconnect is not used (its delay is shared by every client of the
- * process, see {@link ReconnectBackoff}).
+ * Brings one lost connection back: attempts until one succeeds, then tells {@code onBack}. The delays double from
+ * 1 s to 30 s, each drawn between half and all of that ("equal jitter"), so that a hundred devices losing the
+ * broker at once do not all knock at the same instant when it returns. Paho's automatic reconnect is not used: it
+ * keeps its delay in a static field shared by every client of the process, which stalls many connections; here
+ * each connection counts its own attempts.
  */
 final class Reconnection {
 
     private static final Logger log = LoggerFactory.getLogger(Reconnection.class);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Jitter.EQUAL);
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final String clientId;
     private final Runnable onBack;
-    private final ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    /** Failed attempts since the connection was lost (Paho threads and the scheduler both count). */
+    private final AtomicInteger failures = new AtomicInteger();
     private final ScheduledExecutorService scheduler;
     private final boolean ownScheduler;
     private volatile boolean stopped;
@@ -57,7 +65,8 @@ final class Reconnection {
             return;
         }
         try {
-            scheduler.schedule(this::attempt, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+            long delay = BACKOFF.delay(failures.getAndIncrement(), ThreadLocalRandom.current().nextDouble()).toMillis();
+            scheduler.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             // the run is ending
         }
@@ -79,7 +88,7 @@ final class Reconnection {
             client.connect(options, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    backoff.reset();
+                    failures.set(0);
                     onBack.run();
                 }
 

@@ -8,6 +8,7 @@ import io.envmon.hj212.DecodeResult;
 import io.envmon.hj212.Hj212Codec;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.ReplyEncoder;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.Reading;
 import io.envmon.model.ReadingCodec;
 import io.envmon.model.registry.MonitoredPoint;

@@ -2,6 +2,7 @@ package io.envmon.ingest.alerts.webhook;
 
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.Severity;
+import io.envmon.model.SiteKind;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.Set;
  * @param secret      the HMAC-SHA256 key; never logged ({@link #toString()} masks it)
  * @param audience    whose events it may receive at all
  * @param minSeverity events below it are not sent
- * @param kinds       event kinds sent ({@code air}, {@code water}, {@code enterprise}), non-empty
+ * @param kinds       event kinds sent ({@link SiteKind#topicSegment()}: {@code air}, {@code water},
+ *                    {@code enterprise}), non-empty
  * @param timeout     deadline of one request, connection included
  * @param maxAttempts attempts per event before it is dropped, at least 1
  */
@@ -26,7 +28,6 @@ public record WebhookConfig(String name, URI url, String secret, WebhookAudience
                             Set<String> kinds, Duration timeout, int maxAttempts) {
 
     public static final Severity DEFAULT_MIN_SEVERITY = Severity.INFO;
-    public static final Set<String> ALL_KINDS = Set.of("air", "water", "enterprise");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_ATTEMPTS = 8;
 
@@ -41,8 +42,9 @@ public record WebhookConfig(String name, URI url, String secret, WebhookAudience
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("webhook " + name + ": empty secret");
         }
-        if (kinds.isEmpty() || !ALL_KINDS.containsAll(kinds)) {
-            throw new IllegalArgumentException("webhook " + name + ": kinds must be a non-empty subset of " + ALL_KINDS);
+        if (kinds.isEmpty() || !SiteKind.topicSegments().containsAll(kinds)) {
+            throw new IllegalArgumentException("webhook " + name + ": kinds must be a non-empty subset of "
+                    + SiteKind.topicSegments());
         }
         if (timeout.isNegative() || timeout.isZero() || maxAttempts < 1) {
             throw new IllegalArgumentException("webhook " + name + ": timeout and maxAttempts must be positive");
@@ -51,8 +53,8 @@ public record WebhookConfig(String name, URI url, String secret, WebhookAudience
 
     /** A webhook with the default filters, timeout and attempts. */
     public static WebhookConfig of(String name, URI url, String secret, WebhookAudience audience) {
-        return new WebhookConfig(name, url, secret, audience, DEFAULT_MIN_SEVERITY, ALL_KINDS, DEFAULT_TIMEOUT,
-                DEFAULT_MAX_ATTEMPTS);
+        return new WebhookConfig(name, url, secret, audience, DEFAULT_MIN_SEVERITY,
+                Set.copyOf(SiteKind.topicSegments()), DEFAULT_TIMEOUT, DEFAULT_MAX_ATTEMPTS);
     }
 
     /** The audience rule first (never relaxed by filters), then the kind and severity filters. */

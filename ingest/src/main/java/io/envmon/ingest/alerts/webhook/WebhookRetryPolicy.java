@@ -1,5 +1,7 @@
 package io.envmon.ingest.alerts.webhook;
 
+import io.envmon.model.Backoff;
+import io.envmon.model.Backoff.Jitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -46,18 +48,12 @@ public record WebhookRetryPolicy(Duration initial, Duration max) {
      * The wait after failed attempt number {@code attempt} (1 for the first): {@code initial × 2^(attempt−1)},
      * capped at {@code max}, with "equal jitter" (between half and all of it, so that receivers coming back are
      * not hit by every sender at once); at least what the receiver asked for in Retry-After, itself capped at
-     * {@code max}.
+     * {@code max} ({@link Backoff}).
      *
      * @param random uniform in [0, 1)
      */
     public Duration delay(int attempt, Duration retryAfter, double random) {
-        long cap = max.toMillis();
-        long base = initial.toMillis();
-        int shift = Math.min(Math.max(attempt - 1, 0), 40);
-        long exponential = base > (cap >> shift) ? cap : Math.min(cap, base << shift);
-        long jittered = exponential / 2 + (long) (exponential / 2.0 * Math.min(Math.max(random, 0), 1));
-        long asked = retryAfter == null || retryAfter.isNegative() ? 0 : Math.min(retryAfter.toMillis(), cap);
-        return Duration.ofMillis(Math.max(Math.max(jittered, asked), 1));
+        return new Backoff(initial, max, Jitter.EQUAL).delay(attempt - 1, retryAfter, random);
     }
 
     /** A Retry-After value: delay-seconds or an HTTP-date (RFC 9110 §10.2.3); {@code null} when absent or unreadable. */

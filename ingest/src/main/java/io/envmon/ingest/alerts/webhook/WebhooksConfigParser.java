@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.alerts.event.Severity;
+import io.envmon.model.Durations;
+import io.envmon.model.SiteKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +37,6 @@ public final class WebhooksConfigParser {
             "minSeverity", "kinds", "timeout", "maxAttempts");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
     /** HMAC keys shorter than this are guessable; 32 random bytes (e.g. {@code openssl rand -hex 32}) are advised. */
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -72,19 +71,6 @@ public final class WebhooksConfigParser {
         return new Reading(where).config(root);
     }
 
-    /** 100ms, 5s, 5m, 1h: as the file writes durations. */
-    private static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 3_600_000 == 0) {
-            return ms / 3_600_000 + "h";
-        } else if (ms % 60_000 == 0) {
-            return ms / 60_000 + "m";
-        } else if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
-    }
-
     private static String sorted(Set<String> keys) {
         return String.join(", ", new TreeSet<>(keys));
     }
@@ -117,7 +103,7 @@ public final class WebhooksConfigParser {
                     max = duration("backoff.max", backoff.get("max"), max, Duration.ofSeconds(1),
                             Duration.ofHours(1));
                     if (max.compareTo(initial) < 0) {
-                        problem("backoff.max", "must be at least backoff.initial (" + human(initial) + ")");
+                        problem("backoff.max", "must be at least backoff.initial (" + Durations.format(initial) + ")");
                     }
                 }
             }
@@ -244,23 +230,24 @@ public final class WebhooksConfigParser {
             try {
                 return Severity.fromWire(node.isTextual() ? node.textValue() : node.toString());
             } catch (IllegalArgumentException e) {
-                problem(key, "'" + node.asText() + "' is not one of info, warning, major, critical");
+                problem(key, "'" + node.asText() + "' is not one of " + String.join(", ", Severity.wireNames()));
                 return null;
             }
         }
 
         private Set<String> kinds(String key, JsonNode node, WebhookAudience audience) {
+            String all = String.join(", ", SiteKind.topicSegments());
             if (node == null || node.isNull()) {
-                return WebhookConfig.ALL_KINDS;
+                return Set.copyOf(SiteKind.topicSegments());
             }
             if (!node.isArray() || node.isEmpty()) {
-                problem(key, "expected a non-empty list of air, water, enterprise");
+                problem(key, "expected a non-empty list of " + all);
                 return null;
             }
             Set<String> kinds = new LinkedHashSet<>();
             for (JsonNode k : node) {
-                if (!k.isTextual() || !WebhookConfig.ALL_KINDS.contains(k.textValue())) {
-                    problem(key, "'" + k.asText() + "' is not one of air, water, enterprise");
+                if (!k.isTextual() || SiteKind.fromTopicSegment(k.textValue()) == null) {
+                    problem(key, "'" + k.asText() + "' is not one of " + all);
                     return null;
                 }
                 kinds.add(k.textValue());
@@ -288,26 +275,15 @@ public final class WebhooksConfigParser {
                 return dflt;
             }
             String text = node.asText().trim();
-            Duration d = null;
-            Matcher m = DURATION.matcher(text);
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                d = switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            } else {
-                try {
-                    d = Duration.parse(text);
-                } catch (DateTimeParseException e) {
-                    problem(key, "'" + text + "' is not a duration (e.g. 500ms, 5s, 2m, 1h)");
-                    return dflt;
-                }
+            Duration d;
+            try {
+                d = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                problem(key, "'" + text + "' is not a duration (e.g. 500ms, 5s, 2m, 1h)");
+                return dflt;
             }
             if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                problem(key, "'" + text + "' is outside " + human(min) + "–" + human(max));
+                problem(key, "'" + text + "' is outside " + Durations.format(min) + "–" + Durations.format(max));
                 return dflt;
             }
             return d;
