@@ -5,7 +5,7 @@ import io.envmon.ingest.config.ConfigLoader;
 import io.envmon.ingest.config.IngestConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.store.InfluxPingProbe;
-import io.envmon.ingest.hj212.Hj212Devices;
+import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.ingest.hj212.Hj212GatewayVerticle;
 import io.envmon.ingest.alerts.AlertNotifier;
 import io.envmon.ingest.alerts.AlertWiring;

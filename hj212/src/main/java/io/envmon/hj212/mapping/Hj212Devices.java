@@ -22,11 +22,8 @@ import java.util.Optional;
  * map (point type, clock zone, unit overrides from the entry's {@code hj212} block; docs/hj212.md, "Per-device
  * settings in the registry"). The service looks devices up by MN, the simulator by point. Built once, where a unit
  * override that names no code or cannot be converted is an error. Immutable, thread-safe.
- *
- * <p>Not final only for {@code io.envmon.ingest.hj212.Hj212Devices}, the ingest's former name for it, kept while
- * the service's start-up is being restructured.
  */
-public class Hj212Devices {
+public final class Hj212Devices {
 
     /**
      * One registered device.
