@@ -1,5 +1,6 @@
 package io.envmon.testkit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class RequiredTools {
 
     /** The program's path (the override variable first, then PATH and the usual folders), or empty. */
     public static Optional<Path> find(String name, String overrideEnv) {
-        return Binaries.lookup(name, overrideEnv);
+        return Binaries.lookup(name, overrideEnv).filter(Files::isExecutable);
     }
 
     /** True when the run opted out of {@code name} ({@value #OPT_OUT_ENV} or {@value #OPT_OUT_PROPERTY}). */
