@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class Hj212TcpIT {
 
-    static final Duration REPLY = Duration.ofSeconds(10);
+    static final Duration REPLY = Duration.ofSeconds(60);
     static IngestHarness harness;
     static int port;
     static MqttTestClient operator;
