@@ -16,11 +16,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.envmon.grafana.gen.Json;
 import io.envmon.testkit.FreePorts;
 import io.envmon.testkit.IngestService;
 import io.envmon.testkit.InfluxServer;
@@ -55,6 +60,8 @@ final class ReplayHarness implements AutoCloseable {
     final int httpPort = FreePorts.next();
     final Path workDir;
     JavaProcess ingest;
+    /** Subscribed to the service's alert events ({@code env/alerts/#}) from before the replay on. */
+    MqttTestClient alertEvents;
     long expectedReadings;
     int rejectionsSent;
     final List<String> log = new ArrayList<>();
@@ -72,6 +79,8 @@ final class ReplayHarness implements AutoCloseable {
     }
 
     void startIngest() {
+        alertEvents = MqttTestClient.connect(mqtt.url());
+        alertEvents.subscribe("env/alerts/#");
         ingest = IngestService.start(jar("envmon.ingest.jar", "ingest/target/envmon-ingest.jar"),
                 IngestService.env(mqtt, influx, DB, registry, "envmon-ingest-grafana-it", httpPort), Duration.ofSeconds(40));
     }
@@ -184,10 +193,11 @@ final class ReplayHarness implements AutoCloseable {
     /**
      * The alert engine evaluates after storage and writes its rows asynchronously: waits (generous ceiling, no quiet
      * period) until it has evaluated every stored reading ({@code envmon_alerts_queued_readings} 0), every alert event it
-     * emitted is in {@code alert} ({@code envmon_alerts_events_total}), the episodes' alerts are there (water_class on
-     * {@link #POLLUTED_SECTION}, flag_fault on {@link #SILENT_STATION}, permit_limit on {@link #EXCEEDING_OUTLET}'s
-     * enterprise), and every air station has {@code air_hourly} rows for the recent every-minute hours. Fails, saying
-     * which of these is missing, when the engine does not write them.
+     * emitted ({@code envmon_alerts_events_total}) has been published on {@code env/alerts/#} and is a row of
+     * {@code alert} (its ID and state; an event emitted twice, e.g. for an hour rated again, is one row), the episodes'
+     * alerts are there (water_class on {@link #POLLUTED_SECTION}, flag_fault on {@link #SILENT_STATION}, permit_limit
+     * on {@link #EXCEEDING_OUTLET}'s enterprise), and every air station has {@code air_hourly} rows for the recent
+     * every-minute hours. Fails, saying which of these is missing, when the engine does not write them.
      */
     void awaitAlertEngineOutput() {
         int stations = pointCount(airOnlyRegistry());
@@ -216,9 +226,23 @@ final class ReplayHarness implements AutoCloseable {
             missing.add(queued + " readings not yet evaluated");
         }
         long events = (long) sum(m, "envmon_alerts_events_total");
-        long alertRows = influx.count(DB, "SELECT count(\"state\") FROM \"alert\"");
-        if (events == 0 || alertRows < events) {
-            missing.add(alertRows + " alert rows of " + events + " events emitted");
+        List<MqttTestClient.Received> published = alertEvents.messages("env/alerts/#");
+        if (events == 0 || published.size() < events) {
+            missing.add(published.size() + " alert events published of " + events + " emitted");
+        }
+        Set<String> stored = new HashSet<>();
+        influx.rows(DB, "SELECT \"alert_id\", \"state\" FROM \"alert\"")
+                .forEach(r -> stored.add(r.get("alert_id") + " " + r.get("state")));
+        Set<String> notStored = new TreeSet<>();
+        for (MqttTestClient.Received r : published) {
+            JsonNode event = Json.parse(r.payload());
+            String key = event.path("id").asText() + " " + event.path("state").asText();
+            if (!stored.contains(key)) {
+                notStored.add(key);
+            }
+        }
+        if (!notStored.isEmpty()) {
+            missing.add(notStored.size() + " published alert events not in alert (ID and state): " + notStored);
         }
         for (String[] episode : List.of(new String[] {"water_class", POLLUTED_SECTION},
                 new String[] {"flag_fault", SILENT_STATION}, new String[] {"permit_limit", enterprise})) {
@@ -391,6 +415,9 @@ final class ReplayHarness implements AutoCloseable {
     public void close() {
         if (ingest != null) {
             ingest.close();
+        }
+        if (alertEvents != null) {
+            alertEvents.close();
         }
         mqtt.close();
         influx.close();
