@@ -20,8 +20,23 @@ mosquitto_bin() { command -v mosquitto 2>/dev/null || { [[ -x /usr/sbin/mosquitt
 influxd_bin()   { command -v influxd 2>/dev/null || { [[ -x /usr/bin/influxd ]] && echo /usr/bin/influxd; }; }
 
 # Installs the Debian packages of whatever program is missing; does nothing when all are there.
-ensure_packages() {
-  local missing=()
+ensure_packages() { install_missing_packages; }
+
+# ensure_packages, and the programs only the test suite runs (./envmon test): prometheus (DashboardQueriesIT runs the
+# dashboards' PromQL on a real one) and shellcheck (DeployFilesTest checks the project's scripts). A test whose program
+# is missing fails, unless ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here
+# and the test is reported as skipped.
+ensure_test_packages() { install_missing_packages prometheus shellcheck; }
+
+# install_missing_packages [TOOL...]: the base programs and the TOOLs (each named as its Debian package), less those
+# ENVMON_TEST_WITHOUT names
+install_missing_packages() {
+  local missing=() tools=() tool
+  for tool in "$@"; do
+    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $tool "* ]] && continue
+    tools+=("$tool")
+    have "$tool" "/usr/bin/$tool" || missing+=("$tool")
+  done
   have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
   have influxd /usr/bin/influxd || missing+=(influxdb)
   have curl || missing+=(curl)
@@ -49,6 +64,9 @@ ensure_packages() {
   fi
   have mosquitto /usr/sbin/mosquitto || die "mosquitto still missing after installing"
   have influxd /usr/bin/influxd || die "influxd still missing after installing"
+  for tool in "${tools[@]}"; do
+    have "$tool" "/usr/bin/$tool" || die "$tool still missing after installing"
+  done
 }
 
 # port_in_use PORT: true when something listens on PORT (any address)

@@ -124,7 +124,8 @@ cmd_run() {
 
 start_simulator() {
   local jar=$1 registry=$2 mqtt_url=$3
-  LOGS[simulator]="$RUN_DIR/simulator.log"
+  # a quoted key: LOGS is declared associative in lib.sh, which shellcheck does not see when checking this file
+  LOGS["simulator"]="$RUN_DIR/simulator.log"
   start_bg "${LOGS[simulator]}" java -jar "$jar" run --registry "$registry" --mqtt-url "$mqtt_url" \
     --interval 60s --speed 60
   PIDS[simulator]=$STARTED_PID

@@ -19,27 +19,30 @@ import io.envmon.grafana.DashboardModel.Query;
 import io.envmon.grafana.DashboardModel.Variable;
 import io.envmon.grafana.GrafanaTemplate.Range;
 import io.envmon.grafana.GrafanaTemplate.Selection;
+import io.envmon.testkit.PrometheusServer;
+import io.envmon.testkit.RequiredTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The proof that every dashboard shows data: after the simulator's replay through the real ingest service into a
- * real InfluxDB ({@link ReplayHarness}), every panel query, annotation and variable query of every provisioned
+ * The proof that every dashboard shows data the service itself wrote: after the simulator's replay through the real
+ * ingest service into a real InfluxDB ({@link ReplayHarness}), and once the service's alert engine has written its
+ * {@code alert} and {@code air_hourly} rows, every panel query, annotation and variable query of every provisioned
  * dashboard is expanded as Grafana would ({@link GrafanaTemplate}) and run; each must return at least one row with a
- * non-null value. Each is also run a second time over an absolute range with two values picked in each multi-value
- * variable (Grafana's regex form), which must at least be valid InfluxQL. Every metric name and label of the
- * Prometheus queries must appear in a live scrape of the service's /metrics; where the Debian package
- * {@code prometheus} is installed, a Prometheus scrapes the service during the replay and each PromQL query must
- * return series too ({@link PrometheusServer}). Prints a table: dashboard, panel, queries, queries proven, rows.
- * {@link #theEpisodesShowOnTheDashboards} then checks values: the injected episodes appear where they should.
+ * non-null value, or the test fails naming the dashboard and panel. Each is also run a second time over an absolute
+ * range with two values picked in each multi-value variable (Grafana's regex form), which must at least be valid
+ * InfluxQL. Every metric name and label of the Prometheus queries must appear in a live scrape of the service's
+ * /metrics, and a real Prometheus (Debian package {@code prometheus}) scrapes the service during the replay: each
+ * PromQL query must return series from it ({@link #everyPromqlQueryReturnsSeriesFromARealPrometheus}; without the
+ * program that test fails, or is skipped when {@code ENVMON_TEST_WITHOUT} names it, see {@link RequiredTools}). Prints
+ * a table: dashboard, panel, queries, queries proven, rows. {@link #theEpisodesShowOnTheDashboards} then checks
+ * values: the injected episodes appear where they should.
  */
 class DashboardQueriesIT {
 
     private static ReplayHarness harness;
-    private static Instant now;
-    private static final List<String> standIns = new ArrayList<>();
     private static String scrape;
     private static PrometheusServer prometheus;
     private static Instant promFrom;
@@ -52,13 +55,16 @@ class DashboardQueriesIT {
         long t0 = System.nanoTime();
         harness = new ReplayHarness();
         harness.startIngest();
-        prometheus = PrometheusServer.startIfInstalled(harness.httpPort).orElse(null);
+        // when the program is missing, everyPromqlQueryReturnsSeriesFromARealPrometheus fails (or is skipped when
+        // opted out); the InfluxQL panels are proven either way
+        prometheus = RequiredTools.find("prometheus", PrometheusServer.OVERRIDE_ENV)
+                .map(binary -> new PrometheusServer(binary, harness.httpPort).start()).orElse(null);
         promFrom = Instant.now();
-        now = Instant.now();
+        Instant now = Instant.now();
         harness.replay(now);
         harness.publishRejections();
         harness.awaitStored();
-        harness.awaitAlertEngineQuiet();
+        harness.awaitAlertEngineOutput();
         scrape = harness.scrape();
         if (prometheus != null) {
             prometheus.awaitScrapes(5);
@@ -66,7 +72,7 @@ class DashboardQueriesIT {
                     + "PromQL panels run against it");
         } else {
             harness.log.add("Prometheus is not installed: PromQL panels are checked by their metric and label names "
-                    + "against a live /metrics scrape only");
+                    + "against a live /metrics scrape; running them fails (or is skipped when opted out)");
         }
         StringBuilder alerts = new StringBuilder("alert events by kind/rule:");
         harness.influx.rows(ReplayHarness.DB, "SELECT count(\"alert_id\") FROM \"alert\" GROUP BY \"kind\", \"rule\"")
@@ -75,32 +81,8 @@ class DashboardQueriesIT {
         harness.log.add(alerts.toString());
         harness.log.add("air_hourly points: " + harness.influx.count(ReplayHarness.DB,
                 "SELECT count(\"standard\") FROM \"air_hourly\""));
-        writeStandInsWhereTheServiceWroteNothing();
         harness.log.add(String.format("replay ready after %.1f s: %d readings stored, %d rejections",
                 (System.nanoTime() - t0) / 1e9, harness.expectedReadings, harness.rejectionsSent));
-    }
-
-    /**
-     * STAND-IN, to be removed when the alert engine writes {@code air_hourly} and {@code alert} (see
-     * {@link StandIns}): only measurements the service did not write are seeded.
-     */
-    private static void writeStandInsWhereTheServiceWroteNothing() {
-        Set<String> measurements = new LinkedHashSet<>();
-        harness.influx.rows(ReplayHarness.DB, "SHOW MEASUREMENTS").forEach(r -> measurements.add((String) r.get("name")));
-        if (!measurements.contains("air_hourly")) {
-            int n = StandIns.writeAirHourlyStandIn(harness.influx, ReplayHarness.DB);
-            standIns.add("air_hourly: " + n + " STAND-IN points (HJ 633 via the alerts module on the replayed hourly "
-                    + "means); the service wrote none");
-        } else {
-            standIns.add("air_hourly: written by the service (real)");
-        }
-        if (!measurements.contains("alert")) {
-            int n = StandIns.writeAlertStandIn(harness.influx, ReplayHarness.DB, now, ReplayHarness.SILENT_STATION,
-                    "E001");
-            standIns.add("alert: " + n + " STAND-IN events (CONTRACT §4 shape); the service wrote none");
-        } else {
-            standIns.add("alert: written by the service (real)");
-        }
     }
 
     @AfterAll
@@ -122,6 +104,7 @@ class DashboardQueriesIT {
         GrafanaTemplate grafana = new GrafanaTemplate(ReplayHarness.BEIJING, Instant.now());
         List<Line> lines = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        int promql = 0;
         for (DashboardModel d : DashboardModel.loadAll(harness.root)) {
             Range dashboardRange = grafana.range(d.json().path("time").path("from").asText(),
                     d.json().path("time").path("to").asText());
@@ -192,23 +175,10 @@ class DashboardQueriesIT {
                         if (!missing.isEmpty()) {
                             failures.add(d.title() + " / " + p.title() + " / " + q.refId() + ": not in /metrics: "
                                     + missing + " (" + q.text() + ")");
-                            continue;
-                        }
-                        if (prometheus == null) {
-                            notes.add("PromQL: names in live /metrics (no Prometheus to run it)");
-                            continue;
-                        }
-                        long series = runPromql(grafana, q.text());
-                        rows += series;
-                        if (series > 0) {
-                            proven++;
-                            notes.add("PromQL run on Prometheus");
-                        } else if (CREATED_ON_FIRST_EVENT.stream().anyMatch(q.text()::contains)) {
-                            notes.add("no samples: the counter appears on the first write failure; names checked");
                         } else {
-                            failures.add(d.title() + " / " + p.title() + " / " + q.refId() + ": PromQL returned no "
-                                    + "series: " + q.text());
+                            notes.add("PromQL: names in live /metrics; run by everyPromqlQueryReturnsSeries…");
                         }
+                        promql++;
                         continue;
                     }
                     Outcome o = run(grafana, d, q.text(), range, p.interval(), defaults, options);
@@ -242,8 +212,49 @@ class DashboardQueriesIT {
                 lines.add(new Line(d.title(), p.title(), p.queries().size(), proven, rows, String.join("; ", notes)));
             }
         }
-        print(lines);
+        print(lines, promql);
         assertTrue(failures.isEmpty(), () -> "panel queries without data or invalid:\n  " + String.join("\n  ", failures));
+    }
+
+    /**
+     * Every PromQL query of every panel, run on the real Prometheus that scraped the service during the replay, returns
+     * series with samples; a query that returns none fails the test, naming its dashboard and panel.
+     */
+    @Test
+    void everyPromqlQueryReturnsSeriesFromARealPrometheus() {
+        RequiredTools.require("prometheus", PrometheusServer.OVERRIDE_ENV, "prometheus",
+                "the dashboards' PromQL queries against a real Prometheus");
+        GrafanaTemplate grafana = new GrafanaTemplate(ReplayHarness.BEIJING, Instant.now());
+        List<String> failures = new ArrayList<>();
+        StringBuilder table = new StringBuilder("\nPromQL on Prometheus (series with samples):\n");
+        int run = 0;
+        for (DashboardModel d : DashboardModel.loadAll(harness.root)) {
+            for (PanelModel p : d.panels()) {
+                for (Query q : p.queries()) {
+                    if (q.isInflux()) {
+                        continue;
+                    }
+                    run++;
+                    String where = d.title() + " / " + p.title() + " / " + q.refId();
+                    long series;
+                    try {
+                        series = runPromql(grafana, q.text());
+                    } catch (IllegalStateException e) {
+                        failures.add(where + ": " + e.getMessage());
+                        continue;
+                    }
+                    table.append(String.format("  %s | %s | %d%n", cut(d.title(), 36), cut(p.title() + " / "
+                            + q.refId(), 62), series));
+                    if (series == 0 && CREATED_ON_FIRST_EVENT.stream().noneMatch(q.text()::contains)) {
+                        failures.add(where + ": PromQL returned no series: " + q.text());
+                    }
+                }
+            }
+        }
+        System.out.println(table);
+        assertTrue(run > 0, "the dashboards have PromQL panels");
+        assertTrue(failures.isEmpty(), () -> "PromQL panel queries without series on Prometheus:\n  "
+                + String.join("\n  ", failures));
     }
 
     /**
@@ -440,10 +451,9 @@ class DashboardQueriesIT {
      */
     static final Set<String> CREATED_ON_FIRST_EVENT = Set.of("envmon_influx_write_failures_total");
 
-    private static void print(List<Line> lines) {
+    private static void print(List<Line> lines, int promql) {
         StringBuilder out = new StringBuilder("\n");
         harness.log.forEach(l -> out.append(l).append('\n'));
-        standIns.forEach(l -> out.append(l).append('\n'));
         String format = "%s | %s | %7s | %6s | %6s | %s%n";
         out.append(String.format(format, cut("dashboard", 36), cut("panel", 58), "queries", "proven", "rows", "note"));
         out.append("-".repeat(150)).append('\n');
@@ -455,7 +465,8 @@ class DashboardQueriesIT {
             queries += l.queries();
             proven += l.proven();
         }
-        out.append(String.format("total: %d queries, %d proven%n", queries, proven));
+        out.append(String.format("total: %d queries, %d proven on InfluxDB; %d PromQL, run on Prometheus by "
+                + "everyPromqlQueryReturnsSeriesFromARealPrometheus%n", queries, proven, promql));
         System.out.println(out);
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envmon.grafana.gen.MosquittoAcl;
+import io.envmon.testkit.RequiredTools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -221,14 +222,53 @@ class DeployFilesTest {
         }
     }
 
+    /**
+     * Every shell script of the project (the deployment's, {@code ./envmon}, {@code scripts/}, {@code .ci/run}) passes
+     * shellcheck, following the files they source. A missing shellcheck fails the test ({@code ./envmon test}
+     * installs it), unless {@code ENVMON_TEST_WITHOUT=shellcheck} opts out: then it is reported as skipped.
+     */
     @Test
     void shellcheckAcceptsTheScripts() throws Exception {
-        Path shellcheck = Path.of("/usr/bin/shellcheck");
-        Assumptions.assumeTrue(Files.isExecutable(shellcheck), "shellcheck is not installed");
+        Path shellcheck = RequiredTools.require("shellcheck", "ENVMON_SHELLCHECK_BIN", "shellcheck",
+                "the project's shell scripts");
         for (String script : List.of("mosquitto/make-passwords.sh", "influxdb/init/10-dbrp.sh")) {
             assertTrue(Files.isExecutable(deploy.resolve(script)), script + " is executable");
-            String out = run(List.of(shellcheck.toString(), deploy.resolve(script).toString()));
-            assertTrue(out.startsWith("0\n"), script + ": " + out);
+        }
+        List<String> scripts = shellScripts();
+        assertTrue(scripts.containsAll(List.of("envmon", ".ci/run", "scripts/lib.sh", "deploy/mosquitto/make-passwords.sh",
+                "deploy/influxdb/init/10-dbrp.sh")), scripts.toString());
+        List<String> command = new ArrayList<>(List.of(shellcheck.toString(), "--external-sources"));
+        command.addAll(scripts);
+        String out = run(command, root);
+        assertTrue(out.startsWith("0\n"), "shellcheck " + scripts + ":\n" + out);
+    }
+
+    /** The project's shell scripts, relative to the root: the *.sh files and those starting with a shell's #!. */
+    private List<String> shellScripts() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String dir : List.of(".", ".ci", "scripts", "deploy")) {
+            try (var files = Files.walk(root.resolve(dir), dir.equals(".") ? 1 : Integer.MAX_VALUE)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = root.relativize(file).toString().replace('\\', '/');
+                    if (name.contains("/target/") || name.contains("node_modules/")) {
+                        continue;
+                    }
+                    if (name.endsWith(".sh") || firstLine(file).matches("#!.*\\b(bash|sh)\\b.*")) {
+                        out.add(name);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        byte[] start = new byte[64];
+        try (var in = Files.newInputStream(file)) {
+            int n = in.readNBytes(start, 0, start.length);
+            String text = new String(start, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int end = text.indexOf('\n');
+            return end < 0 ? text : text.substring(0, end);
         }
     }
 
@@ -276,7 +316,12 @@ class DeployFilesTest {
 
     /** Runs a program; its exit code, a newline, then what it printed. */
     private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, Path.of("."));
+    }
+
+    /** Runs a program in {@code dir}; its exit code, a newline, then what it printed. */
+    private static String run(List<String> command, Path dir) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS));
         return p.exitValue() + "\n" + out;

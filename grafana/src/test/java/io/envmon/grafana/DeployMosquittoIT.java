@@ -98,7 +98,7 @@ class DeployMosquittoIT {
         Files.writeString(dir.resolve("mosquitto.conf"), conf);
         broker = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
-        Awaitility.await("mosquitto listening").atMost(Duration.ofSeconds(15))
+        Awaitility.await("mosquitto listening").atMost(Duration.ofSeconds(60))
                 .until(() -> FreePorts.isListening(devicePort) && FreePorts.isListening(simulatorPort)
                         || !broker.isAlive());
         assertTrue(broker.isAlive(), () -> "mosquitto exited: " + read(dir.resolve("mosquitto.out"))
@@ -143,7 +143,8 @@ class DeployMosquittoIT {
 
             ingest.await(2);
             enterprise.await(1);
-            Thread.sleep(500); // what should not arrive has had time to
+            ingest.nothingMoreArrives();
+            enterprise.nothingMoreArrives();
             assertEquals(Set.of("env/enterprise/" + e1.id() + "/DA001", "env/hj212/" + mnOwn), ingest.topics());
             assertEquals(Set.of("env/alerts/enterprise/" + e1.id()), enterprise.topics());
         }
@@ -167,7 +168,8 @@ class DeployMosquittoIT {
             ingestPublisher.publish("env/alerts/air/" + registry.air().get(0).id(), "alert");
             ingest.await(1);
             operator.await(2);
-            Thread.sleep(500);
+            ingest.nothingMoreArrives();
+            operator.nothingMoreArrives();
             assertEquals(List.of("own"), ingest.payloads());
             assertEquals(Set.of("env/deadletter", "env/alerts/air/" + registry.air().get(0).id()), operator.topics());
             assertEquals(List.of("dead letter", "alert"), operator.payloads());
@@ -239,11 +241,11 @@ class DeployMosquittoIT {
                 device.publish("env/air/" + station, "not json");
                 operator.await(1);
                 assertTrue(operator.payloads().get(0).contains("\"reason\":\"malformed\""), operator.payloads().get(0));
-                Awaitility.await("the reading stored").atMost(Duration.ofSeconds(10)).until(() -> influx.count("env",
+                Awaitility.await("the reading stored").atMost(Duration.ofSeconds(60)).until(() -> influx.count("env",
                         "SELECT count(pm25) FROM air WHERE station = '" + station + "' AND time = "
                                 + ts.toEpochMilli() + "ms") == 1);
                 // connections that push each other off do so every second or two: /health would drop to 503
-                Awaitility.await("healthy throughout").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                Awaitility.await("healthy throughout").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
                         .until(() -> health(httpPort) == 200);
                 assertFalse(ingest.output().contains("MQTT connection lost"), ingest.outputTail(30));
                 String brokerLog = read(dir.resolve("mosquitto.log"));
@@ -271,7 +273,7 @@ class DeployMosquittoIT {
             simulator.publish("env/deadletter", "not a device topic");
             ingest.publish("env/air/TG-A02", "echo");
             ingest.await(2);
-            Thread.sleep(500);
+            ingest.nothingMoreArrives();
             assertEquals(Set.of("env/air/TG-A01", "env/enterprise/E001/DA001"), ingest.topics());
             assertTrue(simulator.topics().isEmpty());
         }
@@ -399,7 +401,17 @@ class DeployMosquittoIT {
         }
 
         void await(int count) {
-            await(count, Duration.ofSeconds(10));
+            await(count, Duration.ofSeconds(30));
+        }
+
+        /**
+         * What should not arrive has had time to: the count stays as it is for half a second (a slow machine can make
+         * this miss a late message, never fail on a right one); a message arriving meanwhile fails it.
+         */
+        void nothingMoreArrives() {
+            int now = received.size();
+            Awaitility.await("no message after the " + now + " expected").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(30)).until(() -> received.size() == now);
         }
 
         void await(int count, Duration atMost) {

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code sink} and {@code load} against a real mosquitto: everything load sent at 2000 readings/s for 3 s over
- * several connections arrives at the counting subscriber, no more and no less.
+ * {@code sink} and {@code load} against a real mosquitto: the 6000 readings load sent at a target of 2000 readings/s
+ * over several connections all arrive at the counting subscriber, no more and no less. The rate achieved is the
+ * benchmark's business ({@code ./envmon bench}), not this test's: load sends an exact count however long it takes.
  */
 class LoadSinkIT {
 
+    private static final long READINGS = 6000;
     private static final Pattern SINK_TOTAL = Pattern.compile("received (\\d+) messages, (\\d+) readings");
 
     @TempDir
@@ -34,20 +36,21 @@ class LoadSinkIT {
         try (MosquittoServer mqtt = new MosquittoServer().start()) {
             StringWriter sinkOut = new StringWriter();
             CompletableFuture<Integer> sink = CompletableFuture.supplyAsync(() -> command(sinkOut).execute("sink",
-                    "--mqtt-url", mqtt.url(), "--count-readings", "--idle", "2s", "--duration", "30s", "--quiet"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> sinkOut.toString().contains("subscribed to env/#"));
+                    "--mqtt-url", mqtt.url(), "--count-readings", "--idle", "10s", "--duration", "300s", "--quiet"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> sinkOut.toString().contains("subscribed to env/#"));
 
             Path ledgerFile = tmp.resolve("load.json");
             StringWriter loadOut = new StringWriter();
             int load = command(loadOut).execute("load", "--registry", registry.toString(), "--mqtt-url", mqtt.url(),
-                    "--rate", "2000", "--duration", "3s", "--connections", "4", "--ledger", ledgerFile.toString());
+                    "--rate", "2000", "--count", String.valueOf(READINGS), "--connections", "4", "--ledger",
+                    ledgerFile.toString());
             System.out.println(loadOut);
             assertEquals(0, load, loadOut.toString());
 
             assertEquals(0, sink.get().intValue(), sinkOut.toString());
             System.out.println(sinkOut);
             Ledger ledger = Ledger.read(ledgerFile);
-            assertTrue(ledger.totals().readings() > 4000, ledger.totals().toString());
+            assertEquals(READINGS, ledger.totals().readings(), ledger.totals().toString());
             assertEquals(ledger.totals().acknowledged(), ledger.totals().messages());
             Matcher total = SINK_TOTAL.matcher(sinkOut.toString());
             assertTrue(total.find(), sinkOut.toString());

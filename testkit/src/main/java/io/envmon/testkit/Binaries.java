@@ -20,9 +20,16 @@ final class Binaries {
      * @throws IllegalStateException when the program is nowhere to be found
      */
     static Path find(String name, String overrideEnv, String debianPackage) {
+        return lookup(name, overrideEnv).orElseThrow(() -> new IllegalStateException(name + " not found on PATH nor in "
+                + "/usr/sbin, /usr/bin: install the Debian package '" + debianPackage + "' (./envmon test does) or set "
+                + overrideEnv + " to its path"));
+    }
+
+    /** The program's path (the override variable's value when set), or empty when it is nowhere to be found. */
+    static Optional<Path> lookup(String name, String overrideEnv) {
         String override = System.getenv(overrideEnv);
         if (override != null && !override.isBlank()) {
-            return Path.of(override);
+            return Optional.of(Path.of(override));
         }
         Stream<Path> onPath = Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
                 .filter(dir -> !dir.isEmpty())
@@ -31,9 +38,6 @@ final class Binaries {
                 .map(dir -> Path.of(dir, name));
         return Stream.concat(onPath, usual)
                 .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(name + " not found on PATH nor in /usr/sbin, /usr/bin: "
-                        + "install the Debian package '" + debianPackage + "' (./envmon test does) or set "
-                        + overrideEnv + " to its path"));
+                .findFirst();
     }
 }

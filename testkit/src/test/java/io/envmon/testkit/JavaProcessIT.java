@@ -52,11 +52,11 @@ class JavaProcessIT {
     @Test
     void sigtermLetsTheProgramShutDownGracefully() {
         try (JavaProcess process = JavaProcess.start(jar, Map.of("GREETING", "world"), "a", "b")) {
-            process.waitForOutput("hello world a,b", Duration.ofSeconds(10));
+            process.waitForOutput("hello world a,b", Duration.ofSeconds(60));
             assertTrue(process.isAlive());
             assertTrue(process.pid() > 0);
             process.sigterm();
-            assertEquals(143, process.waitFor(Duration.ofSeconds(10)));
+            assertEquals(143, process.waitFor(Duration.ofSeconds(60)));
             assertTrue(process.output().contains("bye"), process.output());
             assertTrue(Files.isRegularFile(process.logFile()));
         }
@@ -65,9 +65,9 @@ class JavaProcessIT {
     @Test
     void sigkillGivesNoChanceToShutDown() {
         try (JavaProcess process = JavaProcess.start(jar, Map.of(), List.of("-Xmx32m"), List.of())) {
-            process.waitForOutput("hello null", Duration.ofSeconds(10));
+            process.waitForOutput("hello null", Duration.ofSeconds(60));
             process.sigkill();
-            assertEquals(137, process.waitFor(Duration.ofSeconds(10)));
+            assertEquals(137, process.waitFor(Duration.ofSeconds(60)));
             assertFalse(process.output().contains("bye"), process.output());
         }
     }
@@ -79,7 +79,7 @@ class JavaProcessIT {
                     () -> process.waitForOutput("never printed", Duration.ofSeconds(30)));
             assertTrue(e.getMessage().contains("exited with code 3"), e.getMessage());
             assertTrue(e.getMessage().contains("hello null exit"), e.getMessage());
-            assertEquals(3, process.waitFor(Duration.ofSeconds(5)));
+            assertEquals(3, process.waitFor(Duration.ofSeconds(60)));
         }
     }
 

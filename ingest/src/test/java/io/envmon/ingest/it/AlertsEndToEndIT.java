@@ -18,19 +18,41 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Alerts through the whole service: readings over MQTT raise a permit alert by the rules, which is published on
  * {@code env/alerts/...}, written to the {@code alert} measurement and served by the API, to the bureau and to
  * that enterprise only; the bureau acknowledges it; a restart keeps it (same ID, no duplicate); clean hours
  * resolve it. Hourly AQI rows are written for air stations.
+ *
+ * <p>The servers and the service are shared, the data is not: each test raises the alerts it needs on outlets and
+ * stations no other test sends for (this class's registry has an outlet per test), so the tests pass in any order
+ * and one failure fails only itself.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertsEndToEndIT {
+
+    /** {@link IngestHarness#REGISTRY}'s enterprises with an outlet per test (same limits as E001's DA001). */
+    static final String REGISTRY = """
+            air:
+              - {id: S01, name: 测试站一}
+              - {id: S02, name: 测试站二}
+            enterprises:
+              - id: E001
+                name: 测试玛钢铸造有限公司
+                industry: foundry
+                outlets:
+                  - {id: DA001, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
+                  - {id: DA002, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
+                  - {id: DA003, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
+                  - {id: DA004, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
+                  - {id: DA005, type: stack, referenceO2: 15, limits: {particulate: 40, so2: 200, nox: 300}}
+              - id: E002
+                name: 测试砖瓦有限公司
+                industry: brick_kiln
+                outlets:
+                  - {id: DA001, type: stack, referenceO2: 8.6, limits: {particulate: 30, so2: 300, nox: 200}}
+            """;
 
     static final String BUREAU = "bureau-token-0123456789";
     static final String E001 = "e001-token-0123456789";
@@ -43,14 +65,13 @@ class AlertsEndToEndIT {
     static Map<String, String> env;
     /** A clock hour three hours ago: its readings are complete and it is closed by a later reading. */
     static Instant hour;
-    static String alertId;
     static com.sun.net.httpserver.HttpServer receiver;
     static final java.util.concurrent.CopyOnWriteArrayList<String> toBureau = new java.util.concurrent.CopyOnWriteArrayList<>();
     static final java.util.concurrent.CopyOnWriteArrayList<String> toE002 = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
-        harness = new IngestHarness();
+        harness = new IngestHarness(REGISTRY);
         Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
         Files.writeString(tokens, """
                 bureau:
@@ -113,18 +134,32 @@ class AlertsEndToEndIT {
         return out;
     }
 
-    static JsonNode permitAlert(List<JsonNode> events, String state) {
+    /** The first permit event of {@code outlet} in {@code state}, or null. */
+    static JsonNode permitAlert(List<JsonNode> events, String outlet, String state) {
+        return permitEvents(events, outlet).stream().filter(e -> e.get("state").asText().equals(state)).findFirst()
+                .orElse(null);
+    }
+
+    static List<JsonNode> permitEvents(List<JsonNode> events, String outlet) {
         return events.stream().filter(e -> e.get("rule").asText().startsWith("permit")
-                && e.get("state").asText().equals(state)).findFirst().orElse(null);
+                && outlet.equals(e.path("point").asText())).toList();
+    }
+
+    /**
+     * Publishes an hour of E001's {@code outlet} with particulate at {@code particulate} mg/m³ (limit 40) and waits
+     * for the open permit alert it raises; returns that alert as published.
+     */
+    static JsonNode raiseE001PermitAlert(String outlet, double particulate) throws IOException {
+        publishHour("env/enterprise/E001/" + outlet, hour, "{\"particulate\": " + particulate + ", \"o2\": 15.0}");
+        await("open permit alert on E001/" + outlet).atMost(Duration.ofSeconds(90))
+                .until(() -> permitAlert(alertsOn("env/alerts/enterprise/E001"), outlet, "open") != null);
+        return permitAlert(alertsOn("env/alerts/enterprise/E001"), outlet, "open");
     }
 
     @Test
-    @Order(1)
     void anHourOverThePermitLimitRaisesOneCriticalAlertPublishedStoredAndServed() throws IOException {
-        publishHour("env/enterprise/E001/DA001", hour, "{\"particulate\": 80.0, \"o2\": 15.0}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> permitAlert(alertsOn("env/alerts/enterprise/E001"), "open") != null);
-        JsonNode alert = permitAlert(alertsOn("env/alerts/enterprise/E001"), "open");
-        alertId = alert.get("id").asText();
+        JsonNode alert = raiseE001PermitAlert("DA001", 80.0);
+        String alertId = alert.get("id").asText();
         assertEquals("critical", alert.get("severity").asText());
         assertEquals("enterprise", alert.get("kind").asText());
         assertEquals("DA001", alert.get("point").asText());
@@ -132,7 +167,7 @@ class AlertsEndToEndIT {
         assertEquals(80.0, alert.get("value").asDouble(), 0.01);
         assertEquals(40.0, alert.get("threshold").asDouble(), 0.01);
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 harness.count("SELECT count(state) FROM alert WHERE alert_id = '" + alertId + "'") >= 1);
 
         HttpResponse<String> bureau = harness.api(BUREAU, "/api/alerts");
@@ -140,12 +175,14 @@ class AlertsEndToEndIT {
         assertTrue(bureau.body().contains(alertId), bureau.body());
         HttpResponse<String> own = harness.api(E001, "/api/alerts/" + alertId);
         assertEquals(200, own.statusCode(), own.body());
-        await().atMost(Duration.ofSeconds(10)).until(() -> toBureau.stream().anyMatch(b -> b.contains(alertId)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> toBureau.stream().anyMatch(b -> b.contains(alertId)));
     }
 
     @Test
-    @Order(2)
-    void anotherEnterpriseNeverSeesItAndTokensAreRequired() {
+    void anotherEnterpriseNeverSeesItAndTokensAreRequired() throws IOException {
+        String alertId = raiseE001PermitAlert("DA002", 80.0).get("id").asText();
+        await("the bureau's webhook delivery").atMost(Duration.ofSeconds(60))
+                .until(() -> toBureau.stream().anyMatch(b -> b.contains(alertId)));
         HttpResponse<String> list = harness.api(E002, "/api/alerts");
         assertEquals(200, list.statusCode());
         assertTrue(!list.body().contains(alertId) && !list.body().contains("E001"), list.body());
@@ -153,18 +190,19 @@ class AlertsEndToEndIT {
         assertEquals(403, harness.api(E002, "/api/alerts?site=E001").statusCode());
         assertEquals(403, harness.api(E002, "/api/readings/enterprise/E001/DA001").statusCode());
         assertEquals(403, harness.api(E002, "/api/readings/air/S01").statusCode());
-        assertEquals(200, harness.api(E001, "/api/readings/enterprise/E001/DA001?from=" + hour + "&to="
+        assertEquals(200, harness.api(E001, "/api/readings/enterprise/E001/DA002?from=" + hour + "&to="
                 + hour.plus(2, ChronoUnit.HOURS)).statusCode());
         assertEquals(401, harness.api(null, "/api/alerts").statusCode());
         assertEquals(401, harness.api("not-a-token-at-all", "/api/alerts").statusCode());
         assertTrue(toE002.stream().noneMatch(b -> b.contains("E001")), "E002's webhook never receives E001's alerts");
         assertEquals(403, harness.api(E002, "/api/webhooks/deliveries").statusCode());
-        assertTrue(harness.api(BUREAU, "/api/webhooks/deliveries").body().contains("delivered"));
+        await("the delivery recorded").atMost(Duration.ofSeconds(60))
+                .until(() -> harness.api(BUREAU, "/api/webhooks/deliveries").body().contains("delivered"));
     }
 
     @Test
-    @Order(3)
     void theBureauAcknowledgesAndEnterprisesCannot() throws IOException {
+        String alertId = raiseE001PermitAlert("DA003", 80.0).get("id").asText();
         assertEquals(403, harness.apiPost(E001, "/api/alerts/" + alertId + "/ack", "{}").statusCode());
         HttpResponse<String> ack = harness.apiPost(BUREAU, "/api/alerts/" + alertId + "/ack", "{\"by\": \"值班员 李\"}");
         assertEquals(200, ack.statusCode(), ack.body());
@@ -175,20 +213,25 @@ class AlertsEndToEndIT {
     }
 
     @Test
-    @Order(4)
     void aRestartKeepsTheOpenAlertWithoutADuplicateAndCleanHoursResolveIt() throws IOException {
+        String alertId = raiseE001PermitAlert("DA004", 80.0).get("id").asText();
+        HttpResponse<String> ack = harness.apiPost(BUREAU, "/api/alerts/" + alertId + "/ack", "{\"by\": \"值班员 李\"}");
+        assertEquals(200, ack.statusCode(), ack.body());
+        await("the acknowledgement published").atMost(Duration.ofSeconds(60))
+                .until(() -> permitEvents(alertsOn("env/alerts/enterprise/E001"), "DA004").size() == 2);
+
         harness.ingest.sigterm();
-        assertEquals(0, harness.ingest.waitFor(Duration.ofSeconds(40)));
+        assertEquals(0, harness.ingest.waitFor(Duration.ofSeconds(60)));
         harness.startIngest(env);
-        await().atMost(Duration.ofSeconds(20)).until(() -> harness.api(BUREAU, "/api/alerts").body().contains(alertId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.api(BUREAU, "/api/alerts").body().contains(alertId));
         JsonNode restored = JSON.readTree(harness.api(BUREAU, "/api/alerts/" + alertId).body());
         assertEquals("值班员 李", restored.get("acknowledgedBy").asText(), "the acknowledgement survives the restart");
 
-        publishHour("env/enterprise/E001/DA001", hour.plus(1, ChronoUnit.HOURS), "{\"particulate\": 10.0, \"o2\": 15.0}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> permitAlert(alertsOn("env/alerts/enterprise/E001"), "resolved") != null);
-        assertEquals(alertId, permitAlert(alertsOn("env/alerts/enterprise/E001"), "resolved").get("id").asText());
-        List<JsonNode> permit = alertsOn("env/alerts/enterprise/E001").stream()
-                .filter(e -> e.get("rule").asText().startsWith("permit")).toList();
+        publishHour("env/enterprise/E001/DA004", hour.plus(1, ChronoUnit.HOURS), "{\"particulate\": 10.0, \"o2\": 15.0}");
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> permitAlert(alertsOn("env/alerts/enterprise/E001"), "DA004", "resolved") != null);
+        assertEquals(alertId, permitAlert(alertsOn("env/alerts/enterprise/E001"), "DA004", "resolved").get("id").asText());
+        List<JsonNode> permit = permitEvents(alertsOn("env/alerts/enterprise/E001"), "DA004");
         assertEquals(1, permit.stream().map(e -> e.get("id").asText()).distinct().count(), "one alert ID: " + permit);
         // opened once, acknowledged once (same state, with acknowledgedBy), resolved once: nothing re-opened by the restart
         assertEquals(List.of("open", "open", "resolved"), permit.stream().map(e -> e.get("state").asText()).toList());
@@ -197,7 +240,6 @@ class AlertsEndToEndIT {
     }
 
     @Test
-    @Order(5)
     void theLiveStreamShowsEachCallerItsOwnEventsAsTheyHappen() throws Exception {
         java.util.concurrent.CopyOnWriteArrayList<String> bureauLines = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CopyOnWriteArrayList<String> e002Lines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -208,18 +250,17 @@ class AlertsEndToEndIT {
                             HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> response.body().forEach(pair.getValue()::add));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !bureauLines.isEmpty() && !e002Lines.isEmpty());
-        publishHour("env/enterprise/E001/DA001", hour.plus(2, ChronoUnit.HOURS), "{\"particulate\": 90.0, \"o2\": 15.0}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> bureauLines.stream().anyMatch(l -> l.startsWith("data:")
-                && l.contains("\"site\":\"E001\"") && l.contains("permit")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !bureauLines.isEmpty() && !e002Lines.isEmpty());
+        publishHour("env/enterprise/E001/DA005", hour, "{\"particulate\": 90.0, \"o2\": 15.0}");
+        await().atMost(Duration.ofSeconds(90)).until(() -> bureauLines.stream().anyMatch(l -> l.startsWith("data:")
+                && l.contains("\"site\":\"E001\"") && l.contains("\"point\":\"DA005\"") && l.contains("permit")));
         assertTrue(e002Lines.stream().noneMatch(l -> l.contains("E001")), "E002's stream never carries E001's alerts");
     }
 
     @Test
-    @Order(6)
     void anAirStationsHourGetsItsHourlyAqiRecord() {
         publishHour("env/air/S01", hour, "{\"pm25\": 100.0, \"pm10\": 150.0, \"so2\": 10.0, \"no2\": 30.0, \"co\": 0.5, \"o3\": 40.0}");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(90)).until(() ->
                 harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S01' AND time = " + hour.toEpochMilli() + "ms") == 1);
         Map<String, Object> row = harness.influx.rows(IngestHarness.DB, "SELECT * FROM air_hourly WHERE station = 'S01' AND time = "
                 + hour.toEpochMilli() + "ms").get(0);
@@ -231,11 +272,11 @@ class AlertsEndToEndIT {
     }
 
     @Test
-    @Order(7)
     void twoAlertsOfOneOutletClosingInTheSameHourAreBothRecorded() {
-        // particulate and SO2 over their limits in the same hour: same kind, site, rule, severity and time
+        // particulate and SO2 over their limits in the same hour: same kind, site, rule, severity and time (E002 is
+        // this test's alone)
         publishHour("env/enterprise/E002/DA001", hour, "{\"particulate\": 60.0, \"so2\": 600.0, \"o2\": 8.6}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> harness.count(
+        await().atMost(Duration.ofSeconds(90)).until(() -> harness.count(
                 "SELECT count(state) FROM alert WHERE site = 'E002' AND rule = 'permit_limit'") == 2);
         List<Map<String, Object>> rows = harness.influx.rows(IngestHarness.DB,
                 "SELECT alert_id, parameter FROM alert WHERE site = 'E002' AND rule = 'permit_limit'");
@@ -243,17 +284,21 @@ class AlertsEndToEndIT {
     }
 
     @Test
-    @Order(8)
     void lateReadingsForAClosedHourReRateItFromWhatInfluxDbHolds() {
-        // S01's hour was closed and rated 137 (order 6); the engine keeps no raw readings of a closed hour, so the
-        // late ones make it read the station's readings back from InfluxDB and rate the hour again
+        // S02's hour is closed and rated first; the engine keeps no raw readings of a closed hour, so the late ones
+        // make it read the station's readings back from InfluxDB and rate the hour again
+        String rated = "SELECT aqi FROM air_hourly WHERE station = 'S02' AND time = " + hour.toEpochMilli() + "ms";
+        publishHour("env/air/S02", hour, "{\"pm25\": 100.0, \"pm10\": 150.0, \"so2\": 10.0, \"no2\": 30.0, \"co\": 0.5, \"o3\": 40.0}");
+        await("S02's hour rated").atMost(Duration.ofSeconds(90)).until(() -> {
+            List<Map<String, Object>> rows = harness.influx.rows(IngestHarness.DB, rated);
+            return rows.size() == 1 && ((Number) rows.get(0).get("aqi")).longValue() == 137;
+        });
         for (int minute = 0; minute < 60; minute++) {
-            device.publish("env/air/S01", "{\"ts\": \"" + hour.plus(minute, ChronoUnit.MINUTES)
+            device.publish("env/air/S02", "{\"ts\": \"" + hour.plus(minute, ChronoUnit.MINUTES)
                     + "\", \"values\": {\"pm25\": 400.0}}", 1);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<Map<String, Object>> rows = harness.influx.rows(IngestHarness.DB,
-                    "SELECT aqi FROM air_hourly WHERE station = 'S01' AND time = " + hour.toEpochMilli() + "ms");
+        await("S02's hour re-rated").atMost(Duration.ofSeconds(90)).until(() -> {
+            List<Map<String, Object>> rows = harness.influx.rows(IngestHarness.DB, rated);
             return rows.size() == 1 && ((Number) rows.get(0).get("aqi")).longValue() > 300;
         });
     }

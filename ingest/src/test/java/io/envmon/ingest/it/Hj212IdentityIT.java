@@ -48,7 +48,7 @@ class Hj212IdentityIT {
                 outlets:
                   - {id: DA002, type: stack, referenceO2: 8.6, mn: "010000A8900016F000169DD2", limits: {particulate: 30, so2: 300, nox: 200}}
             """;
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
 
     static IngestHarness harness;

@@ -69,7 +69,7 @@ class Hj212MqttIT {
         device.publish("env/hj212/" + AIR_MN, upload("20260101000000001", "22", "2011", AIR_MN,
                 "DataTime=" + dataTime(t) + ";a34004-Rtd=35.2;a21005-Rtd=0.8,a21005-Flag=C"), 1, false);
         // poll tightly: the first time the reply is seen, the point must already be there
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(5)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
             if (repliesFor(AIR_MN).size() > before) {
                 seenAtReply.compareAndSet(-1, harness.count(query));
                 return true;
@@ -96,7 +96,7 @@ class Hj212MqttIT {
                 dt + "w21003-Avg=1.2,w21003-Flag=N;w00000-Avg=15,w00000-Cou=54"), 1, false);
         device.publish("env/hj212/" + WASTE_MN, packet("20260101000000101", "32", "2061", WASTE_MN, 2, 1,
                 dt + "w01018-Avg=31.5,w01018-Min=28,w01018-Max=35,w01018-Flag=N"), 1, false);
-        await().atMost(Duration.ofSeconds(15)).until(() -> repliesFor(WASTE_MN).size() >= before + 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> repliesFor(WASTE_MN).size() >= before + 2);
         Set<String> qns = new TreeSet<>();
         repliesFor(WASTE_MN).subList(before, before + 2).forEach(r -> qns.add(qnOf(r)));
         assertEquals(Set.of("20260101000000101", "20260101000000102"), qns);
@@ -119,7 +119,7 @@ class Hj212MqttIT {
                 "DataTime=" + dataTime(t) + ";a34004-Rtd=99")), 1, false);
         device.publish("env/hj212/99999999999999", upload("20260101000000202", "22", "2011", "99999999999999",
                 "DataTime=" + dataTime(t) + ";a34004-Rtd=99"), 1, false);
-        List<MqttTestClient.Received> letters = operator.awaitMessages("env/deadletter", 3, Duration.ofSeconds(15));
+        List<MqttTestClient.Received> letters = operator.awaitMessages("env/deadletter", 3, Duration.ofSeconds(60));
         ObjectMapper json = new ObjectMapper();
         List<String> reasons = letters.stream().map(r -> {
             try {
@@ -129,8 +129,9 @@ class Hj212MqttIT {
             }
         }).sorted().toList();
         assertEquals(List.of("bad_frame", "bad_frame", "unknown_site"), reasons);
-        Thread.sleep(500);
-        assertEquals(before, repliesFor(AIR_MN).size(), "no reply to refused frames");
+        // a slow machine can make this miss a late reply, never fail on a right run
+        await("no reply to refused frames").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
+                .until(() -> repliesFor(AIR_MN).size() == before);
         assertTrue(device.messages("env/hj212/99999999999999/down").isEmpty());
         assertEquals(0, harness.count("SELECT count(pm25) FROM air WHERE time = " + t.toEpochMilli() + "ms"));
     }

@@ -51,9 +51,9 @@ class IngestEndToEndIT {
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> harness.count("SELECT count(pm25) FROM air WHERE " + harness.readings(0, perStation)) == 5L * perStation);
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.count("SELECT count(\"do\") FROM water WHERE section = 'W01' AND "
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.count("SELECT count(\"do\") FROM water WHERE section = 'W01' AND "
                 + harness.readings(0, perStation)) == perStation);
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.count("SELECT count(particulate) FROM emission "
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.count("SELECT count(particulate) FROM emission "
                 + "WHERE enterprise = 'E001' AND outlet = 'DA001' AND " + harness.readings(0, perStation)) == perStation);
 
         List<Map<String, Object>> rows = harness.influx.rows(IngestHarness.DB,
@@ -94,7 +94,7 @@ class IngestEndToEndIT {
         assertEquals(Set.of("malformed", "too_large", "bad_topic", "unknown_site", "unknown_parameter",
                 "bad_timestamp", "out_of_range"), reasons);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.count("SELECT count(detail) FROM rejected") == 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.count("SELECT count(detail) FROM rejected") == 8);
         Map<String, Long> byReason = harness.influx.rows(IngestHarness.DB,
                         "SELECT count(detail) FROM rejected GROUP BY reason").stream()
                 .collect(Collectors.toMap(r -> (String) r.get("reason"), r -> ((Number) r.get("count")).longValue()));
@@ -112,16 +112,16 @@ class IngestEndToEndIT {
         String message = harness.reading(5000, "nh3n", 0.42);
         device.publish("env/water/W02", message, 1);
         device.publish("env/water/W02", message, 1);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> harness.metric("envmon_messages_acknowledged_total") >= 2 && harness.count(
                         "SELECT count(nh3n) FROM water WHERE section = 'W02'") >= 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .until(() -> harness.count("SELECT count(nh3n) FROM water WHERE section = 'W02'") == 1);
     }
 
     @Test
     void healthIsUpWhenBrokerAndDatabaseAreReachable() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.healthStatus() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.healthStatus() == 200);
         assertTrue(harness.metrics().contains("envmon_readings_stored_total{kind=\"air\"}"));
     }
 }

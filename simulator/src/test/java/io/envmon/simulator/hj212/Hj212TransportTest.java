@@ -1,7 +1,8 @@
 package io.envmon.simulator.hj212;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.hj212.DecodeResult;
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +106,7 @@ class Hj212TransportTest {
         Instant ts = Instant.parse("2026-11-28T01:59:00Z");
         CompletableFuture<Void> done = t.publish(stack, "ignored", json(new Reading(ts, Map.of("so2", 12.0)),
                 new Reading(ts.plusSeconds(60), Map.of("so2", 13.0))));
-        done.get(1, TimeUnit.SECONDS);
+        done.get(30, TimeUnit.SECONDS);
         assertEquals(2, uplink.frames.size());
         assertTrue(uplink.frames.get(0).contains(";ST=31;CN=2011;PW=654321;MN=010000A8900016F000169DC0;Flag=5;"
                 + "CP=&&DataTime=20261128095900;a21026-Rtd=12,a21026-Flag=N&&"), uplink.frames.get(0));
@@ -120,13 +123,11 @@ class Hj212TransportTest {
         Hj212Transport t = transport(Duration.ofMillis(50));
         CompletableFuture<Void> done = t.publish(points.points().get(0), "ignored",
                 json(new Reading(Instant.parse("2026-11-28T01:59:00Z"), Map.of("pm25", 35.0))));
-        Thread.sleep(100);
-        assertFalse(done.isDone());
-        try {
-            done.get(2, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException expected) {
-            assertTrue(expected.getCause() instanceof java.util.concurrent.TimeoutException);
-        }
+        // what had been sent when the frame was given up: not before its resends, however slow the machine
+        CompletableFuture<Integer> sentWhenGivenUp = done.handle((v, e) -> uplink.frames.size());
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> done.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, failure.getCause(), failure.toString());
+        assertEquals(4, sentWhenGivenUp.get(30, TimeUnit.SECONDS), "given up after the first send and 3 resends");
         assertEquals(4, uplink.frames.size(), "the first send and 3 resends");
         assertEquals(1, uplink.frames.stream().distinct().count(), "a resend is the same frame");
         assertEquals(new Hj212Transport.Totals(1, 0, 3, 1), t.totals());
