@@ -77,9 +77,11 @@ class IngestResilienceIT {
         }
         before.close();
         harness.mqtt.restart();
-        // Paho's backoff brings it back within seconds. (This failed when the in-flight permit wait threw
+        // Paho's backoff (1, 2, 4 ... 30 s between attempts) brings it back; a broker slow to come back can push the
+        // next attempt past 60 s, hence the ceiling. (This failed for good when the in-flight permit wait threw
         // InterruptedException into Paho's connection shutdown: the client never reconnected.)
-        await().atMost(Duration.ofSeconds(60)).until(() -> harness.healthStatus() == 200);
+        await().atMost(Duration.ofSeconds(150)).alias("ingest healthy again after the broker restart")
+                .until(() -> harness.healthStatus() == 200);
         MqttTestClient after = MqttTestClient.connect(harness.mqtt.url());
         for (int n = 200; n < 400; n++) {
             after.publish("env/air/S01", harness.reading(n, "pm25", 10), 1);
