@@ -114,14 +114,16 @@ public final class Main {
                 Clock.systemUTC(), new AlertWiring(alerts.engine(), notifier, writer, config.alerts().tick()));
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
-        HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries);
+        HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries,
+                config.http(), metrics.meterRegistry());
         if (alerts.tokens().isEmpty()) {
             log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
         }
         String[] ingestId = new String[1];
         String[] gatewayId = new String[1];
         vertx.deployVerticle(new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5)))
-                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount))))
+                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), config.http(), metrics, components,
+                        List.of(api::mount))))
                 .compose(id -> vertx.deployVerticle(ingest))
                 // the HJ 212 TCP gateway stores through ingest, so it starts after it (and stops before it)
                 .compose(id -> config.hj212().tcpPort() == null ? Future.succeededFuture(id)

@@ -28,8 +28,9 @@ public final class Hj212Devices {
     /**
      * One registered device.
      *
-     * @param password the PW of its registry entry, or {@code null} when it sets none (the service then accepts
-     *                 any; the simulator sends a default)
+     * @param password the PW from the passwords file ({@link DevicePasswords}), else from its registry entry, or
+     *                 {@code null} when neither sets one (the service then refuses its frames unless
+     *                 {@code ENVMON_HJ212_REQUIRE_PASSWORD=false}; the simulator sends a default)
      */
     public record Device(String mn, MonitoredPoint point, String password, MappingOptions mapping) {
 
@@ -60,11 +61,17 @@ public final class Hj212Devices {
         this(registry, Hj212Config.DEFAULT_ZONE);
     }
 
+    /** With the registry's passwords only. */
+    public Hj212Devices(Registry registry, ZoneId defaultZone) {
+        this(registry, defaultZone, DevicePasswords.none());
+    }
+
     /**
      * @param defaultZone the zone of devices whose entry names none ({@code ENVMON_HJ212_TIME_ZONE} in the service)
+     * @param passwords   PWs by MN that win over the registry's {@code hj212.password}
      * @throws RegistryException listing every bad {@code hj212.units} entry
      */
-    public Hj212Devices(Registry registry, ZoneId defaultZone) {
+    public Hj212Devices(Registry registry, ZoneId defaultZone, DevicePasswords passwords) {
         List<String> problems = new ArrayList<>();
         for (MonitoredPoint point : registry.points()) {
             Optional<String> mn = registry.mn(point);
@@ -87,7 +94,7 @@ public final class Hj212Devices {
                     problems.add(point.label() + " (mn " + mn.get() + "): " + e.getMessage());
                 }
             }
-            Device device = new Device(mn.get(), point, password, mapping);
+            Device device = new Device(mn.get(), point, passwords.of(mn.get()).orElse(password), mapping);
             byMn.put(mn.get(), device);
             byPoint.put(point, device);
         }
@@ -108,6 +115,11 @@ public final class Hj212Devices {
 
     public int size() {
         return byMn.size();
+    }
+
+    /** The devices with no password from either source, in no particular order. */
+    public List<Device> withoutPassword() {
+        return byMn.values().stream().filter(d -> d.password() == null).toList();
     }
 
     /** The registry without the points that have no {@code mn} (enterprises left with no outlet are dropped). */

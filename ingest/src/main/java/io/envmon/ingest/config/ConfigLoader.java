@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.ParseMode;
+import io.envmon.hj212.mapping.DevicePasswords;
 import io.envmon.ingest.config.InfluxConfig.InfluxApi;
 import io.envmon.model.Durations;
 
@@ -57,6 +58,13 @@ public final class ConfigLoader {
     static final Setting INFLUX_MAX_RETRY_DELAY = new Setting("influx.maxRetryDelay", "ENVMON_INFLUX_MAX_RETRY_DELAY", "30s", false);
     static final Setting REGISTRY = new Setting("registry", "ENVMON_REGISTRY", "config/taigu.yaml", false);
     static final Setting HTTP_PORT = new Setting("http.port", "ENVMON_HTTP_PORT", "8080", false);
+    static final Setting HTTP_BIND_ADDRESS = new Setting("http.bindAddress", "ENVMON_HTTP_BIND_ADDRESS", "127.0.0.1", false);
+    static final Setting HTTP_IDLE_TIMEOUT = new Setting("http.idleTimeout", "ENVMON_HTTP_IDLE_TIMEOUT", "60s", false);
+    static final Setting HTTP_READ_TIMEOUT = new Setting("http.readTimeout", "ENVMON_HTTP_READ_TIMEOUT", "10s", false);
+    static final Setting HTTP_MAX_CONNECTIONS = new Setting("http.maxConnections", "ENVMON_HTTP_MAX_CONNECTIONS", "1000", false);
+    static final Setting API_STREAM_BUFFER = new Setting("api.streamBufferBytes", "ENVMON_API_STREAM_BUFFER_BYTES",
+            String.valueOf(256 * 1024), false);
+    static final Setting API_MAX_STREAMS = new Setting("api.maxStreamsPerToken", "ENVMON_API_MAX_STREAMS_PER_TOKEN", "16", false);
     static final Setting HJ212_TCP_PORT = new Setting("hj212.tcpPort", "ENVMON_HJ212_TCP_PORT", null, false);
     static final Setting HJ212_MODE = new Setting("hj212.mode", "ENVMON_HJ212_MODE", "lenient", false);
     static final Setting HJ212_TIME_ZONE = new Setting("hj212.timeZone", "ENVMON_HJ212_TIME_ZONE", "Asia/Shanghai", false);
@@ -65,6 +73,12 @@ public final class ConfigLoader {
     static final Setting HJ212_MAX_CONNECTIONS = new Setting("hj212.maxConnections", "ENVMON_HJ212_MAX_CONNECTIONS", "1000", false);
     static final Setting HJ212_MAX_PENDING = new Setting("hj212.maxPendingFrames", "ENVMON_HJ212_MAX_PENDING_FRAMES", "64", false);
     static final Setting HJ212_SPLIT_TIMEOUT = new Setting("hj212.splitTimeout", "ENVMON_HJ212_SPLIT_TIMEOUT", "5m", false);
+    static final Setting HJ212_BIND_ADDRESS = new Setting("hj212.bindAddress", "ENVMON_HJ212_BIND_ADDRESS",
+            Hj212ServiceConfig.DEFAULT_BIND_ADDRESS, false);
+    static final Setting HJ212_MAX_PER_ADDRESS = new Setting("hj212.maxConnectionsPerAddress",
+            "ENVMON_HJ212_MAX_CONNECTIONS_PER_ADDRESS", String.valueOf(Hj212ServiceConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), false);
+    static final Setting HJ212_PASSWORDS = new Setting("hj212.passwordsFile", "ENVMON_HJ212_PASSWORDS", null, false);
+    static final Setting HJ212_REQUIRE_PASSWORD = new Setting("hj212.requirePassword", "ENVMON_HJ212_REQUIRE_PASSWORD", "true", false);
     static final Setting ALERT_RULES = new Setting("alerts.rulesFile", "ENVMON_ALERT_RULES", "config/alert-rules.yaml", false);
     static final Setting ALERT_TICK = new Setting("alerts.tick", "ENVMON_ALERT_TICK", "30s", false);
     static final Setting WEBHOOKS = new Setting("alerts.webhooksFile", "ENVMON_WEBHOOKS", null, false);
@@ -77,9 +91,11 @@ public final class ConfigLoader {
             MQTT_PUBLISHER_USERNAME, MQTT_PUBLISHER_PASSWORD, MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM,
             MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
             INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
-            INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
+            INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT,
+            HTTP_BIND_ADDRESS, HTTP_IDLE_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_CONNECTIONS, HJ212_TCP_PORT,
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
-            HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
+            HJ212_SPLIT_TIMEOUT, HJ212_BIND_ADDRESS, HJ212_MAX_PER_ADDRESS, HJ212_PASSWORDS, HJ212_REQUIRE_PASSWORD,
+            ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS, API_STREAM_BUFFER, API_MAX_STREAMS,
             MAX_PAYLOAD, MAX_CLOCK_SKEW);
 
     private static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
@@ -197,6 +213,12 @@ public final class ConfigLoader {
 
         Path registry = registryPath();
         int httpPort = integer(HTTP_PORT, 0, 65535);
+        HttpServerConfig http = new HttpServerConfig(address(HTTP_BIND_ADDRESS),
+                duration(HTTP_IDLE_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1)),
+                duration(HTTP_READ_TIMEOUT, Duration.ofMillis(100), Duration.ofHours(1)),
+                integer(HTTP_MAX_CONNECTIONS, 1, 1_000_000),
+                integer(API_STREAM_BUFFER, 1024, 64 * 1024 * 1024),
+                integer(API_MAX_STREAMS, 1, 100_000));
         Integer hj212 = raw(HJ212_TCP_PORT) == null ? null : integer(HJ212_TCP_PORT, 1, 65535);
         Hj212ServiceConfig hj212Config = hj212(hj212);
         int maxPayload = integer(MAX_PAYLOAD, 1024, 16 * 1024 * 1024);
@@ -206,7 +228,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts);
+        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts,
+                http);
     }
 
     private Hj212ServiceConfig hj212(Integer tcpPort) {
@@ -221,7 +244,43 @@ public final class ConfigLoader {
                 duration(HJ212_IDLE_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1)),
                 integer(HJ212_MAX_CONNECTIONS, 1, 1_000_000),
                 integer(HJ212_MAX_PENDING, 1, 10_000),
-                duration(HJ212_SPLIT_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1)));
+                duration(HJ212_SPLIT_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1)),
+                address(HJ212_BIND_ADDRESS), integer(HJ212_MAX_PER_ADDRESS, 1, 1_000_000),
+                bool(HJ212_REQUIRE_PASSWORD), passwords());
+    }
+
+    /** The device passwords file, read and checked now so that a bad line stops the start naming it. */
+    private DevicePasswords passwords() {
+        Path file = optionalFile(HJ212_PASSWORDS);
+        if (file == null || !Files.isReadable(file)) {
+            return DevicePasswords.none();
+        }
+        try {
+            return DevicePasswords.parse(Files.readString(file), HJ212_PASSWORDS.label() + " '" + file + "'");
+        } catch (IOException e) {
+            problems.add(HJ212_PASSWORDS.label() + ": cannot read '" + file + "': " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        return DevicePasswords.none();
+    }
+
+    /** An IP address literal or a host name to listen on ({@code 0.0.0.0}: every interface). */
+    private String address(Setting s) {
+        String value = raw(s);
+        if (!ListenAddress.isValid(value)) {
+            problems.add(s.label() + ": '" + value + "' is not an address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::1)");
+        }
+        return value;
+    }
+
+    private boolean bool(Setting s) {
+        String value = raw(s);
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
+        }
+        problems.add(s.label() + ": '" + value + "' must be true or false");
+        return Boolean.parseBoolean(s.defaultValue());
     }
 
     /**

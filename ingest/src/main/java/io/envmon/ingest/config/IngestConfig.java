@@ -9,10 +9,19 @@ import java.time.Duration;
  * @param hj212TcpPort the HJ 212 gateway port, or {@code null} for no gateway
  * @param hj212        the HJ 212 settings (both transports); its {@code tcpPort} is {@code hj212TcpPort}
  * @param alerts       the alert engine's, API's and webhooks' files
+ * @param http         the HTTP server's address and limits (its port is {@code httpPort})
  */
 public record IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
                            Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
-                           Hj212ServiceConfig hj212, AlertsConfig alerts) {
+                           Hj212ServiceConfig hj212, AlertsConfig alerts, HttpServerConfig http) {
+
+    /** With the default HTTP address and limits. */
+    public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
+                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew, Hj212ServiceConfig hj212,
+                        AlertsConfig alerts) {
+        this(mqtt, influx, topicRoot, registry, httpPort, hj212TcpPort, maxPayloadBytes, maxClockSkew, hj212, alerts,
+                HttpServerConfig.defaults());
+    }
 
     /** With the default alert settings. */
     public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
@@ -30,6 +39,7 @@ public record IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoo
 
     private static Hj212ServiceConfig withPort(Hj212ServiceConfig c, Integer port) {
         return new Hj212ServiceConfig(port, c.mode(), c.timeZone(), c.maxSegmentBytes(), c.idleTimeout(),
-                c.maxConnections(), c.maxPendingFrames(), c.splitTimeout());
+                c.maxConnections(), c.maxPendingFrames(), c.splitTimeout(), c.bindAddress(), c.maxConnectionsPerAddress(),
+                c.requirePassword(), c.passwords());
     }
 }

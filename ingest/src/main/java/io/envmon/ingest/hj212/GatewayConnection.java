@@ -20,6 +20,8 @@ final class GatewayConnection {
     final long id;
     /** {@code tcp:{address}:{port}}: the pseudo-topic of this connection's frames in dead letters and logs. */
     final String origin;
+    /** The source address, for the per-address limit. */
+    final String address;
     private final NetSocket socket;
     final FrameDecoder decoder;
     final Set<String> mns = new HashSet<>();
@@ -28,14 +30,16 @@ final class GatewayConnection {
     int pending;
     boolean paused;
     boolean closed;
-    Instant lastRead;
+    /** When the connection opened or last sent a complete frame: what its idle timeout counts from. */
+    Instant lastFrame;
 
     GatewayConnection(long id, NetSocket socket, Hj212Config codec, Instant now) {
         this.id = id;
         this.socket = socket;
-        this.origin = "tcp:" + socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
+        this.address = socket.remoteAddress().host();
+        this.origin = "tcp:" + address + ":" + socket.remoteAddress().port();
         this.decoder = new FrameDecoder(codec);
-        this.lastRead = now;
+        this.lastFrame = now;
     }
 
     /**

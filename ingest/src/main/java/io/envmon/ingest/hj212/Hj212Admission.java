@@ -9,12 +9,16 @@ import io.envmon.hj212.mapping.Hj212Devices.Device;
 import io.envmon.ingest.hj212.Hj212Metrics.FrameOutcome;
 import io.envmon.model.RejectReason;
 import io.envmon.model.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The first decision about one frame, before anything is stored: is it a frame (shape, CRC, syntax), is its MN a
- * registered device, and does its PW match the registry's. Whether the sender may write for that device depends on
+ * registered device, and does its PW match the one configured for it (a device with none is refused unless
+ * {@code ENVMON_HJ212_REQUIRE_PASSWORD=false}: anyone who knows an MN could otherwise write as that device and take
+ * its replies; docs/hj212.md, "Device passwords"). Whether the sender may write for that device depends on
  * the transport (topic or connection), which then turns an admitted frame into {@link #unauthorized}. Pure and
  * thread-safe, so each transport runs it on its own context; storage is {@link Hj212Store}'s.
  */
@@ -47,10 +51,18 @@ public final class Hj212Admission {
 
     private final Hj212Codec codec;
     private final Hj212Devices devices;
+    private final boolean requirePassword;
 
+    /** Requiring a password of every device, as by default. */
     public Hj212Admission(Hj212Codec codec, Hj212Devices devices) {
+        this(codec, devices, true);
+    }
+
+    /** @param requirePassword whether a device with no password configured has its frames refused */
+    public Hj212Admission(Hj212Codec codec, Hj212Devices devices, boolean requirePassword) {
         this.codec = Objects.requireNonNull(codec);
         this.devices = Objects.requireNonNull(devices);
+        this.requirePassword = requirePassword;
     }
 
     /** Decides about the bytes of one frame, from {@code ##} through the CRC (a trailing CRLF is allowed). */
@@ -74,12 +86,24 @@ public final class Hj212Admission {
                     "HJ 212 MN '" + frame.mn() + "' is not in the registry (no station, section or outlet has this mn)"),
                     frame.mn());
         }
-        if (device.password() != null && !device.password().equals(frame.pw())) {
+        if (device.password() == null && requirePassword) {
+            return new Refused(FrameOutcome.NO_PASSWORD, Rejection.of(RejectReason.UNAUTHORIZED,
+                    "HJ 212 MN '" + frame.mn() + "' (" + device.point().label() + ") has no password configured, and "
+                            + "ENVMON_HJ212_REQUIRE_PASSWORD is true: give it one in ENVMON_HJ212_PASSWORDS or its "
+                            + "registry entry's hj212.password; not stored, not answered"), frame.mn());
+        }
+        if (device.password() != null && !samePassword(device.password(), frame.pw())) {
             return new Refused(FrameOutcome.BAD_PASSWORD, Rejection.of(RejectReason.UNKNOWN_SITE,
                     "PW of MN '" + frame.mn() + "' does not match the password registered for "
                             + device.point().label() + "; not stored, not answered"), frame.mn());
         }
         return new Admitted(frame, device, decoded.warnings());
+    }
+
+    /** Compared in constant time, so that the time of a refusal does not tell how much of a guess was right. */
+    private static boolean samePassword(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

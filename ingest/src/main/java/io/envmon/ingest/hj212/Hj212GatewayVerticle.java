@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
  *       reconnected while its frame was being stored still gets it), else to the one the frame came on. A
  *       connection sends for the owner (enterprise, station, section) of its first admitted frame only: a frame of
  *       another owner's MN is dead-lettered {@code unauthorized}.</li>
- *   <li>Limits: at most {@code maxConnections} sockets (more are closed at once); segments over the codec's limit
- *       are refused by the framer, which never buffers more than one maximal frame; an idle connection (no byte
- *       and nothing being stored for {@code idleTimeout}) has its framer finished, so a last frame without an end
- *       is still taken, and is closed.</li>
+ *   <li>Limits: at most {@code maxConnections} sockets, and {@code maxConnectionsPerAddress} from one source
+ *       address (more are closed at once); segments over the codec's limit are refused by the framer, which never
+ *       buffers more than one maximal frame; an idle connection (no complete frame and nothing being stored for
+ *       {@code idleTimeout}: stray bytes do not count, so a trickle cannot hold a slot) has its framer finished, so a
+ *       last frame without an end is still taken, and is closed.</li>
  *   <li>Back-pressure: a connection with {@code maxPendingFrames} frames in storage is paused (TCP holds the
  *       device back) until half of them are done. Nothing is ever dropped to relieve pressure.</li>
  * </ul>
@@ -60,6 +61,8 @@ public final class Hj212GatewayVerticle extends VerticleBase {
     private final Clock clock;
     private final Map<Long, GatewayConnection> connections = new LinkedHashMap<>();
     private final Map<String, GatewayConnection> bound = new HashMap<>();
+    /** Open connections by source address, for {@code maxConnectionsPerAddress}. */
+    private final Map<String, Integer> perAddress = new HashMap<>();
     private Hj212FrameHandler handler;
     private NetServer server;
     private long nextId;
@@ -94,15 +97,17 @@ public final class Hj212GatewayVerticle extends VerticleBase {
         vertx.setPeriodic(sweep, id -> sweep());
         return vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true).setTcpKeepAlive(true))
                 .connectHandler(this::onConnect)
-                .listen(config.tcpPort(), "0.0.0.0")
+                .listen(config.tcpPort(), config.bindAddress())
                 .onSuccess(s -> {
                     server = s;
-                    LOG.info("HJ 212 gateway listening on TCP port {} ({} mode, DataTime in {}, idle timeout {} s, "
-                                    + "at most {} connections)", s.actualPort(), config.mode().name().toLowerCase(),
-                            config.timeZone(), config.idleTimeout().toSeconds(), config.maxConnections());
+                    LOG.info("HJ 212 gateway listening on {}:{} ({} mode, DataTime in {}, idle timeout {} s, "
+                                    + "at most {} connections, {} per address)", config.bindAddress(), s.actualPort(),
+                            config.mode().name().toLowerCase(), config.timeZone(), config.idleTimeout().toSeconds(),
+                            config.maxConnections(), config.maxConnectionsPerAddress());
                 })
-                .onFailure(e -> LOG.error("ENVMON_HJ212_TCP_PORT (hj212.tcpPort): cannot listen on {}: {}",
-                        config.tcpPort(), e.getMessage()));
+                .onFailure(e -> LOG.error("ENVMON_HJ212_TCP_PORT (hj212.tcpPort), ENVMON_HJ212_BIND_ADDRESS "
+                        + "(hj212.bindAddress): cannot listen on {}:{}: {}", config.bindAddress(), config.tcpPort(),
+                        e.getMessage()));
     }
 
     /** The port actually listened on (for tests that ask for port 0). */
@@ -111,6 +116,7 @@ public final class Hj212GatewayVerticle extends VerticleBase {
     }
 
     private void onConnect(NetSocket socket) {
+        String address = socket.remoteAddress().host();
         if (stopping || connections.size() >= config.maxConnections()) {
             services.metrics().connection(ConnectionEvent.REFUSED);
             LOG.warn("HJ 212 connection from {} refused: {}", socket.remoteAddress(),
@@ -119,8 +125,17 @@ public final class Hj212GatewayVerticle extends VerticleBase {
             socket.close();
             return;
         }
+        if (perAddress.getOrDefault(address, 0) >= config.maxConnectionsPerAddress()) {
+            services.metrics().connection(ConnectionEvent.REFUSED_PER_ADDRESS);
+            LOG.warn("HJ 212 connection from {} refused: {} connections from {} are open "
+                    + "(ENVMON_HJ212_MAX_CONNECTIONS_PER_ADDRESS)", socket.remoteAddress(),
+                    config.maxConnectionsPerAddress(), address);
+            socket.close();
+            return;
+        }
         GatewayConnection conn = new GatewayConnection(++nextId, socket, config.codec(), clock.instant());
         connections.put(conn.id, conn);
+        perAddress.merge(conn.address, 1, Integer::sum);
         services.metrics().connection(ConnectionEvent.ACCEPTED);
         LOG.debug("HJ 212 connection opened [{}]", conn);
         socket.handler(buffer -> onData(conn, buffer));
@@ -130,7 +145,6 @@ public final class Hj212GatewayVerticle extends VerticleBase {
     }
 
     private void onData(GatewayConnection conn, Buffer buffer) {
-        conn.lastRead = clock.instant();
         for (FrameResult result : conn.decoder.feed(buffer.getBytes())) {
             dispatch(conn, result);
         }
@@ -143,6 +157,8 @@ public final class Hj212GatewayVerticle extends VerticleBase {
             track(conn, handler.framingError(origin, error));
             return;
         }
+        // only a whole frame shows a device at work: a byte now and then must not keep the connection open
+        conn.lastFrame = now;
         byte[] bytes = ((RawFrame) result).bytes();
         IncomingMessage origin = new IncomingMessage(conn.origin, bytes, 0, 0, false, conn.id, now);
         Admission decision = conn.authorize(handler.admit(bytes));
@@ -217,6 +233,7 @@ public final class Hj212GatewayVerticle extends VerticleBase {
         }
         conn.closed = true;
         connections.remove(conn.id);
+        perAddress.computeIfPresent(conn.address, (a, n) -> n > 1 ? n - 1 : null);
         conn.mns.forEach(mn -> bound.remove(mn, conn));
         services.metrics().connection(ConnectionEvent.CLOSED);
         LOG.debug("HJ 212 connection closed [{}]", conn);
@@ -232,13 +249,13 @@ public final class Hj212GatewayVerticle extends VerticleBase {
         Instant now = clock.instant();
         List<GatewayConnection> idle = new ArrayList<>();
         for (GatewayConnection conn : connections.values()) {
-            if (conn.pending == 0 && !conn.lastRead.plus(config.idleTimeout()).isAfter(now)) {
+            if (conn.pending == 0 && !conn.lastFrame.plus(config.idleTimeout()).isAfter(now)) {
                 idle.add(conn);
             }
         }
         for (GatewayConnection conn : idle) {
             services.metrics().connection(ConnectionEvent.IDLE_TIMEOUT);
-            LOG.debug("HJ 212 connection idle for {} s, closing [{}]", config.idleTimeout().toSeconds(), conn);
+            LOG.debug("HJ 212 connection without a frame for {} s, closing [{}]", config.idleTimeout().toSeconds(), conn);
             for (FrameResult result : conn.decoder.finish()) {
                 dispatch(conn, result);
             }

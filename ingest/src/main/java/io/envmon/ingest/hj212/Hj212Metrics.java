@@ -38,6 +38,8 @@ public final class Hj212Metrics {
         UNKNOWN_MN,
         /** PW differs from the registry's: unknown_site, no reply. */
         BAD_PASSWORD,
+        /** The device has no password configured and one is required: unauthorized, no reply. */
+        NO_PASSWORD,
         /** MQTT payload over the size limit: too_large. */
         TOO_LARGE,
         /** A known device's frame from a sender that may not write for it (topic or connection): unauthorized. */
@@ -50,7 +52,7 @@ public final class Hj212Metrics {
 
     /** Events in the life of a gateway connection. */
     public enum ConnectionEvent {
-        ACCEPTED, REFUSED, IDLE_TIMEOUT, CLOSED, REBOUND;
+        ACCEPTED, REFUSED, REFUSED_PER_ADDRESS, IDLE_TIMEOUT, CLOSED, REBOUND;
 
         String label() {
             return name().toLowerCase();

@@ -20,6 +20,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,14 +86,39 @@ public final class Hj212MqttIngress {
                                           ReadingRecorder recorder, ReadingSink sink, ReplyPublisher replies,
                                           IngestMetrics metrics, Clock clock) {
         Hj212Metrics hj212Metrics = new Hj212Metrics(metrics.meterRegistry());
-        Hj212Admission admission = new Hj212Admission(new Hj212Codec(config.codec()),
-                new Hj212Devices(registry, config.timeZone()));
+        Hj212Devices devices = new Hj212Devices(registry, config.timeZone(), config.passwords());
+        warnAboutPasswords(devices, config);
+        Hj212Admission admission = new Hj212Admission(new Hj212Codec(config.codec()), devices,
+                config.requirePassword());
         Hj212Store store = new RecordingHj212Store(recorder, sink, maxClockSkew, hj212Metrics, metrics, clock);
         Hj212FrameHandler handler = new Hj212FrameHandler(Transport.MQTT, admission, store, config.splitTimeout(),
                 hj212Metrics, clock);
         Services services = new Services(admission, new ContextBoundHj212Store(store, context), hj212Metrics);
         return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler, replies, metrics, hj212Metrics, clock,
                 services);
+    }
+
+    /** Says at start which devices cannot be heard (or are not authenticated), and which passwords go unused. */
+    private static void warnAboutPasswords(Hj212Devices devices, Hj212ServiceConfig config) {
+        List<String> without = devices.withoutPassword().stream().map(d -> d.mn() + " (" + d.point().label() + ")")
+                .sorted().toList();
+        if (!without.isEmpty()) {
+            String some = String.join(", ", without.subList(0, Math.min(5, without.size())))
+                    + (without.size() > 5 ? " and " + (without.size() - 5) + " more" : "");
+            if (config.requirePassword()) {
+                LOG.warn("{} of {} HJ 212 devices have no password, so their frames are refused: {}. Give them one in "
+                        + "ENVMON_HJ212_PASSWORDS (docs/hj212.md#device-passwords)", without.size(), devices.size(), some);
+            } else {
+                LOG.warn("ENVMON_HJ212_REQUIRE_PASSWORD=false: {} of {} HJ 212 devices have no password and take "
+                        + "frames with any PW: {}", without.size(), devices.size(), some);
+            }
+        }
+        List<String> unknown = config.passwords().mns().stream().filter(mn -> devices.find(mn).isEmpty()).sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            LOG.warn("ENVMON_HJ212_PASSWORDS names {} MNs that no registry entry has (ignored): {}", unknown.size(),
+                    String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))));
+        }
     }
 
     /** {@code {root}/hj212/{mn}}: exactly one level after {@code hj212}, as the subscription {@code {root}/hj212/+}. */

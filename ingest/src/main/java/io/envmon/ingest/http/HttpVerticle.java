@@ -1,38 +1,48 @@
 package io.envmon.ingest.http;
 
+import io.envmon.ingest.config.HttpServerConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: {@code GET /health} and {@code GET /metrics} (CONTRACT §7), and the mounted APIs (docs/api.md). */
+/**
+ * The HTTP server: {@code GET /health} and {@code GET /metrics} (CONTRACT §7), and the mounted APIs (docs/api.md). It
+ * listens on {@code ENVMON_HTTP_BIND_ADDRESS} (loopback by default) and bounds what clients hold
+ * ({@link HttpConnectionGuard}, docs/operations.md "Limits").
+ */
 public final class HttpVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
     private final int port;
+    private final HttpServerConfig config;
     private final IngestMetrics metrics;
     private final Map<String, ComponentHealth> components;
     private final List<Consumer<Router>> apis;
     private HttpServer server;
 
     /**
+     * @param config     the address to listen on and the limits of connections
      * @param components name → health, in the order /health lists them
      * @param apis       further routes to mount (the alert and reading API)
      */
-    public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components,
+    public HttpVerticle(int port, HttpServerConfig config, IngestMetrics metrics, Map<String, ComponentHealth> components,
                         List<Consumer<Router>> apis) {
         this.port = port;
+        this.config = config;
         this.metrics = metrics;
         this.components = new LinkedHashMap<>(components);
         this.apis = List.copyOf(apis);
@@ -40,18 +50,29 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        HttpConnectionGuard guard = new HttpConnectionGuard(vertx, config, metrics.meterRegistry());
         Router router = Router.router(vertx);
+        router.route().handler(guard::onRequest);
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         apis.forEach(api -> api.accept(router));
-        return vertx.createHttpServer()
+        return vertx.createHttpServer(options())
+                .connectionHandler(guard::onConnection)
                 .requestHandler(router)
-                .listen(port, "0.0.0.0")
+                .listen(port, config.bindAddress())
                 .onSuccess(s -> {
                     server = s;
-                    LOG.info("HTTP API listening on port {} (/health, /metrics)", s.actualPort());
+                    LOG.info("HTTP API listening on {}:{} (/health, /metrics)", config.bindAddress(), s.actualPort());
                 })
-                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port): cannot listen on {}: {}", port, e.getMessage()));
+                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port), ENVMON_HTTP_BIND_ADDRESS (http.bindAddress): "
+                        + "cannot listen on {}:{}: {}", config.bindAddress(), port, e.getMessage()));
+    }
+
+    /** The server's options: Vert.x closes a connection with no byte in or out for the idle timeout. */
+    private HttpServerOptions options() {
+        return new HttpServerOptions()
+                .setIdleTimeout((int) config.idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
     public int actualPort() {

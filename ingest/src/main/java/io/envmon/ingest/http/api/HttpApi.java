@@ -2,8 +2,10 @@ package io.envmon.ingest.http.api;
 
 import io.envmon.ingest.alerts.AlertService;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
+import io.envmon.ingest.config.HttpServerConfig;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.model.registry.Registry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.List;
@@ -24,11 +26,16 @@ public final class HttpApi {
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
 
-    /** @param alertService the running alert service, or null while it starts (the API then answers 503) */
+    /**
+     * @param alertService the running alert service, or null while it starts (the API then answers 503)
+     * @param limits       the alert stream's buffer and streams per token (and the idle timeout its heartbeat beats)
+     * @param meters       where the stream's meters go
+     */
     public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, Registry registry,
-                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries) {
+                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries, HttpServerConfig limits,
+                   MeterRegistry meters) {
         this.auth = new ApiAuth(tokens, alertService);
-        this.stream = new AlertStreamResource(vertx);
+        this.stream = new AlertStreamResource(vertx, limits, meters);
         this.alerts = new AlertsResource(vertx, alertService, reader);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
