@@ -68,9 +68,13 @@ public final class HttpVerticle extends VerticleBase {
                         + "cannot listen on {}:{}: {}", config.bindAddress(), port, e.getMessage()));
     }
 
-    /** The server's options: Vert.x closes a connection with no byte in or out for the idle timeout. */
+    /**
+     * The server's options: Vert.x closes a connection with no byte in or out for the idle timeout. No HTTP/2 over
+     * plain TCP: its detection waits for a client's first bytes before the connection counts (and is limited).
+     */
     private HttpServerOptions options() {
         return new HttpServerOptions()
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) config.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     }

@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,12 @@ class Hj212GatewayVerticleTest {
         final List<String> received = new ArrayList<>();
 
         Device() throws IOException {
-            socket = new Socket("127.0.0.1", gateway.actualPort());
+            this("127.0.0.1");
+        }
+
+        /** From another loopback address (Linux answers on all of 127.0.0.0/8): another source address. */
+        Device(String from) throws IOException {
+            socket = new Socket(InetAddress.getByName("127.0.0.1"), gateway.actualPort(), InetAddress.getByName(from), 0);
             socket.setSoTimeout(100);
             devices.add(this);
         }
@@ -154,8 +160,11 @@ class Hj212GatewayVerticleTest {
     }
 
     void start(int maxConnections, int maxPending, Duration idle) throws Exception {
-        Hj212ServiceConfig config = new Hj212ServiceConfig(0, ParseMode.LENIENT, Hj212Config.DEFAULT_ZONE, null, idle,
-                maxConnections, maxPending, Duration.ofMinutes(5));
+        start(new Hj212ServiceConfig(0, ParseMode.LENIENT, Hj212Config.DEFAULT_ZONE, null, idle, maxConnections,
+                maxPending, Duration.ofMinutes(5)));
+    }
+
+    void start(Hj212ServiceConfig config) throws Exception {
         gateway = new Hj212GatewayVerticle(config,
                 new Hj212MqttIngress.Services(kit.admission, store, kit.hj212Metrics), Clock.systemUTC());
         vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -324,5 +333,50 @@ class Hj212GatewayVerticleTest {
         old.poll();
         assertTrue(old.received.isEmpty());
         assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "rebound"));
+    }
+
+    /** The idle timeout counts from the last whole frame: a byte now and then must not hold a connection slot. */
+    @Test
+    void aTrickleOfBytesDoesNotKeepAConnectionOpen() throws Exception {
+        start(10, 64, Duration.ofSeconds(1));
+        Device d = new Device();
+        d.send(realtime("20261128095900501"));
+        d.awaitReplies(1);
+        // a space every 200 ms: before, each byte restarted the idle clock and the slot was held forever
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try {
+                d.send(" ");
+            } catch (IOException e) {
+                return true;
+            }
+            return d.poll() < 0;
+        });
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "idle_timeout"));
+    }
+
+    @Test
+    void connectionsFromOneAddressOverItsLimitAreClosed() throws Exception {
+        start(new Hj212ServiceConfig(0, ParseMode.LENIENT, Hj212Config.DEFAULT_ZONE, null, Duration.ofMinutes(1), 10,
+                64, Duration.ofMinutes(5), "127.0.0.1", 2, true, Hj212TestKit.PASSWORDS));
+        Device one = new Device();
+        Device two = new Device();
+        one.send(realtime("20261128095900601"));
+        one.awaitReplies(1);
+        Device three = new Device();
+        assertTrue(three.closedWithin(Duration.ofSeconds(30)), "a third connection from 127.0.0.1");
+        Device elsewhere = new Device("127.0.0.2");
+        elsewhere.send(realtime("20261128095900602"));
+        assertEquals("20261128095900602", qnOf(elsewhere.awaitReplies(1).get(0)), "another address has its own limit");
+        two.send(realtime("20261128095900603"));
+        assertEquals("20261128095900603", qnOf(two.awaitReplies(1).get(0)), "the connections within the limit are served");
+        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "refused_per_address"));
+        assertEquals(0, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "refused"));
+
+        one.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kit.hj212Metrics.count("envmon.hj212.connection.events",
+                "event", "closed") >= 1);
+        Device again = new Device();
+        again.send(realtime("20261128095900604"));
+        assertEquals("20261128095900604", qnOf(again.awaitReplies(1).get(0)), "a closed connection frees its place");
     }
 }

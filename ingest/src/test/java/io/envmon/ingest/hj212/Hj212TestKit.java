@@ -3,6 +3,7 @@ package io.envmon.ingest.hj212;
 import io.envmon.hj212.FrameEncoder;
 import io.envmon.hj212.Hj212Codec;
 import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.mapping.DevicePasswords;
 import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.pipeline.DeadLetter;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A registry with MNs, an in-memory sink and dead-letter list, and the HJ 212 store and admission on top. */
 final class Hj212TestKit {
@@ -45,6 +47,12 @@ final class Hj212TestKit {
                   - {id: DA001, type: stack, referenceO2: 9, mn: "010000A8900016F000169DC0", hj212: {password: "123456"}}
                   - {id: DW001, type: wastewater, mn: "010000A8900016F000169DC1", hj212: {units: {flow: m3/h}}}
             """, "test");
+    /**
+     * The devices' passwords as the deployment hands them over (ENVMON_HJ212_PASSWORDS): every device has one, as the
+     * service requires by default; DA001's comes from its registry entry.
+     */
+    static final DevicePasswords PASSWORDS = DevicePasswords.of(Map.of(AIR_MN, "123456", URUMQI_MN, "123456",
+            WATER_MN, "123456", WASTE_MN, "123456"));
     static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
 
     final List<StorePoint> stored = new ArrayList<>();
@@ -81,7 +89,7 @@ final class Hj212TestKit {
     final RecordingHj212Store store = new RecordingHj212Store(recorder, sink, Duration.ofMinutes(5), hj212Metrics,
             metrics, clock);
     final Hj212Admission admission = new Hj212Admission(new Hj212Codec(Hj212Config.lenient()),
-            new Hj212Devices(REGISTRY, Hj212Config.DEFAULT_ZONE));
+            new Hj212Devices(REGISTRY, Hj212Config.DEFAULT_ZONE, PASSWORDS));
 
     Hj212FrameHandler handler(Hj212Metrics.Transport transport) {
         return new Hj212FrameHandler(transport, admission, store, Duration.ofMinutes(5), hj212Metrics, clock);
