@@ -38,7 +38,9 @@ class DeployFilesTest {
     private final JsonNode compose = ProvisioningTest.yaml(deploy.resolve("docker-compose.yml"));
 
     /** Bind-mounted files made on the server, never committed. */
-    private static final Set<String> CREATED_ON_THE_SERVER = Set.of("./mosquitto/passwd");
+    /** Bind-mounted files that make-passwords.sh creates, and how the script names each. */
+    private static final Map<String, String> CREATED_ON_THE_SERVER = Map.of("./mosquitto/passwd", "$here/passwd",
+            "./secrets/hj212-passwords.txt", "hj212-passwords.txt");
 
     @Test
     void theServicesAreThereWithAnImageOrABuild() {
@@ -75,8 +77,8 @@ class DeployFilesTest {
             String source = v.asText().split(":")[0];
             if (!source.startsWith(".") && !source.startsWith("/")) {
                 assertTrue(namedVolumes.contains(source), s.getKey() + ": volume " + source + " is declared");
-            } else if (CREATED_ON_THE_SERVER.contains(source)) {
-                assertTrue(script.contains("$here/passwd"), source + " is made by make-passwords.sh");
+            } else if (CREATED_ON_THE_SERVER.containsKey(source)) {
+                assertTrue(script.contains(CREATED_ON_THE_SERVER.get(source)), source + " is made by make-passwords.sh");
             } else {
                 assertTrue(Files.exists(deploy.resolve(source)), s.getKey() + ": " + source + " exists");
             }
@@ -114,6 +116,12 @@ class DeployFilesTest {
         JsonNode prometheus = ProvisioningTest.yaml(deploy.resolve("prometheus/prometheus.yml"));
         assertEquals("ingest:" + port, prometheus.path("scrape_configs").get(0).path("static_configs").get(0)
                 .path("targets").get(0).asText());
+        // the service listens on loopback by default: in its container, Prometheus would not reach it
+        assertEquals("0.0.0.0", ingest.path("environment").path("ENVMON_HTTP_BIND_ADDRESS").asText());
+        // device passwords are required by default: the list make-passwords.sh writes is mounted where it is read
+        String passwords = ingest.path("environment").path("ENVMON_HJ212_PASSWORDS").asText();
+        assertTrue(ingest.path("volumes").toString().contains("./secrets/hj212-passwords.txt:" + passwords + ":ro"),
+                ingest.path("volumes").toString());
     }
 
     /**

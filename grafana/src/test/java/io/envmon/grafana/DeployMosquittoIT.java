@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,18 @@ class DeployMosquittoIT {
             passwords.put(parts[0], parts[1]);
         }
         assertEquals(MosquittoAcl.users(Files.readString(dir.resolve("acl"))).size(), passwords.size());
+        // and a PW for every HJ 212 device of the registry, "MN<TAB>PW" as ENVMON_HJ212_PASSWORDS reads it
+        Map<String, String> devicePasswords = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("secrets/hj212-passwords.txt"))) {
+            if (!line.startsWith("#")) {
+                String[] parts = line.split("\t");
+                assertTrue(parts.length == 2 && parts[1].matches("[A-Za-z0-9]{6}"), "MN<TAB>6-character PW: " + line);
+                devicePasswords.put(parts[0], parts[1]);
+            }
+        }
+        Set<String> mns = new TreeSet<>();
+        registry.points().forEach(p -> registry.mn(p).ifPresent(mns::add));
+        assertEquals(mns, new TreeSet<>(devicePasswords.keySet()), "a PW for every device with an mn");
 
         devicePort = FreePorts.next();
         simulatorPort = FreePorts.next();

@@ -42,6 +42,13 @@ final class Hj212Fixtures {
                   - {id: DW001, type: wastewater, mn: "010000A8900016F000169DC1", limits: {cod: 100, nh3n: 15, ph: [6, 9]}}
             """;
 
+    /** Every device's password as the deployment hands them over (DA001 has its own in the registry too). */
+    static final String PASSWORDS = """
+            14070301000001 123456
+            14070302000001 123456
+            010000A8900016F000169DC1 123456
+            """;
+
     private Hj212Fixtures() {
     }
 

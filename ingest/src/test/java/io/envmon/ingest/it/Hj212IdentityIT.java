@@ -59,6 +59,7 @@ class Hj212IdentityIT {
     @BeforeAll
     static void start() {
         harness = new IngestHarness(REGISTRY);
+        harness.devicePasswords(E1_STACK_MN + " 123456\n" + E1_WASTE_MN + " 123456\n" + E2_STACK_MN + " 123456\n");
         tcpPort = FreePorts.next();
         harness.extraEnv.put("ENVMON_HJ212_TCP_PORT", String.valueOf(tcpPort));
         harness.startIngest();

@@ -38,6 +38,7 @@ class Hj212MqttIT {
     @BeforeAll
     static void start() {
         harness = new IngestHarness(Hj212Fixtures.REGISTRY);
+        harness.devicePasswords(Hj212Fixtures.PASSWORDS);
         harness.startIngest();
         device = MqttTestClient.connect(harness.mqtt.url());
         device.subscribe("env/hj212/+/down");

@@ -42,6 +42,7 @@ class Hj212TcpIT {
     @BeforeAll
     static void start() {
         harness = new IngestHarness(Hj212Fixtures.REGISTRY);
+        harness.devicePasswords(Hj212Fixtures.PASSWORDS);
         port = FreePorts.next();
         harness.extraEnv.put("ENVMON_HJ212_TCP_PORT", String.valueOf(port));
         harness.startIngest();

@@ -92,6 +92,21 @@ final class IngestHarness implements AutoCloseable {
         return Path.of(System.getProperty("envmon.ingest.jar", "target/envmon-ingest.jar"));
     }
 
+    /**
+     * Writes an HJ 212 device passwords file ({@code MN PW} lines, as deploy/mosquitto/make-passwords.sh writes it)
+     * and points ENVMON_HJ212_PASSWORDS at it; set before starting ingest.
+     */
+    void devicePasswords(String lines) {
+        try {
+            Path file = Files.createTempFile("envmon-it-hj212-passwords", ".txt");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, lines);
+            extraEnv.put("ENVMON_HJ212_PASSWORDS", file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts ingest and waits until it has subscribed. */
     JavaProcess startIngest() {
         return startIngest(Map.of());

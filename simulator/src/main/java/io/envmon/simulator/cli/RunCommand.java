@@ -1,10 +1,12 @@
 package io.envmon.simulator.cli;
 
+import io.envmon.hj212.mapping.DevicePasswords;
 import io.envmon.model.ReadingCodec;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;
 import io.envmon.simulator.hj212.Hj212Run;
+import io.envmon.simulator.hj212.Hj212Transport;
 import io.envmon.simulator.run.RunConfig;
 import io.envmon.simulator.run.Simulation;
 import io.envmon.simulator.run.SystemPacer;
@@ -12,6 +14,7 @@ import io.envmon.simulator.transport.DeadLetterWatch;
 import io.envmon.simulator.transport.MqttSettings;
 import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +117,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "The service's HJ 212 TCP gateway (ENVMON_HJ212_TCP_PORT), for --protocol hj212-tcp.")
     private String hj212Tcp;
 
+    @Option(names = "--hj212-passwords", paramLabel = "FILE",
+            description = "The devices' HJ 212 passwords, 'MN PW' a line: the file the service reads from "
+                    + "ENVMON_HJ212_PASSWORDS (deploy/mosquitto/make-passwords.sh writes it). They win over the "
+                    + "registry's hj212.password; a device with neither sends PW=" + Hj212Transport.DEFAULT_PASSWORD
+                    + ", which the service refuses unless ENVMON_HJ212_REQUIRE_PASSWORD=false.")
+    private Path hj212Passwords;
+
     @picocli.CommandLine.Mixin
     private ConnectionOptions connection = new ConnectionOptions();
 
@@ -181,6 +191,23 @@ public final class RunCommand implements Callable<Integer> {
         require(Hj212Run.HJ212_TCP.equals(protocol) == (hj212Tcp != null),
                 "--hj212-tcp HOST:PORT goes with --protocol hj212-tcp (and only with it)");
         require(hj212Tcp == null || hj212Tcp.matches(".+:\\d{1,5}"), "--hj212-tcp must be HOST:PORT");
+        require(hj212Passwords == null || !Hj212Run.JSON.equals(protocol),
+                "--hj212-passwords goes with --protocol hj212-mqtt or hj212-tcp");
+    }
+
+    /** The --hj212-passwords file, or none. */
+    private DevicePasswords passwords() {
+        if (hj212Passwords == null) {
+            return DevicePasswords.none();
+        }
+        try {
+            return DevicePasswords.parse(Files.readString(hj212Passwords), "--hj212-passwords " + hj212Passwords);
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--hj212-passwords: cannot read " + hj212Passwords
+                    + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private Hj212Run hj212(Registry points, MqttSettings mqtt) {
@@ -188,8 +215,8 @@ public final class RunCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return Hj212Run.prepare(protocol, points, hj212Tcp, mqtt.serverUri(), mqtt.clientId(), topicRoot,
-                    mqtt.maxInflight());
+            return Hj212Run.prepare(protocol, points, passwords(), hj212Tcp, mqtt.serverUri(), mqtt.clientId(),
+                    topicRoot, mqtt.maxInflight());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--protocol " + protocol + ": " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.envmon.simulator.hj212;
 
+import io.envmon.hj212.Hj212Config;
+import io.envmon.hj212.mapping.DevicePasswords;
 import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.registry.Registry;
 import java.time.Clock;
@@ -24,11 +26,12 @@ public record Hj212Run(Registry points, Hj212Transport transport, int skipped) {
     public static final int RETRIES = 3;
 
     /**
+     * @param passwords  the devices' PWs (the service's ENVMON_HJ212_PASSWORDS file); they win over the registry's
      * @param tcpAddress {@code host:port} of the gateway, for {@link #HJ212_TCP}
      * @throws IllegalArgumentException when no point has an mn, or the address is not host:port
      */
-    public static Hj212Run prepare(String protocol, Registry registry, String tcpAddress, String mqttUrl,
-                                   String clientId, String topicRoot, int maxInflight) {
+    public static Hj212Run prepare(String protocol, Registry registry, DevicePasswords passwords, String tcpAddress,
+                                   String mqttUrl, String clientId, String topicRoot, int maxInflight) {
         Registry points = Hj212Devices.withMnOnly(registry);
         int skipped = registry.points().size() - points.points().size();
         if (points.points().isEmpty()) {
@@ -36,7 +39,8 @@ public record Hj212Run(Registry points, Hj212Transport transport, int skipped) {
         }
         Hj212Uplink uplink = HJ212_TCP.equals(protocol) ? TcpUplink.parse(tcpAddress)
                 : new MqttUplink(mqttUrl, clientId, topicRoot);
-        return new Hj212Run(points, new Hj212Transport(uplink, new Hj212Devices(points), maxInflight, REPLY_TIMEOUT,
+        return new Hj212Run(points, new Hj212Transport(uplink,
+                new Hj212Devices(points, Hj212Config.DEFAULT_ZONE, passwords), maxInflight, REPLY_TIMEOUT,
                 RETRIES, Clock.systemUTC()), skipped);
     }
 

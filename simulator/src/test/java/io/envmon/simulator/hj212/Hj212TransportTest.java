@@ -9,6 +9,7 @@ import io.envmon.hj212.DecodeResult;
 import io.envmon.hj212.Hj212Codec;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.ReplyEncoder;
+import io.envmon.hj212.mapping.DevicePasswords;
 import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.Reading;
 import io.envmon.model.ReadingCodec;
@@ -132,5 +133,29 @@ class Hj212TransportTest {
         assertEquals(1, uplink.frames.stream().distinct().count(), "a resend is the same frame");
         assertEquals(new Hj212Transport.Totals(1, 0, 3, 1), t.totals());
         t.close(Duration.ZERO);
+    }
+
+    /** The service requires a password of every device by default: the simulator sends the deployment's. */
+    @Test
+    void aDeviceSendsThePasswordOfThePasswordsFileElseTheRegistrysElseTheDefault() throws Exception {
+        Registry both = Hj212Devices.withMnOnly(RegistryFiles.parse("""
+                air:
+                  - {id: A1, name: a, mn: "14070301000001"}
+                  - {id: A3, name: c, mn: "14070301000003", hj212: {password: "654321"}}
+                  - {id: A4, name: d, mn: "14070301000004"}
+                """, "test"));
+        DevicePasswords file = DevicePasswords.parse("14070301000001 Xk3pQ9\n14070301000003 Zr8mW2\n", "test");
+        Hj212Transport t = new Hj212Transport(uplink, new Hj212Devices(both, Hj212Config.DEFAULT_ZONE, file), 10,
+                Duration.ofSeconds(10), 3, Clock.systemUTC());
+        t.connect();
+        for (MonitoredPoint p : both.points()) {
+            t.publish(p, "ignored", json(new Reading(Instant.parse("2026-11-28T01:59:00Z"), Map.of("pm25", 35.0))))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        assertTrue(uplink.frames.get(0).contains(";PW=Xk3pQ9;MN=14070301000001;"), uplink.frames.get(0));
+        assertTrue(uplink.frames.get(1).contains(";PW=Zr8mW2;MN=14070301000003;"), "the file wins: " + uplink.frames.get(1));
+        assertTrue(uplink.frames.get(2).contains(";PW=" + Hj212Transport.DEFAULT_PASSWORD + ";MN=14070301000004;"),
+                uplink.frames.get(2));
+        t.close(Duration.ofSeconds(1));
     }
 }
