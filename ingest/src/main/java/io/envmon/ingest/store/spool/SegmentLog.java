@@ -65,6 +65,7 @@ public final class SegmentLog implements AutoCloseable {
     private long tailSize;
     private volatile long records;
     private volatile long bytes;
+    private boolean closed;
 
     private SegmentLog(Path dir, long segmentBytes, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -238,6 +239,10 @@ public final class SegmentLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (tail != null) {
                 tail.close();
