@@ -5,17 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +31,9 @@ public final class SegmentLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
 
-    /** "ESPL" then the format version. */
-    private static final int MAGIC = 0x4553504C;
-    private static final int VERSION = 1;
-    static final int SEGMENT_HEADER = 8;
-    static final int RECORD_HEADER = 8;
-    /** No record is larger (a single write of the service is far smaller); a longer length field is corruption. */
-    static final int MAX_RECORD = 256 * 1024 * 1024;
+    private static final int SEGMENT_HEADER = SegmentFormat.SEGMENT_HEADER;
+    private static final int RECORD_HEADER = SegmentFormat.RECORD_HEADER;
     private static final String SUFFIX = ".seg";
-    private static final String HEAD = "head";
 
     /** Where a record starts: segment number and byte offset in it. */
     public record Position(long segment, long offset) {
@@ -136,8 +126,8 @@ public final class SegmentLog implements AutoCloseable {
         }
         long size = 0;
         for (byte[] p : payloads) {
-            if (p.length > MAX_RECORD) {
-                throw new IOException("record of " + p.length + " bytes is larger than " + MAX_RECORD);
+            if (p.length > SegmentFormat.MAX_RECORD) {
+                throw new IOException("record of " + p.length + " bytes is larger than " + SegmentFormat.MAX_RECORD);
             }
             size += cost(p);
         }
@@ -154,7 +144,7 @@ public final class SegmentLog implements AutoCloseable {
                         buffer = ByteBuffer.allocate(RECORD_HEADER + p.length);
                     }
                 }
-                buffer.putInt(p.length).putInt(crc(p.length, p)).put(p);
+                buffer.putInt(p.length).putInt(SegmentFormat.crc(p.length, p)).put(p);
             }
             writeFully(buffer);
             tail.force(false);
@@ -193,14 +183,14 @@ public final class SegmentLog implements AutoCloseable {
                 long offset = at.offset();
                 while (offset < end) {
                     ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER);
-                    readFully(ch, header, offset);
+                    SegmentFormat.readFully(ch, header, offset);
                     int length = header.getInt(0);
                     if (!out.isEmpty() && total + RECORD_HEADER + length > maxBytes) {
                         return new Chunk(out, new Position(at.segment(), offset), total);
                     }
                     byte[] payload = new byte[length];
-                    readFully(ch, ByteBuffer.wrap(payload), offset + RECORD_HEADER);
-                    if (crc(length, payload) != header.getInt(4)) {
+                    SegmentFormat.readFully(ch, ByteBuffer.wrap(payload), offset + RECORD_HEADER);
+                    if (SegmentFormat.crc(length, payload) != header.getInt(4)) {
                         throw new IOException("record at " + file + ":" + offset + " fails its CRC");
                     }
                     out.add(payload);
@@ -219,7 +209,7 @@ public final class SegmentLog implements AutoCloseable {
             return;
         }
         Position end = chunk.end();
-        writeHead(end);
+        HeadFile.write(dir, end);
         head = end;
         records -= chunk.records().size();
         bytes -= chunk.bytes();
@@ -267,7 +257,7 @@ public final class SegmentLog implements AutoCloseable {
                 }
             }
         }
-        head = readHead();
+        head = HeadFile.read(dir);
         while (!segments.isEmpty() && segments.firstKey() < head.segment()) {
             Files.deleteIfExists(segments.pollFirstEntry().getValue());
         }
@@ -280,7 +270,10 @@ public final class SegmentLog implements AutoCloseable {
         }
         for (var entry : segments.entrySet()) {
             long start = entry.getKey() == head.segment() ? head.offset() : SEGMENT_HEADER;
-            scan(entry.getKey(), entry.getValue(), start, entry.getKey().equals(segments.lastKey()));
+            SegmentFormat.Valid valid = SegmentFormat.check(entry.getValue(), start,
+                    entry.getKey().equals(segments.lastKey()));
+            records += valid.records();
+            bytes += valid.bytes();
         }
         tailSegment = segments.lastKey();
         tail = FileChannel.open(segments.get(tailSegment), StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -289,56 +282,6 @@ public final class SegmentLog implements AutoCloseable {
         if (records > 0) {
             LOG.info("spool: {} records ({} bytes) left from the last run in {}", records, bytes, dir);
         }
-    }
-
-    /** Counts the valid records of one segment from {@code start} and cuts off what follows the last valid one. */
-    private void scan(long number, Path file, long start, boolean last) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            if (size < SEGMENT_HEADER || !validHeader(ch)) {
-                // created but its header never reached the disk: no record in it was ever confirmed
-                LOG.warn("spool: segment {} has no valid header; rewriting it empty", file);
-                ch.truncate(0);
-                ch.write(segmentHeader(), 0);
-                ch.force(true);
-                return;
-            }
-            long offset = Math.max(start, SEGMENT_HEADER);
-            ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER);
-            while (offset + RECORD_HEADER <= size) {
-                header.clear();
-                readFully(ch, header, offset);
-                int length = header.getInt(0);
-                if (length < 0 || length > MAX_RECORD || offset + RECORD_HEADER + length > size) {
-                    break;
-                }
-                byte[] payload = new byte[length];
-                readFully(ch, ByteBuffer.wrap(payload), offset + RECORD_HEADER);
-                if (crc(length, payload) != header.getInt(4)) {
-                    break;
-                }
-                records++;
-                bytes += RECORD_HEADER + length;
-                offset += RECORD_HEADER + length;
-            }
-            if (offset < size) {
-                if (last) {
-                    LOG.warn("spool: cutting off a torn record at the end of {} ({} bytes from offset {}): "
-                            + "written during a crash, never confirmed", file, size - offset, offset);
-                } else {
-                    LOG.error("spool: segment {} is corrupt from offset {}: {} bytes dropped", file, offset,
-                            size - offset);
-                }
-                ch.truncate(offset);
-                ch.force(true);
-            }
-        }
-    }
-
-    private boolean validHeader(FileChannel ch) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(SEGMENT_HEADER);
-        readFully(ch, b, 0);
-        return b.getInt(0) == MAGIC && b.getInt(4) == VERSION;
     }
 
     private void roll() throws IOException {
@@ -350,22 +293,18 @@ public final class SegmentLog implements AutoCloseable {
         Path file = dir.resolve(String.format("%020d%s", number, SUFFIX));
         tail = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        ByteBuffer header = segmentHeader();
+        ByteBuffer header = SegmentFormat.segmentHeader();
         while (header.hasRemaining()) {
             tail.write(header);
         }
         tail.force(true);
-        forceDirectory();
+        HeadFile.forceDirectory(dir);
         segments.put(number, file);
         tailSegment = number;
         tailSize = SEGMENT_HEADER;
         if (records == 0) {
             head = new Position(number, SEGMENT_HEADER);
         }
-    }
-
-    private static ByteBuffer segmentHeader() {
-        return ByteBuffer.allocate(SEGMENT_HEADER).putInt(MAGIC).putInt(VERSION).flip();
     }
 
     private void cutBack(long size) {
@@ -393,76 +332,4 @@ public final class SegmentLog implements AutoCloseable {
         buffer.clear();
     }
 
-    private Position readHead() throws IOException {
-        Path file = dir.resolve(HEAD);
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Position(0, SEGMENT_HEADER);
-        }
-        ByteBuffer b = ByteBuffer.wrap(raw);
-        if (raw.length == 20) {
-            long segment = b.getLong();
-            long offset = b.getLong();
-            CRC32C crc = new CRC32C();
-            crc.update(raw, 0, 16);
-            if ((int) crc.getValue() == b.getInt()) {
-                return new Position(segment, offset);
-            }
-        }
-        // a head that never reached the disk whole: start at the oldest segment; what is read twice is
-        // written twice to InfluxDB, where a point with the same series and time is one point
-        LOG.warn("spool: {} is unreadable; draining from the oldest segment", file);
-        return new Position(0, SEGMENT_HEADER);
-    }
-
-    private void writeHead(Position p) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(20).putLong(p.segment()).putLong(p.offset());
-        CRC32C crc = new CRC32C();
-        crc.update(b.array(), 0, 16);
-        b.putInt((int) crc.getValue()).flip();
-        Path tmp = dir.resolve(HEAD + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, dir.resolve(HEAD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir.resolve(HEAD), StandardCopyOption.REPLACE_EXISTING);
-        }
-        forceDirectory();
-    }
-
-    /** Makes a new or renamed file's entry durable (Linux: fsync of the folder). */
-    private void forceDirectory() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // some file systems refuse to open a folder; the entry is then as durable as they make it
-            LOG.debug("spool: cannot fsync folder {}: {}", dir, e.getMessage());
-        }
-    }
-
-    private static int crc(int length, byte[] payload) {
-        CRC32C crc = new CRC32C();
-        crc.update(ByteBuffer.allocate(4).putInt(length).flip());
-        crc.update(payload);
-        return (int) crc.getValue();
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer into, long position) throws IOException {
-        long at = position;
-        while (into.hasRemaining()) {
-            int n = ch.read(into, at);
-            if (n < 0) {
-                throw new IOException("unexpected end of spool file at " + at);
-            }
-            at += n;
-        }
-    }
 }

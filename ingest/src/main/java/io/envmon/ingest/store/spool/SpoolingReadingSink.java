@@ -2,7 +2,6 @@ package io.envmon.ingest.store.spool;
 
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.SpoolMetrics;
-import io.envmon.ingest.store.LineProtocol;
 import io.envmon.ingest.store.ReadingSink;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.ingest.store.WriteOutcome;
@@ -13,18 +12,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class SpoolingReadingSink implements ReadingSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolingReadingSink.class);
-    /** Records drained per round: their decoded points are held in memory until written. */
-    static final long DRAIN_CHUNK_BYTES = 1024 * 1024;
     /** Writes appended with one fsync, at most. */
     private static final int GROUP_MAX = 1000;
     private static final Backoff RETRY = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Jitter.TWENTY_PERCENT);
@@ -84,13 +76,11 @@ public final class SpoolingReadingSink implements ReadingSink {
         }
     }
 
-    private record Drained(SegmentLog.Chunk chunk, List<List<StorePoint>> writes, int undecodable) {
-    }
-
     private final Vertx vertx;
     private final ReadingSink delegate;
     private final SegmentLog log;
-    private final Path refusedFile;
+    private final Path dir;
+    private final SpoolDrain drainer;
     private final long maxBytes;
     private final Duration after;
     private final SpoolMetrics metrics;
@@ -109,7 +99,7 @@ public final class SpoolingReadingSink implements ReadingSink {
     /** Delegate writes still being retried whose callers were answered from the spool. */
     private int abandoned;
     private boolean closing;
-    private boolean logClosed;
+    private volatile boolean logClosed;
     private final Promise<Void> quiet = Promise.promise();
 
     /**
@@ -121,7 +111,7 @@ public final class SpoolingReadingSink implements ReadingSink {
         this.vertx = vertx;
         this.delegate = delegate;
         this.log = log;
-        this.refusedFile = dir.resolve("refused.lp");
+        this.dir = dir;
         this.maxBytes = maxBytes;
         this.after = after;
         this.metrics = metrics;
@@ -129,6 +119,7 @@ public final class SpoolingReadingSink implements ReadingSink {
         // one thread: the log is not thread-safe, and an fsync must not hold up the shared worker pool
         this.worker = vertx.createSharedWorkerExecutor("envmon-spool-" + System.identityHashCode(this), 1);
         // one timer for all direct writes (not one each): the oldest in flight is the first of the set
+        this.drainer = new SpoolDrain(worker, log, delegate, dir.resolve("refused.lp"), metrics);
         this.overdueTimer = vertx.setPeriodic(Math.max(10, Math.min(after.toMillis() / 4, 250)), id -> spoolIfOverdue());
         if (!log.isEmpty()) {
             mode = Mode.SPOOLING;
@@ -195,6 +186,7 @@ public final class SpoolingReadingSink implements ReadingSink {
                     vertx.cancelTimer(overdueTimer);
                     return worker.executeBlocking(() -> {
                         logClosed = true;
+                        drainer.close();
                         log.close();
                         return null;
                     });
@@ -213,7 +205,7 @@ public final class SpoolingReadingSink implements ReadingSink {
     private void spoolDirectWrites(String why) {
         if (mode == Mode.DIRECT) {
             LOG.warn("spooling: {}; writes go to the spool ({}), are acknowledged once on disk and drained to "
-                    + "InfluxDB in order when it takes writes again", why, refusedFile.getParent());
+                    + "InfluxDB in order when it takes writes again", why, dir);
         }
         mode = Mode.SPOOLING;
         for (Direct d : direct) {
@@ -279,7 +271,7 @@ public final class SpoolingReadingSink implements ReadingSink {
 
     private void appended(List<Append> group, int count, Duration took) {
         if (appendProblem != null) {
-            LOG.info("spool: writing to {} works again", refusedFile.getParent());
+            LOG.info("spool: writing to {} works again", dir);
         }
         appendProblem = null;
         appendFailures = 0;
@@ -307,7 +299,7 @@ public final class SpoolingReadingSink implements ReadingSink {
         appendProblem = cause.getMessage();
         if (appendFailures == 1 || appendFailures % 10 == 0) {
             LOG.error("spool: cannot write to {} (attempt {}): {}; the writes wait, unacknowledged",
-                    refusedFile.getParent(), appendFailures, cause.toString());
+                    dir, appendFailures, cause.toString());
         }
         if (log.isEmpty() && !draining) {
             // nothing spooled to keep in order: hand the waiting writes to InfluxDB as if there were no spool
@@ -355,10 +347,7 @@ public final class SpoolingReadingSink implements ReadingSink {
             return;
         }
         draining = true;
-        worker.executeBlocking(this::readChunk, true)
-                .compose(this::writeChunk)
-                .compose(d -> worker.executeBlocking(() -> consume(d), true))
-                .onComplete(ar -> {
+        drainer.next().onComplete(ar -> {
                     draining = false;
                     if (ar.failed()) {
                         if (!closing) {
@@ -366,76 +355,13 @@ public final class SpoolingReadingSink implements ReadingSink {
                             vertx.setTimer(1000, id -> drain());
                         }
                     } else {
-                        metrics.drained(ar.result().chunk().records().size(),
-                                ar.result().writes().stream().mapToInt(List::size).sum());
+                        metrics.drained(ar.result().records(), ar.result().points());
                         pump();
                         drain();
                     }
                     updateHealth();
                     checkQuiet();
                 });
-    }
-
-    private Drained readChunk() throws IOException {
-        SegmentLog.Chunk chunk = log.read(DRAIN_CHUNK_BYTES);
-        List<List<StorePoint>> writes = new ArrayList<>(chunk.records().size());
-        int undecodable = 0;
-        for (byte[] record : chunk.records()) {
-            try {
-                writes.add(SpoolRecordCodec.decode(record));
-            } catch (IOException e) {
-                undecodable++;
-                LOG.error("spool: a record of {} bytes cannot be decoded ({}); kept in {}", record.length,
-                        e.getMessage(), refusedFile);
-                keepRefused("# undecodable record, base64: "
-                        + java.util.Base64.getEncoder().encodeToString(record) + "\n");
-            }
-        }
-        return new Drained(chunk, writes, undecodable);
-    }
-
-    private Future<Drained> writeChunk(Drained d) {
-        List<Future<WriteOutcome>> written = new ArrayList<>(d.writes().size());
-        d.writes().forEach(points -> written.add(delegate.write(points)));
-        return Future.all(written).map(all -> {
-            StringBuilder refused = new StringBuilder();
-            int count = 0;
-            for (int i = 0; i < written.size(); i++) {
-                for (Map.Entry<Integer, String> r : written.get(i).result().refused().entrySet()) {
-                    count++;
-                    refused.append("# ").append(Instant.now()).append(" refused by InfluxDB: ")
-                            .append(r.getValue().replace('\n', ' ')).append('\n');
-                    LineProtocol.append(refused, d.writes().get(i).get(r.getKey()));
-                    refused.append('\n');
-                }
-            }
-            if (count > 0) {
-                metrics.refused(count);
-                LOG.warn("spool: InfluxDB refused {} drained point(s) as data; they are kept in {}", count, refusedFile);
-                worker.executeBlocking(() -> {
-                    keepRefused(refused.toString());
-                    return null;
-                }, true);
-            }
-            return d;
-        });
-    }
-
-    private Drained consume(Drained d) throws IOException {
-        if (logClosed) {
-            throw new IOException("spool closed before the chunk could be marked drained (it is drained again)");
-        }
-        log.consume(d.chunk());
-        return d;
-    }
-
-    private void keepRefused(String text) {
-        try {
-            Files.writeString(refusedFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.error("spool: cannot write {}: {}; what InfluxDB refused was:\n{}", refusedFile, e.getMessage(), text);
-        }
     }
 
     private void updateHealth() {
