@@ -95,6 +95,10 @@ class DurableSpoolIT {
         assertTrue(harness.metric("envmon_spool_drained_points_total") >= N, harness.metrics());
         // a point is its series and time: written twice it is still one, so the count is exact
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> stored() == N);
+        System.out.printf("fault: broker SIGKILL during an InfluxDB outage, then ingest SIGKILL (broker save lost: %s):"
+                + " sent %d, stored %d, duplicated %d, dead-lettered %.0f%n", brokerLosesItsSave, N, stored(),
+                stored() - N, harness.metrics().lines().filter(l -> l.startsWith("envmon_readings_rejected_total"))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
         JsonNode healthy = JSON.readTree(harness.healthBody());
         assertEquals("UP", healthy.path("status").asText(), healthy.toString());
         assertEquals("empty", healthy.path("components").path("spool").path("detail").asText(), healthy.toString());
