@@ -9,18 +9,27 @@ import java.time.Duration;
  * @param hj212TcpPort the HJ 212 gateway port, or {@code null} for no gateway
  * @param hj212        the HJ 212 settings (both transports); its {@code tcpPort} is {@code hj212TcpPort}
  * @param alerts       the alert engine's, API's and webhooks' files
+ * @param spool        the durable spool in front of InfluxDB
  * @param http         the HTTP server's address and limits (its port is {@code httpPort})
  */
 public record IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
                            Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
-                           Hj212ServiceConfig hj212, AlertsConfig alerts, HttpServerConfig http) {
+                           Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool, HttpServerConfig http) {
 
     /** With the default HTTP address and limits. */
     public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
-                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew, Hj212ServiceConfig hj212,
-                        AlertsConfig alerts) {
+                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
+                        Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool) {
         this(mqtt, influx, topicRoot, registry, httpPort, hj212TcpPort, maxPayloadBytes, maxClockSkew, hj212, alerts,
-                HttpServerConfig.defaults());
+                spool, HttpServerConfig.defaults());
+    }
+
+    /** Without a spool. */
+    public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
+                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
+                        Hj212ServiceConfig hj212, AlertsConfig alerts) {
+        this(mqtt, influx, topicRoot, registry, httpPort, hj212TcpPort, maxPayloadBytes, maxClockSkew, hj212, alerts,
+                SpoolConfig.disabled());
     }
 
     /** With the default alert settings. */
