@@ -335,9 +335,10 @@ class DeployMosquittoIT {
                 .path("services").path("ingest").path("environment");
     }
 
+    /** The first request to a freshly started service can take seconds on a loaded machine: a ceiling, not a limit. */
     private static int health(int port) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String read(Path file) {
