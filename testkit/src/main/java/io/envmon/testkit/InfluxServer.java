@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -218,24 +217,8 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     private void writeConfig() {
-        String conf;
-        try (var template = InfluxServer.class.getResourceAsStream("influxdb.conf")) {
-            if (template == null) {
-                throw new IllegalStateException("influxdb.conf template missing from the testkit");
-            }
-            // one template for the tests and ./envmon run (scripts/lib.sh)
-            conf = new String(template.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@DIR@", directory().toString())
-                    .replace("@RPC_PORT@", String.valueOf(rpcPort))
-                    .replace("@HTTP_PORT@", String.valueOf(port));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the influxdb.conf template", e);
-        }
-        try {
-            Files.writeString(configFile(), conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configFile(), e);
-        }
+        ConfigTemplate.write("influxdb.conf", Map.of("DIR", directory().toString(),
+                "RPC_PORT", String.valueOf(rpcPort), "HTTP_PORT", String.valueOf(port)), configFile());
     }
 
 }

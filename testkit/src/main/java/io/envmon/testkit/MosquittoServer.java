@@ -1,11 +1,9 @@
 package io.envmon.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -111,31 +109,10 @@ public final class MosquittoServer implements AutoCloseable {
     }
 
     private void writeConfig() {
-        StringBuilder conf = new StringBuilder();
-        if ("root".equals(System.getProperty("user.name"))) {
-            // as root, mosquitto would switch to user 'mosquitto', who cannot write our 0700 temporary folder
-            conf.append("user root\n");
-        }
-        conf.append("listener ").append(port).append(" 127.0.0.1\n")
-                .append("allow_anonymous true\n")
-                .append("persistence true\n")
-                .append("persistence_location ").append(directory()).append("/\n")
-                .append("autosave_interval 1\n")
-                .append("max_inflight_messages 1000\n")
-                .append("max_queued_messages 1000000\n")
-                .append("max_queued_bytes 0\n")
-                .append("log_dest file ").append(logFile()).append('\n')
-                // one type per line: mosquitto 2.0 ignores the rest of a line such as "log_type error warning"
-                .append("log_type error\n")
-                .append("log_type warning\n")
-                .append("log_type notice\n")
-                .append("log_type information\n")
-                .append("log_timestamp_format %Y-%m-%dT%H:%M:%S\n");
-        try {
-            Files.writeString(configFile(), conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configFile(), e);
-        }
+        // as root, mosquitto would switch to user 'mosquitto', who cannot write our 0700 temporary folder
+        String user = "root".equals(System.getProperty("user.name")) ? "user root" : "";
+        ConfigTemplate.write("mosquitto.conf", Map.of("DIR", directory().toString(), "PORT", String.valueOf(port),
+                "USER", user), configFile());
     }
 
 }
