@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads scenario YAML files strictly ({@link StrictYaml}): unknown keys, repeated keys and values of the wrong kind
@@ -220,36 +222,29 @@ public final class ScenarioFiles {
     }
 
     private static double number(JsonNode n, String key, String where, double absent) throws ScenarioException {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return absent;
-        }
-        if (!v.isNumber()) {
-            throw new ScenarioException(where + "." + key + ": expected a number, not '" + v.asText() + "'");
-        }
-        return v.doubleValue();
+        return scalar(n, key, where, absent, JsonNode::isNumber, "a number", JsonNode::doubleValue);
     }
 
     private static long whole(JsonNode n, String key, String where, long absent) throws ScenarioException {
+        return scalar(n, key, where, absent, v -> v.isIntegralNumber() && v.canConvertToInt(), "a whole number",
+                JsonNode::longValue);
+    }
+
+    private static boolean bool(JsonNode n, String key, String where) throws ScenarioException {
+        return scalar(n, key, where, false, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+    }
+
+    /** The value at {@code key} when it is of the {@code expected} kind, {@code absent} when there is none. */
+    private static <T> T scalar(JsonNode n, String key, String where, T absent, Predicate<JsonNode> isExpected,
+                                String expected, Function<JsonNode, T> value) throws ScenarioException {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             return absent;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ScenarioException(where + "." + key + ": expected a whole number, not '" + v.asText() + "'");
+        if (!isExpected.test(v)) {
+            throw new ScenarioException(where + "." + key + ": expected " + expected + ", not '" + v.asText() + "'");
         }
-        return v.longValue();
-    }
-
-    private static boolean bool(JsonNode n, String key, String where) throws ScenarioException {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return false;
-        }
-        if (!v.isBoolean()) {
-            throw new ScenarioException(where + "." + key + ": expected true or false, not '" + v.asText() + "'");
-        }
-        return v.booleanValue();
+        return value.apply(v);
     }
 
     private static Duration duration(JsonNode n, String key, String where, Duration absent) throws ScenarioException {
