@@ -69,8 +69,8 @@ public final class SystemConditions {
     }
 
     private AlertEvent influxEvent(Episode e, Instant now, AlertState state, Double ignored) {
-        double down = Duration.between(e.since, now).toSeconds();
-        double bound = config.influxDownFor().toSeconds();
+        double down = Duration.between(e.since, now).toMillis() / 1000.0;
+        double bound = config.influxDownFor().toMillis() / 1000.0;
         String message = state == AlertState.RESOLVED
                 ? "InfluxDB 已恢复连接（中断约 " + minutes(e, now) + "） / InfluxDB reachable again (down for about "
                         + minutesEn(e, now) + ")"
@@ -88,12 +88,13 @@ public final class SystemConditions {
     }
 
     private static String minutes(Episode e, Instant now) {
-        return Math.max(1, Duration.between(e.since, now).toMinutes()) + " 分钟";
+        Duration d = Duration.between(e.since, now);
+        return d.toMinutes() < 1 ? d.toSeconds() + " 秒" : d.toMinutes() + " 分钟";
     }
 
     private static String minutesEn(Episode e, Instant now) {
-        long m = Math.max(1, Duration.between(e.since, now).toMinutes());
-        return m + " min";
+        Duration d = Duration.between(e.since, now);
+        return d.toMinutes() < 1 ? d.toSeconds() + " s" : d.toMinutes() + " min";
     }
 
     /** Event factory of one condition. */

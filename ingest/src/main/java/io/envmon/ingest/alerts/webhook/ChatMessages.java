@@ -135,9 +135,14 @@ final class ChatMessages {
         return "…… 另有 " + n + " 条，见告警控制台 / " + n + " more: see the alert console\n";
     }
 
-    /** Markdown-significant characters that occur in names and units ({@code *}, {@code _}, brackets) are escaped. */
+    /**
+     * Text goes in as it is: the robots' markdown dialects document no escape character (WeCom and DingTalk would
+     * show a backslash), and what envmon writes (names, IDs such as {@code permit_limit}, units) has no emphasis
+     * markers or links that a CommonMark reader would take as markup. A line starting with {@code #} or {@code >}
+     * would; none does.
+     */
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]");
+        return s;
     }
 
     private static String cut(String s, int maxBytes) {

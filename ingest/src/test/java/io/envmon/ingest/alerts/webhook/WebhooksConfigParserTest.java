@@ -21,11 +21,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebhooksConfigParserTest {
 
     static final String S1 = "0123456789abcdef0123";
-    static final Map<String, String> ENV = Map.of(
-            "ENVMON_WEBHOOK_BUREAU_DUTY_SECRET", "duty-secret-0123456789abcdef",
-            "ENVMON_WEBHOOK_BUREAU_SMS_SECRET", "sms-secret-0123456789abcdef",
-            "ENVMON_WEBHOOK_E001_SECRET", "e001-secret-0123456789abcdef",
-            "ENVMON_WEBHOOK_E002_SECRET", "e002-secret-0123456789abcdef");
+    static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("ENVMON_WEBHOOK_BUREAU_DUTY_SECRET", "duty-secret-0123456789abcdef"),
+            Map.entry("ENVMON_WEBHOOK_BUREAU_SMS_SECRET", "sms-secret-0123456789abcdef"),
+            Map.entry("ENVMON_WEBHOOK_E001_SECRET", "e001-secret-0123456789abcdef"),
+            Map.entry("ENVMON_WEBHOOK_E002_SECRET", "e002-secret-0123456789abcdef"),
+            Map.entry("ENVMON_DINGTALK_BUREAU_URL", "https://oapi.dingtalk.com/robot/send?access_token=abc"),
+            Map.entry("ENVMON_DINGTALK_BUREAU_SECRET", "SECdingtalk-secret-0123456789"),
+            Map.entry("ENVMON_WECOM_WATER_URL", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-1"),
+            Map.entry("ENVMON_FEISHU_E001_URL", "https://open.feishu.cn/open-apis/bot/v2/hook/h00k"),
+            Map.entry("ENVMON_FEISHU_E001_SECRET", "feishu-secret-e001"),
+            Map.entry("ENVMON_SMTP_PASSWORD", "smtp-password"));
 
     final WebhooksConfigParser parser = new WebhooksConfigParser(ENV);
 
@@ -48,7 +54,7 @@ class WebhooksConfigParserTest {
         WebhooksConfig config = parser.parse(Files.readString(Path.of("..", "config", "webhooks.example.yaml")),
                 "config/webhooks.example.yaml");
 
-        assertEquals(4, config.webhooks().size());
+        assertEquals(9, config.webhooks().size());
         WebhookConfig duty = config.webhooks().get(0);
         assertEquals("bureau-duty", duty.name());
         assertEquals("duty-secret-0123456789abcdef", duty.secret());
