@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # deploy/make-secrets.sh: the API tokens and alert channels of a deployment (docs/deployment.md, "Tokens and alert
-# channels"). Writes, in deploy/secrets/ (or --out DIR):
+# channels"). Writes, in deploy/recipients/ (or --out DIR):
 #   envmon.env        the secrets, as ENVMON_* variables: a bureau API token, one per enterprise of the registry,
 #                     the robots' URLs and secrets and the SMTP password given below; plus ENVMON_API_TOKENS and
 #                     ENVMON_WEBHOOKS naming the two files as the service sees them (--mount, default
-#                     /etc/envmon/secrets). Mode 0600: docker compose reads it (env_file), systemd too (EnvironmentFile).
+#                     /etc/envmon/recipients). Mode 0600: docker compose reads it (env_file), systemd too (EnvironmentFile).
 #   api-tokens.yaml   the bureau's token and each enterprise's (tokenEnv: the values stay in envmon.env)
 #   webhooks.yaml     one channel per recipient and robot or mailbox given below (urlEnv/secretEnv/passwordEnv)
 # Run it again after adding an enterprise or a channel: existing tokens and secrets are kept (--rotate makes new
-# tokens). Never commit deploy/secrets/.
+# tokens). Never commit deploy/recipients/.
 #
 # Channels are taken from the environment when the script runs, for RECIPIENT = BUREAU or an enterprise ID (E001):
 #   ENVMON_DINGTALK_<RECIPIENT>_URL [ENVMON_DINGTALK_<RECIPIENT>_SECRET]   DingTalk custom robot (secret: 加签)
@@ -23,8 +23,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 registry="$here/../config/taigu.yaml"
-out="$here/secrets"
-mount=/etc/envmon/secrets
+out="$here/recipients"
+mount=/etc/envmon/recipients
 rotate=0
 
 usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

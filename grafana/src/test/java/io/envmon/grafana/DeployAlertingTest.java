@@ -74,17 +74,17 @@ class DeployAlertingTest {
     @Test
     void theIngestServiceGetsItsTokensAndChannelsFromMakeSecrets() throws Exception {
         JsonNode ingest = ProvisioningTest.yaml(deploy.resolve("docker-compose.yml")).path("services").path("ingest");
-        assertEquals("./secrets/envmon.env", ingest.path("env_file").get(0).asText());
-        assertTrue(ingest.path("volumes").toString().contains("./secrets:/etc/envmon/secrets:ro"));
+        assertEquals("./recipients/envmon.env", ingest.path("env_file").get(0).asText());
+        assertTrue(ingest.path("volumes").toString().contains("./recipients:/etc/envmon/recipients:ro"));
         String script = Files.readString(deploy.resolve("make-secrets.sh"));
         assertTrue(script.contains("values[ENVMON_API_TOKENS]=$mount/api-tokens.yaml")
                 && script.contains("values[ENVMON_WEBHOOKS]=$mount/webhooks.yaml")
-                && script.contains("mount=/etc/envmon/secrets"), "the variables name the mounted files");
+                && script.contains("mount=/etc/envmon/recipients"), "the variables name the mounted files");
         assertTrue(Files.isExecutable(deploy.resolve("make-secrets.sh")));
         String gitignore = Files.readString(deploy.resolve(".gitignore"));
-        assertTrue(gitignore.lines().anyMatch("secrets/*"::equals), "the secrets are never committed");
+        assertTrue(gitignore.lines().anyMatch("recipients/*"::equals), "the secrets are never committed");
         String unit = Files.readString(deploy.resolve("systemd/envmon-ingest.service"));
-        assertTrue(unit.contains("EnvironmentFile=-/etc/envmon/secrets/envmon.env"), unit);
+        assertTrue(unit.contains("EnvironmentFile=-/etc/envmon/recipients/envmon.env"), unit);
     }
 
     @Test
