@@ -79,6 +79,22 @@ public record WebhooksConfig(List<WebhookConfig> webhooks, int queueCapacity, in
     }
 
     /**
+     * Problems of {@code sites} that are not in {@code known} (the registry's stations, sections and enterprises,
+     * the district tracker's site, {@code envmon}): a misspelt site would silently filter everything out.
+     */
+    public List<String> siteProblems(Collection<String> known) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < webhooks.size(); i++) {
+            for (String site : webhooks.get(i).sites()) {
+                if (!known.contains(site)) {
+                    problems.add("webhooks[" + i + "].sites: '" + site + "' is not a site of the registry");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
      * Problems of {@code audience.enterprise} IDs that are not in {@code known} (the registry's enterprises), each
      * naming the key, e.g. {@code webhooks[2].audience.enterprise: 'E099' is not an enterprise of the registry}. A
      * misspelt ID would silently leave that enterprise without its alerts: the wiring should refuse to start.
