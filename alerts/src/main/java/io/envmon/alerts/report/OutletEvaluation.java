@@ -100,11 +100,12 @@ public final class OutletEvaluation {
             validSum += valid;
             parameters.add(new OutletMonthReport.ParameterMonth(p, limitText(e.getValue()), valid, over, max));
         }
-        double transmission = expected == 0 ? 0 : rate(received, expected);
+        double transmission = expected == 0 ? 0 : (double) received / expected;
         long validExpected = (long) received * parameters.size();
-        double validity = validExpected == 0 ? 0 : Math.min(1, rate(validSum, validExpected));
-        double effective = BigDecimal.valueOf(transmission).multiply(BigDecimal.valueOf(validity))
-                .setScale(4, RoundingMode.HALF_EVEN).doubleValue();
+        double validity = validExpected == 0 ? 0 : Math.min(1, (double) validSum / validExpected);
+        double effective = round(transmission * validity);
+        transmission = round(transmission);
+        validity = round(validity);
         return new OutletMonthReport(enterprise.id(), enterprise.name(), outlet.id(), outlet.name(), outlet.type(),
                 period, expected, received, transmission, validity, effective, effective >= passMark, parameters);
     }
@@ -113,8 +114,8 @@ public final class OutletEvaluation {
         return converted ? hour.corrected().get(p) : hour.means().get(p);
     }
 
-    private static double rate(long n, long of) {
-        return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_EVEN).doubleValue();
+    private static double round(double rate) {
+        return BigDecimal.valueOf(rate).setScale(4, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private static String limitText(Limit l) {
