@@ -23,7 +23,7 @@ import java.util.Map;
 public final class AlertRulesConfigParser {
 
     private static final List<String> TOP_LEVEL =
-            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides");
+            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides", "reports");
 
     private final ObjectMapper yaml = StrictYaml.mapper();
 
@@ -58,7 +58,9 @@ public final class AlertRulesConfigParser {
         ObjectNode rulesTree = merge(where, "rules", tree(defaults.rules()), root.get("rules"));
         RuleSet rules = bind(where, "rules", rulesTree, RuleSet.class);
         Map<String, RuleSet> overrides = overrides(where, rulesTree, root.get("alertOverrides"));
-        return new AlertRulesConfig(standards, window, rules, heavy, overrides);
+        ReportsConfig reports = bind(where, "reports",
+                merge(where, "reports", tree(defaults.reports()), root.get("reports")), ReportsConfig.class);
+        return new AlertRulesConfig(standards, window, rules, heavy, overrides, reports);
     }
 
     private Map<String, RuleSet> overrides(String where, ObjectNode rulesTree, JsonNode node) {
