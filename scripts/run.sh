@@ -226,14 +226,10 @@ print_where() {
   if ((!servers_only)); then
     say "  ingest       $http_url/health  $http_url/metrics  log $rel/ingest.log"
     say "  alerts       curl -H 'Authorization: Bearer ${API_TOKEN:-}' $http_url/api/alerts   (live: $http_url/api/alerts/stream?access_token=${API_TOKEN:-})"
-<<<<<<< HEAD
     say "  channels     $(active_channels)"
-    say "  simulator    every site every simulated minute, 60x accelerated, log $rel/simulator.log"
-=======
     say "  simulator    every site every simulated minute, 60x accelerated from a day back (first hour judged within a minute)${scenarios:+, scenarios $scenarios}, log $rel/simulator.log"
     say "  reports      curl -H 'Authorization: Bearer ${API_TOKEN:-}' '$http_url/api/reports/air/daily'   (also air/monthly, water/monthly, enterprise/monthly; &format=csv)"
     say "  OpenAPI      $http_url/api/openapi.yaml"
->>>>>>> reports14
   fi
   say "  query        curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=env --data-urlencode \"q=SELECT count(*) FROM air\""
   command -v mosquitto_sub >/dev/null 2>&1 && say "  watch        mosquitto_sub -p $mqtt_port -t 'env/#' -v"
