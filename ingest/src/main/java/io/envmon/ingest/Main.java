@@ -120,7 +120,7 @@ public final class Main {
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
         HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries,
-                config.http(), metrics.meterRegistry());
+                alerts.rules(), config.http(), metrics.meterRegistry());
         if (alerts.tokens().isEmpty()) {
             log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
         }
