@@ -351,7 +351,7 @@ class Hj212GatewayVerticleTest {
             }
             return d.poll() < 0;
         });
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "idle_timeout"));
+        assertEquals(1, kit.count("envmon.hj212.connection.events", "event", "idle_timeout"));
     }
 
     @Test
@@ -369,11 +369,11 @@ class Hj212GatewayVerticleTest {
         assertEquals("20261128095900602", qnOf(elsewhere.awaitReplies(1).get(0)), "another address has its own limit");
         two.send(realtime("20261128095900603"));
         assertEquals("20261128095900603", qnOf(two.awaitReplies(1).get(0)), "the connections within the limit are served");
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "refused_per_address"));
-        assertEquals(0, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "refused"));
+        assertEquals(1, kit.count("envmon.hj212.connection.events", "event", "refused_per_address"));
+        assertEquals(0, kit.count("envmon.hj212.connection.events", "event", "refused"));
 
         one.close();
-        await().atMost(Duration.ofSeconds(30)).until(() -> kit.hj212Metrics.count("envmon.hj212.connection.events",
+        await().atMost(Duration.ofSeconds(30)).until(() -> kit.count("envmon.hj212.connection.events",
                 "event", "closed") >= 1);
         Device again = new Device();
         again.send(realtime("20261128095900604"));
