@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 public final class AlertRulesConfigParser {
 
     private static final List<String> TOP_LEVEL =
-            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides");
+            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides", "reports");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new SimpleModule("envmon-durations")
@@ -80,7 +80,9 @@ public final class AlertRulesConfigParser {
         ObjectNode rulesTree = merge(where, "rules", tree(defaults.rules()), root.get("rules"));
         RuleSet rules = bind(where, "rules", rulesTree, RuleSet.class);
         Map<String, RuleSet> overrides = overrides(where, rulesTree, root.get("alertOverrides"));
-        return new AlertRulesConfig(standards, window, rules, heavy, overrides);
+        ReportsConfig reports = bind(where, "reports",
+                merge(where, "reports", tree(defaults.reports()), root.get("reports")), ReportsConfig.class);
+        return new AlertRulesConfig(standards, window, rules, heavy, overrides, reports);
     }
 
     private Map<String, RuleSet> overrides(String where, ObjectNode rulesTree, JsonNode node) {
