@@ -23,19 +23,33 @@ influxd_bin()   { command -v influxd 2>/dev/null || { [[ -x /usr/bin/influxd ]] 
 ensure_packages() { install_missing_packages; }
 
 # ensure_packages, and the programs only the test suite runs (./envmon test): prometheus (DashboardQueriesIT runs the
-# dashboards' PromQL on a real one) and shellcheck (DeployFilesTest checks the project's scripts). A test whose program
-# is missing fails, unless ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here
+# dashboards' PromQL on a real one), shellcheck (DeployFilesTest checks the project's scripts), and chromium with its
+# chromedriver and a Chinese font (ConsoleBrowserIT drives the web console in a real browser and keeps screenshots;
+# docs/console.md). A test whose program is missing fails, unless ENVMON_TEST_WITHOUT names it (for example
+# "prometheus shellcheck chromium"; "chromium" stands for the driver and the font too): then it is not installed here
 # and the test is reported as skipped.
-ensure_test_packages() { install_missing_packages prometheus shellcheck; }
+ensure_test_packages() {
+  install_missing_packages prometheus shellcheck chromium chromium-driver:chromedriver@chromium \
+    fonts-wqy-microhei:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc@chromium
+}
 
-# install_missing_packages [TOOL...]: the base programs and the TOOLs (each named as its Debian package), less those
-# ENVMON_TEST_WITHOUT names
+# installed PROGRAM_OR_FILE: a program on PATH or in /usr/bin, or (an absolute path) a file that exists
+installed() { [[ $1 == /* ]] && [[ -e $1 ]] && return 0; have "$1" "/usr/bin/$1"; }
+
+# install_missing_packages [TOOL...]: the base programs and the TOOLs, less those ENVMON_TEST_WITHOUT names. A TOOL is
+# PACKAGE[:PROBE][@NAME]: the Debian package, the program or file that tells it is installed (default: a program
+# named as the package) and the name ENVMON_TEST_WITHOUT opts out by (default: the package)
 install_missing_packages() {
-  local missing=() tools=() tool
-  for tool in "$@"; do
-    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $tool "* ]] && continue
-    tools+=("$tool")
-    have "$tool" "/usr/bin/$tool" || missing+=("$tool")
+  local missing=() tools=() spec name pkg probe optout
+  for spec in "$@"; do
+    name=${spec%@*}
+    optout=${spec#"$name"}
+    optout=${optout#@}
+    pkg=${name%%:*}
+    probe=${name#*:}
+    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" ${optout:-$pkg} "* ]] && continue
+    tools+=("$probe")
+    installed "$probe" || missing+=("$pkg")
   done
   have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
   have influxd /usr/bin/influxd || missing+=(influxdb)
@@ -64,8 +78,8 @@ install_missing_packages() {
   fi
   have mosquitto /usr/sbin/mosquitto || die "mosquitto still missing after installing"
   have influxd /usr/bin/influxd || die "influxd still missing after installing"
-  for tool in "${tools[@]}"; do
-    have "$tool" "/usr/bin/$tool" || die "$tool still missing after installing"
+  for probe in "${tools[@]}"; do
+    installed "$probe" || die "$probe still missing after installing"
   done
 }
 
@@ -274,9 +288,17 @@ start_ingest() {
   local java_opts=()
   ingest_java_opts java_opts
   LOGS[ingest]="$RUN_DIR/ingest.log"
-  # a fresh bureau token for this run's alert API (printed below); never reused across runs
+  # a fresh bureau token for this run's alert API (printed below), and one for the registry's first enterprise (to
+  # see the console as that enterprise: docs/console.md); never reused across runs
   API_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   printf 'bureau:\n  - {name: run-operator, token: %s}\n' "$API_TOKEN" > "$RUN_DIR/api-tokens.yaml"
+  ENTERPRISE_ID=$(sed -n '/^enterprises:/,$p' "$registry" | grep -m1 -oE 'id: *"?[A-Za-z0-9_-]+' | sed -E 's/id: *"?//' || true)
+  ENTERPRISE_TOKEN=
+  if [[ -n $ENTERPRISE_ID ]]; then
+    ENTERPRISE_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+    printf 'enterprises:\n  %s:\n    - {name: run-%s, token: %s}\n' "$ENTERPRISE_ID" "$ENTERPRISE_ID" \
+      "$ENTERPRISE_TOKEN" >> "$RUN_DIR/api-tokens.yaml"
+  fi
   start_bg "${LOGS[ingest]}" env \
     ENVMON_API_TOKENS="$RUN_DIR/api-tokens.yaml" \
     ENVMON_ALERT_RULES="$ROOT/config/alert-rules.yaml" \

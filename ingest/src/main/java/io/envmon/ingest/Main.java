@@ -12,6 +12,7 @@ import io.envmon.ingest.alerts.AlertWiring;
 import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
+import io.envmon.ingest.http.ConsoleResource;
 import io.envmon.ingest.http.HttpVerticle;
 import io.envmon.ingest.http.api.HttpApi;
 import io.envmon.ingest.metrics.IngestMetrics;
@@ -121,13 +122,15 @@ public final class Main {
                 ? hooks::recentDeliveries : List::of;
         HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries,
                 alerts.rules());
+        ConsoleResource console = new ConsoleResource(vertx); // unpacks its files here, off the event loop
         if (alerts.tokens().isEmpty()) {
             log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
         }
         String[] ingestId = new String[1];
         String[] gatewayId = new String[1];
         vertx.deployVerticle(new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5)))
-                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount))))
+                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components,
+                        List.of(api::mount, console::mount)))) // the console after the API: docs/console.md
                 .compose(id -> vertx.deployVerticle(ingest))
                 // the HJ 212 TCP gateway stores through ingest, so it starts after it (and stops before it)
                 .compose(id -> config.hj212().tcpPort() == null ? Future.succeededFuture(id)

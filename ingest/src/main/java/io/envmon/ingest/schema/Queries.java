@@ -52,6 +52,12 @@ public final class Queries {
         return q.append(" ORDER BY time DESC LIMIT ").append(limit).toString();
     }
 
+    /** Each station's newest {@code air_hourly} row from {@code since} on (one series per station). */
+    public static String latestAirHourly(Instant since) {
+        return "SELECT * FROM " + AlertRows.AIR_HOURLY + " WHERE time >= " + since.toEpochMilli()
+                + "ms GROUP BY \"" + PointTags.STATION + "\" ORDER BY time DESC LIMIT 1";
+    }
+
     /** Every reading row of a kind newer than {@code after}. */
     public static String readingsAfter(SiteKind kind, Instant after) {
         return "SELECT * FROM \"" + kind.measurement() + "\" WHERE time > " + after.toEpochMilli() + "ms";

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
  * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
- * {@link DeliveriesResource}, {@link ReportsResource}, and the OpenAPI description ({@link OpenApiResource}, no
- * token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * {@link DeliveriesResource}, {@link ReportsResource}, {@link SitesResource} (what the console draws with), and
+ * the OpenAPI description ({@link OpenApiResource}, no token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
  * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
  * data).
  */
@@ -27,6 +27,7 @@ public final class HttpApi {
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
     private final ReportsResource reports;
+    private final SitesResource sites;
     private final OpenApiResource openApi = new OpenApiResource();
 
     /**
@@ -41,6 +42,7 @@ public final class HttpApi {
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
         this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);
+        this.sites = new SitesResource(vertx, reader, registry, Instant::now);
     }
 
     public void mount(Router router) {
@@ -51,5 +53,6 @@ public final class HttpApi {
         readings.mount(router);
         deliveries.mount(router);
         reports.mount(router);
+        sites.mount(router);
     }
 }
