@@ -8,6 +8,8 @@
   const BUREAU_POLL_MS = 15000;
   const SLOW_POLL_MS = 300000;
   const DAY_MS = 86400000;
+  /** ECharts 5 shows times in the browser's zone or in UTC only: times are shifted by +8 h and shown "in UTC". */
+  const BEIJING_OFFSET_MS = 8 * 3600000;
 
   let lang = localStorage.getItem(LANG_KEY) === "en" ? "en" : "zh";
   let sites = null;     // GET /api/sites: who is signed in and what they may see
@@ -398,15 +400,18 @@
       const top = Math.max(...Object.values(o.limits).map((l) => l.max));
       chart.setOption({
         animation: false,
+        useUTC: true,
         tooltip: {trigger: "axis"},
         legend: {top: 0},
         grid: {left: 50, right: 30, top: 30, bottom: 30},
         xAxis: {type: "time"},
-        yAxis: {type: "value", min: 0, max: (v) => Math.ceil(Math.max(v.max, top) * 1.1)},
+        yAxis: {type: "value", min: 0, max: (v) => Math.ceil(Math.max(v.max, top) * 1.1 / 10) * 10},
         series: Object.entries(o.limits).map(([p, l]) => ({
           name: p, type: "line", showSymbol: false,
-          data: readings.filter((r) => r.values[p] !== undefined).map((r) => [r.ts, r.values[p]]),
-          markLine: {symbol: "none", label: {formatter: p + " " + limitText(l)}, lineStyle: {type: "dashed"},
+          data: readings.filter((r) => r.values[p] !== undefined)
+              .map((r) => [Date.parse(r.ts) + BEIJING_OFFSET_MS, r.values[p]]),
+          markLine: {symbol: "none", label: {position: "insideEndTop", formatter: p + " " + limitText(l)},
+            lineStyle: {type: "dashed"},
             data: [{yAxis: l.max}].concat(l.min !== undefined ? [{yAxis: l.min}] : [])}
         }))
       }, true);

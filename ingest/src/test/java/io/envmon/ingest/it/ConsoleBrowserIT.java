@@ -92,10 +92,15 @@ class ConsoleBrowserIT {
             publishHour("env/air/" + station, hour, CLEAN_AIR);
         }
         publishHour("env/enterprise/E001/DA001", hour, "{\"particulate\": 12.0, \"so2\": 50.0, \"o2\": 15.0}");
-        publishHour("env/enterprise/E002/DA001", hour, "{\"particulate\": 60.0, \"o2\": 8.6}"); // over its limit
-        await("the clean hour rated").atMost(Duration.ofSeconds(60)).until(() ->
+        // then an hour over its particulate limit (40), and E002 over its own (30): each enterprise has an alert
+        publishHour("env/enterprise/E001/DA001", hour.plus(1, ChronoUnit.HOURS),
+                "{\"particulate\": 55.0, \"so2\": 50.0, \"o2\": 15.0}");
+        publishHour("env/enterprise/E002/DA001", hour, "{\"particulate\": 60.0, \"o2\": 8.6}");
+        await("the clean hour rated, the permit alerts raised").atMost(Duration.ofSeconds(60)).until(() ->
                 harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S03'") >= 1
-                        && harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S01'") >= 1);
+                        && harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S01'") >= 1
+                        && harness.api(BUREAU, "/api/alerts?site=E001").body().contains("permit")
+                        && harness.api(BUREAU, "/api/alerts?site=E002").body().contains("permit"));
     }
 
     @AfterAll
@@ -222,8 +227,12 @@ class ConsoleBrowserIT {
 
         signIn(E001);
         assertEquals("enterprise", body().getDomAttribute("data-role"));
-        await("its outlet's latest reading against its limit").atMost(Duration.ofSeconds(30)).until(() ->
-                text("#outlets-table").contains("DA001") && text("#outlets-table").contains("12"));
+        await("its outlet's latest reading over its limit").atMost(Duration.ofSeconds(30)).until(() ->
+                browser.driver.findElements(By.cssSelector(
+                        "#outlets-table tr.bad[data-outlet='DA001'][data-parameter='particulate']")).size() == 1);
+        assertTrue(text("#outlets-table").contains("55"), text("#outlets-table"));
+        await("its own permit alert").atMost(Duration.ofSeconds(30)).until(() ->
+                text("#ent-alerts-table").contains("DA001"));
         assertTrue(text("#enterprise-name").contains(E001_NAME));
         await("its monthly figures").atMost(Duration.ofSeconds(30)).until(() -> !rows("#ent-monthly-table").isEmpty());
         browser.screenshot("enterprise");
