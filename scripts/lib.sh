@@ -23,33 +23,38 @@ influxd_bin()   { command -v influxd 2>/dev/null || { [[ -x /usr/bin/influxd ]] 
 ensure_packages() { install_missing_packages; }
 
 # ensure_packages, and the programs only the test suite runs (./envmon test): prometheus (DashboardQueriesIT runs the
-# dashboards' PromQL on a real one), shellcheck (DeployFilesTest checks the project's scripts), and chromium with its
-# chromedriver and a Chinese font (ConsoleBrowserIT drives the web console in a real browser and keeps screenshots;
-# docs/console.md). A test whose program is missing fails, unless ENVMON_TEST_WITHOUT names it (for example
-# "prometheus shellcheck chromium"; "chromium" stands for the driver and the font too): then it is not installed here
-# and the test is reported as skipped.
+# dashboards' PromQL on a real one; its promtool checks deploy/prometheus/alerts.yml), shellcheck (DeployFilesTest
+# checks the project's scripts), python3-aiosmtpd (the SMTP server the e-mail channel is tested against, run with
+# /usr/bin/python3), openssl (its TLS certificate), and chromium with chromium-driver and a Chinese font
+# (ConsoleBrowserIT drives the web console in a real browser and keeps screenshots; docs/console.md). A test whose
+# program is missing fails, unless ENVMON_TEST_WITHOUT names it (for example "prometheus shellcheck chromium";
+# "chromium" stands for its driver and the font too): then it is not installed here and the test is reported as
+# skipped.
 ensure_test_packages() {
-  install_missing_packages prometheus shellcheck chromium chromium-driver:chromedriver@chromium \
-    fonts-wqy-microhei:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc@chromium
+  install_missing_packages prometheus shellcheck python3-aiosmtpd openssl chromium chromium-driver fonts-wqy-microhei
 }
 
-# installed PROGRAM_OR_FILE: a program on PATH or in /usr/bin, or (an absolute path) a file that exists
-installed() { [[ $1 == /* ]] && [[ -e $1 ]] && return 0; have "$1" "/usr/bin/$1"; }
+# have_tool TOOL: true when the Debian package TOOL's program (or, for a Python module package, the module under the
+# system python; for a font, its file) is there
+have_tool() {
+  case $1 in
+    python3-aiosmtpd) [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null ;;
+    chromium-driver) have chromedriver /usr/bin/chromedriver ;;
+    fonts-wqy-microhei) [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] ;;
+    *) have "$1" "/usr/bin/$1" ;;
+  esac
+}
 
-# install_missing_packages [TOOL...]: the base programs and the TOOLs, less those ENVMON_TEST_WITHOUT names. A TOOL is
-# PACKAGE[:PROBE][@NAME]: the Debian package, the program or file that tells it is installed (default: a program
-# named as the package) and the name ENVMON_TEST_WITHOUT opts out by (default: the package)
+# install_missing_packages [TOOL...]: the base programs and the TOOLs (each named as its Debian package), less those
+# ENVMON_TEST_WITHOUT names
 install_missing_packages() {
-  local missing=() tools=() spec name pkg probe optout
-  for spec in "$@"; do
-    name=${spec%@*}
-    optout=${spec#"$name"}
-    optout=${optout#@}
-    pkg=${name%%:*}
-    probe=${name#*:}
-    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" ${optout:-$pkg} "* ]] && continue
-    tools+=("$probe")
-    installed "$probe" || missing+=("$pkg")
+  local missing=() tools=() tool optout
+  for tool in "$@"; do
+    optout=$tool
+    [[ $tool == chromium-driver || $tool == fonts-wqy-microhei ]] && optout=chromium # the browser tests' parts
+    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $optout "* ]] && continue
+    tools+=("$tool")
+    have_tool "$tool" || missing+=("$tool")
   done
   have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
   have influxd /usr/bin/influxd || missing+=(influxdb)
@@ -78,8 +83,8 @@ install_missing_packages() {
   fi
   have mosquitto /usr/sbin/mosquitto || die "mosquitto still missing after installing"
   have influxd /usr/bin/influxd || die "influxd still missing after installing"
-  for probe in "${tools[@]}"; do
-    installed "$probe" || die "$probe still missing after installing"
+  for tool in "${tools[@]}"; do
+    have_tool "$tool" || die "$tool still missing after installing"
   done
 }
 

@@ -38,15 +38,15 @@ final class ServiceUnderTest implements AutoCloseable {
         return start(clientId, Map.of());
     }
 
-    /** As {@link #start(String)}, with more settings (e.g. ENVMON_API_TOKENS). */
-    static ServiceUnderTest start(String clientId, Map<String, String> extraEnv) {
+    /** As {@link #start(String)}, with more settings for the service (e.g. ENVMON_WEBHOOKS and its secrets). */
+    static ServiceUnderTest start(String clientId, Map<String, String> more) {
         MosquittoServer mqtt = new MosquittoServer().start();
         InfluxServer influx = new InfluxServer().start();
         influx.createDatabase(DB);
         int httpPort = FreePorts.next();
         Map<String, String> env = IngestService.env(mqtt, influx, DB, REGISTRY, clientId, httpPort);
         env.put("ENVMON_ALERT_RULES", CONFIG.resolve("alert-rules.yaml").toString());
-        env.putAll(extraEnv);
+        env.putAll(more);
         JavaProcess ingest = IngestService.start(JAR, env, Duration.ofSeconds(30));
         return new ServiceUnderTest(mqtt, influx, ingest, httpPort);
     }
