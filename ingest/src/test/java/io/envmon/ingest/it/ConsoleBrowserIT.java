@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.awaitility.core.ConditionFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -96,7 +98,7 @@ class ConsoleBrowserIT {
         publishHour("env/enterprise/E001/DA001", hour.plus(1, ChronoUnit.HOURS),
                 "{\"particulate\": 55.0, \"so2\": 50.0, \"o2\": 15.0}");
         publishHour("env/enterprise/E002/DA001", hour, "{\"particulate\": 60.0, \"o2\": 8.6}");
-        await("the clean hour rated, the permit alerts raised").atMost(Duration.ofSeconds(60)).until(() ->
+        seen("the clean hour rated, the permit alerts raised").atMost(Duration.ofSeconds(60)).until(() ->
                 harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S03'") >= 1
                         && harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S01'") >= 1
                         && harness.api(BUREAU, "/api/alerts?site=E001").body().contains("permit")
@@ -170,9 +172,9 @@ class ConsoleBrowserIT {
         browser = ConsoleBrowser.start();
         signIn(BUREAU);
         assertEquals("bureau", body().getDomAttribute("data-role"));
-        assertEquals("1", stationRow("S01").getDomAttribute("data-category"), "the clean hour: 优");
+        assertEquals("1", category("S01"), "the clean hour: 优");
         assertEquals("#00e400", mapColour("S01"));
-        await("the water sections and the compliance table").atMost(Duration.ofSeconds(30)).until(() ->
+        seen("the water sections and the compliance table").atMost(Duration.ofSeconds(30)).until(() ->
                 !rows("#sections-table").isEmpty() && text("#compliance-table").contains(E002_NAME)
                         && text("#compliance-table").contains(E001_NAME));
         browser.screenshot("bureau-before-episode");
@@ -180,35 +182,39 @@ class ConsoleBrowserIT {
         // an episode at S01: two hours of PM2.5 at 130 µg/m³, closed and rated while the console is open
         publishHour("env/air/S01", hour.plus(1, ChronoUnit.HOURS), EPISODE_AIR);
         publishHour("env/air/S01", hour.plus(2, ChronoUnit.HOURS), EPISODE_AIR);
-        await("S01 red on the map and in the table").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            int category = Integer.parseInt(stationRow("S01").getDomAttribute("data-category"));
+        seen("S01 red on the map and in the table").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            int category = Integer.parseInt(category("S01"));
             assertTrue(category >= 4, "category " + category);
             assertTrue(RED_OR_WORSE.contains(mapColour("S01")), mapColour("S01"));
         });
-        assertEquals("1", stationRow("S02").getDomAttribute("data-category"), "S02 had no episode");
+        assertEquals("1", category("S02"), "S02 had no episode");
 
         // its PM2.5 alert, live on the stream and in the open alerts, acknowledged from the console
-        await("the alert live and listed").atMost(Duration.ofSeconds(30)).until(() ->
+        seen("the alert live and listed").atMost(Duration.ofSeconds(30)).until(() ->
                 text("#live-list").contains("S01") && text("#alerts-table").contains("S01"));
-        WebElement row = browser.driver.findElements(By.cssSelector("#alerts-table tbody tr")).stream()
-                .filter(r -> r.getText().contains("S01")).findFirst().orElseThrow();
-        String id = row.getDomAttribute("data-alert-id");
-        row.findElement(By.cssSelector("button.ack")).click();
-        await("acknowledged").atMost(Duration.ofSeconds(20)).until(() ->
+        String id = String.valueOf(browser.driver.executeScript("""
+                return [...document.querySelectorAll("#alerts-table tbody tr")]
+                    .find(r => r.textContent.includes("S01") && r.querySelector("button.ack")).dataset.alertId;
+                """));
+        seen("the acknowledge button clicked").until(() -> {
+            browser.driver.findElement(By.cssSelector("#alerts-table tr[data-alert-id='" + id + "'] button.ack")).click();
+            return true;
+        });
+        seen("acknowledged").atMost(Duration.ofSeconds(20)).until(() ->
                 harness.api(BUREAU, "/api/alerts/" + id).body().contains("\"acknowledgedBy\""));
-        await("shown acknowledged").atMost(Duration.ofSeconds(20)).until(() ->
+        seen("shown acknowledged").atMost(Duration.ofSeconds(20)).until(() ->
                 browser.driver.findElement(By.cssSelector("#alerts-table tr[data-alert-id='" + id + "']")).getText()
                         .contains("已确认"));
 
         // a report downloaded with the token (the API wants it in a header, which a plain link cannot send)
         browser.driver.findElement(By.cssSelector("#reports button[data-report='air/daily']")).click();
-        await("the daily AQI report fetched").atMost(Duration.ofSeconds(20)).until(() -> browser.driver
+        seen("the daily AQI report fetched").atMost(Duration.ofSeconds(20)).until(() -> browser.driver
                 .findElement(By.cssSelector("#reports button[data-report='air/daily']"))
                 .getDomAttribute("data-downloaded") != null);
         browser.screenshot("bureau");
 
         browser.driver.findElement(By.id("lang")).click();
-        await().atMost(Duration.ofSeconds(5)).until(() -> text("h1").contains("Monitoring Console"));
+        seen().atMost(Duration.ofSeconds(5)).until(() -> text("h1").contains("Monitoring Console"));
         assertTrue(text("#station-table").contains("Moderately polluted") || text("#station-table").contains("Heavily"),
                 text("#station-table"));
         browser.screenshot("bureau-en");
@@ -222,19 +228,19 @@ class ConsoleBrowserIT {
         browser.driver.get(url());
         browser.driver.findElement(By.id("token")).sendKeys("not-a-token-of-this-service");
         browser.driver.findElement(By.id("signin")).click();
-        await("a wrong token refused").atMost(Duration.ofSeconds(10)).until(() ->
+        seen("a wrong token refused").atMost(Duration.ofSeconds(10)).until(() ->
                 browser.driver.findElement(By.id("error")).isDisplayed());
 
         signIn(E001);
         assertEquals("enterprise", body().getDomAttribute("data-role"));
-        await("its outlet's latest reading over its limit").atMost(Duration.ofSeconds(30)).until(() ->
+        seen("its outlet's latest reading over its limit").atMost(Duration.ofSeconds(30)).until(() ->
                 browser.driver.findElements(By.cssSelector(
                         "#outlets-table tr.bad[data-outlet='DA001'][data-parameter='particulate']")).size() == 1);
         assertTrue(text("#outlets-table").contains("55"), text("#outlets-table"));
-        await("its own permit alert").atMost(Duration.ofSeconds(30)).until(() ->
+        seen("its own permit alert").atMost(Duration.ofSeconds(30)).until(() ->
                 text("#ent-alerts-table").contains("DA001"));
         assertTrue(text("#enterprise-name").contains(E001_NAME));
-        await("its monthly figures").atMost(Duration.ofSeconds(30)).until(() -> !rows("#ent-monthly-table").isEmpty());
+        seen("its monthly figures").atMost(Duration.ofSeconds(30)).until(() -> !rows("#ent-monthly-table").isEmpty());
         browser.screenshot("enterprise");
 
         String page = browser.driver.getPageSource();
@@ -258,6 +264,18 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * An Awaitility wait that reads the page again when an element went stale: the console replaces its tables' rows
+     * every 15 s and on each live event, so an element found may be gone when it is read.
+     */
+    private static ConditionFactory seen(String what) {
+        return await(what).ignoreException(StaleElementReferenceException.class);
+    }
+
+    private static ConditionFactory seen() {
+        return seen("the page");
+    }
+
     private String url() {
         return "http://127.0.0.1:" + harness.httpPort + "/";
     }
@@ -268,7 +286,7 @@ class ConsoleBrowserIT {
         input.clear();
         input.sendKeys(token);
         browser.driver.findElement(By.id("signin")).click();
-        await("signed in and loaded").atMost(Duration.ofSeconds(30))
+        seen("signed in and loaded").atMost(Duration.ofSeconds(30))
                 .until(() -> "true".equals(body().getDomAttribute("data-loaded")));
     }
 
@@ -276,8 +294,11 @@ class ConsoleBrowserIT {
         return browser.driver.findElement(By.tagName("body"));
     }
 
-    private WebElement stationRow(String station) {
-        return browser.driver.findElement(By.cssSelector("#station-table tr[data-station='" + station + "']"));
+    /** The AQI category the station's row shows. */
+    private String category(String station) {
+        return String.valueOf(browser.driver.executeScript(
+                "return document.querySelector(\"#station-table tr[data-station='\" + arguments[0] + \"']\").dataset.category",
+                station));
     }
 
     /** The colour ECharts was given for the station's point on the district map. */
