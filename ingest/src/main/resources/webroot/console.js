@@ -16,6 +16,7 @@
   let stream = null;    // the EventSource
   let timers = [];
   let refreshSoon = null;
+  let streamState = null; // the i18n key of the stream's state, shown again when the language changes
   const data = {latest: [], alerts: [], sections: null, compliance: null, readings: {}, monthly: null, live: []};
   const charts = {};
 
@@ -108,6 +109,8 @@
     document.title = t("title");
     document.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
     $("#lang").textContent = lang === "zh" ? "English" : "中文";
+    renderWho();
+    renderStreamState();
     renderAll();
   }
 
@@ -127,10 +130,10 @@
     const who = sites.principal;
     const isBureau = !who.enterprise;
     document.body.dataset.role = isBureau ? "bureau" : "enterprise";
-    $("#whoami").textContent = who.name + " · " + (isBureau ? t("bureau") : who.enterprise);
+    renderWho();
     $("#bureau-view").hidden = !isBureau;
     $("#enterprise-view").hidden = isBureau;
-    openStream(isBureau ? "#stream-state" : "#ent-stream-state");
+    openStream();
     if (isBureau) {
       await Promise.all([loadBureauFast(), loadBureauSlow()]);
       timers.push(setInterval(loadBureauFast, BUREAU_POLL_MS), setInterval(loadBureauSlow, SLOW_POLL_MS));
@@ -141,12 +144,24 @@
     document.body.dataset.loaded = "true";
   }
 
+  function renderWho() {
+    if (!sites) return;
+    const who = sites.principal;
+    $("#whoami").textContent = who.name + " · " + (who.enterprise ? who.enterprise : t("bureau"));
+  }
+
+  function renderStreamState() {
+    if (!sites) return;
+    $(sites.principal.enterprise ? "#ent-stream-state" : "#stream-state").textContent = streamState ? t(streamState) : "–";
+  }
+
   function signOut(message) {
     sessionStorage.removeItem(TOKEN_KEY);
     timers.forEach(clearInterval);
     timers = [];
     if (stream) stream.close();
     stream = null;
+    streamState = null;
     sites = null;
     Object.values(charts).forEach((c) => c.dispose());
     Object.keys(charts).forEach((k) => delete charts[k]);
@@ -154,6 +169,8 @@
     delete document.body.dataset.role;
     delete document.body.dataset.loaded;
     $("#whoami").textContent = "";
+    $("#stream-state").textContent = "–";
+    $("#ent-stream-state").textContent = "–";
     $("#bureau-view").hidden = true;
     $("#enterprise-view").hidden = true;
     $("#signin-view").hidden = false;
@@ -164,11 +181,11 @@
 
   // ---- live stream ----
 
-  function openStream(stateSelector) {
+  function openStream() {
     const token = sessionStorage.getItem(TOKEN_KEY);
     stream = new EventSource("/api/alerts/stream?access_token=" + encodeURIComponent(token));
-    stream.onopen = () => { $(stateSelector).textContent = t("connected"); };
-    stream.onerror = () => { $(stateSelector).textContent = t("reconnecting"); };
+    stream.onopen = () => { streamState = "connected"; renderStreamState(); };
+    stream.onerror = () => { streamState = "reconnecting"; renderStreamState(); };
     stream.addEventListener("alert", (ev) => {
       let event;
       try {
@@ -260,12 +277,12 @@
       },
       legend: {bottom: 0, data: [t("stations"), t("sectionsLegend"), t("enterprises")]},
       grid: {left: 50, right: 20, top: 20, bottom: 50},
-      xAxis: {type: "value", name: "lon", min: (v) => +(v.min - 0.02).toFixed(2), max: (v) => +(v.max + 0.04).toFixed(2),
+      xAxis: {type: "value", min: (v) => +(v.min - 0.02).toFixed(2), max: (v) => +(v.max + 0.04).toFixed(2),
         axisLabel: {formatter: (v) => v.toFixed(2)}},
-      yAxis: {type: "value", name: "lat", min: (v) => +(v.min - 0.01).toFixed(2), max: (v) => +(v.max + 0.01).toFixed(2),
+      yAxis: {type: "value", min: (v) => +(v.min - 0.01).toFixed(2), max: (v) => +(v.max + 0.01).toFixed(2),
         axisLabel: {formatter: (v) => v.toFixed(2)}},
       series: [
-        {name: t("stations"), type: "scatter", symbolSize: 22, z: 3, data: stations,
+        {name: t("stations"), type: "scatter", symbolSize: 22, z: 3, data: stations, itemStyle: {color: AQI_COLOURS[0]},
           label: {show: true, position: "right", formatter: (p) => p.data.name}},
         {name: t("sectionsLegend"), type: "scatter", symbol: "triangle", symbolSize: 12, z: 2, data: sections,
           itemStyle: {color: "#1e88e5"}},
