@@ -59,7 +59,7 @@ public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, R
     }
 
     /**
-     * True when the alerts of a rule at a point are for the bureau only (issue 17): not for the enterprise's API
+     * True when the alerts of a rule at a point are for the bureau only (docs/alerts.md#integrity-rules): not for the enterprise's API
      * scope, webhooks or alert topic. The integrity rules' {@code audience} (default {@code bureau}), with the
      * point's overrides; every other rule's alerts are shared with the enterprise they are about.
      *

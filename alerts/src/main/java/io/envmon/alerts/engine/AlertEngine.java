@@ -5,7 +5,7 @@ import io.envmon.alerts.config.AlertRulesException;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.rules.FlagDurationRule;
 import io.envmon.alerts.rules.FlatlineRule;
@@ -418,7 +418,7 @@ public final class AlertEngine {
             }
         }
         out.events.addAll(book.resolveAll(k -> !runner.stillApplies(k, points), now,
-                new Text(RESTORED_AWAY_ZH, RESTORED_AWAY_EN)));
+                new BilingualText(RESTORED_AWAY_ZH, RESTORED_AWAY_EN)));
         firstTick = now;
         return out.build();
     }
@@ -435,7 +435,7 @@ public final class AlertEngine {
     }
 
     /**
-     * True when an event is for the bureau only (issue 17: the integrity rules by default, {@code audience} in the
+     * True when an event is for the bureau only (docs/alerts.md#integrity-rules: the integrity rules by default, {@code audience} in the
      * rules file, per site): the caller must not publish it on the enterprise's alert topic, deliver it to the
      * enterprise's webhooks nor show it in the enterprise's API scope.
      */

@@ -175,6 +175,12 @@ class AlertRulesConfigParserTest {
     }
 
     @Test
+    void aRepeatedKeyIsAnError() {
+        String actual = error("rules:\n  permit: {earlyWarningShare: 0.8}\n  permit: {earlyWarningShare: 0.9}\n");
+        assertTrue(actual.startsWith("alert rules test.yaml: not valid YAML: duplicate key 'permit'"), actual);
+    }
+
+    @Test
     void durationsAcceptShortAndIsoForms() {
         assertEquals(Duration.ofSeconds(90), Durations.parse("90s"));
         assertEquals(Duration.ofMinutes(10), Durations.parse("10m"));
