@@ -287,6 +287,7 @@ start_ingest() {
     ENVMON_REGISTRY="$registry" \
     ENVMON_HTTP_PORT="$http_port" \
     ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
+    ENVMON_SPOOL_DIR="$RUN_DIR/spool" \
     java "${java_opts[@]}" -jar "$jar"
   PIDS[ingest]=$STARTED_PID
   say "envmon: waiting for the ingest service (GET /health; JVM options: ${java_opts[*]:-none, ENVMON_JAVA_OPTS is empty}) ..."

@@ -9,7 +9,9 @@ import io.envmon.ingest.alerts.AlertVerticle;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
+import io.envmon.ingest.config.ConfigException;
 import io.envmon.ingest.config.IngestConfig;
+import io.envmon.ingest.config.SpoolConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.hj212.Hj212GatewayVerticle;
 import io.envmon.ingest.hj212.Hj212MqttIngress;
@@ -26,6 +28,8 @@ import io.envmon.ingest.pipeline.ReadingValidator;
 import io.envmon.ingest.store.InfluxPingProbe;
 import io.envmon.ingest.store.InfluxPointWriter;
 import io.envmon.ingest.store.InfluxReadingSink;
+import io.envmon.ingest.store.ReadingSink;
+import io.envmon.ingest.store.spool.Spool;
 import io.envmon.model.registry.Registry;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -34,6 +38,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -75,7 +80,11 @@ public final class IngestWiring {
     /** Deployment IDs of the verticles started so far, for the stop. */
     private final Map<Deployable, String> deployed = new ConcurrentHashMap<>();
 
-    /** Takes {@code vertx} over: {@link #stop()} closes it. */
+    /**
+     * Takes {@code vertx} over: {@link #stop()} closes it. Call from a plain thread (it waits for the ingest context).
+     *
+     * @throws ConfigException when the spool's folder cannot be used (ENVMON_SPOOL_DIR)
+     */
     public IngestWiring(Vertx vertx, IngestConfig config, Registry registry, StartupFiles files, Clock clock) {
         this.vertx = vertx;
         this.ingest = vertx.getOrCreateContext();
@@ -91,14 +100,20 @@ public final class IngestWiring {
         components.put("mqtt", mqttHealth);
         components.put("influxdb", influxHealth);
         components.put("influxdb_writes", writeHealth);
+        ComponentHealth spoolHealth = new ComponentHealth(true, "not opened yet");
+        components.put("spool", spoolHealth);
+        Spool spool = openSpool(config.spool(), metrics, spoolHealth);
 
         // the ingest context: in, stored, acknowledged (docs/architecture.md, steps 1 to 4)
         // the in-flight window split into one batch per concurrent write plus one filling: a batch is full and goes
         // out as soon as a write is free, instead of the whole window waiting for the flush timer
         int writes = config.influx().writeConcurrency();
         int batchSize = Math.max(1, Math.min(config.influx().batchSize(), config.mqtt().receiveMaximum() / (writes + 1)));
-        InfluxReadingSink sink = new InfluxReadingSink(vertx, writer, batchSize, config.influx().flushInterval(),
+        InfluxReadingSink influx = new InfluxReadingSink(vertx, writer, batchSize, config.influx().flushInterval(),
                 config.influx().maxRetryDelay(), metrics, writeHealth, writes);
+        // readings, dead-letter rows and alert rows alike go through the spool when InfluxDB does not answer; the
+        // spool sets its timers on the context that wraps the sink, so that is done on the ingest context
+        ReadingSink sink = builtOnIngest(() -> spool.wrap(vertx, influx));
         PahoMqttConnection mqtt = new PahoMqttConnection(vertx, ingest, config.mqtt(),
                 List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"), mqttHealth, clock);
         ReliablePublisher publisher = new ReliablePublisher(vertx, mqtt);
@@ -129,6 +144,26 @@ public final class IngestWiring {
         HttpApi api = new HttpApi(vertx, board, alerts, writer, registry, files.tokens(), deliveries);
         http = new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount));
         probe = new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5));
+    }
+
+    /**
+     * The spool's folder is created, locked and recovered before anything connects.
+     *
+     * @throws ConfigException naming ENVMON_SPOOL_DIR when the folder cannot be used
+     */
+    private static Spool openSpool(SpoolConfig config, IngestMetrics metrics, ComponentHealth health) {
+        try {
+            Spool spool = Spool.open(config, metrics.meterRegistry(), health);
+            if (config.enabled()) {
+                LOG.info("spool: {} (at most {} bytes; writes unconfirmed for {} ms are spooled)",
+                        config.dir().toAbsolutePath(), config.maxBytes(), config.after().toMillis());
+            }
+            return spool;
+        } catch (IOException e) {
+            throw new ConfigException(List.of("ENVMON_SPOOL_DIR (spool.dir): cannot use '"
+                    + config.dir().toAbsolutePath() + "': " + e + " (set it to a folder the service may write, or "
+                    + "ENVMON_SPOOL_MAX_BYTES=0 for no spool)"));
+        }
     }
 
     /** Webhook delivery when ENVMON_WEBHOOKS is set; otherwise events go only to MQTT, InfluxDB and the API. */
@@ -211,6 +246,14 @@ public final class IngestWiring {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Builds a collaborator on the ingest context and waits for it (call from a plain thread, as the constructor is):
+     * for one that sets its timers on the context that builds it.
+     */
+    private <T> T builtOnIngest(Supplier<T> build) {
+        return onIngest(() -> Future.succeededFuture(build.get())).toCompletionStage().toCompletableFuture().join();
     }
 
     /** Runs {@code work} on the ingest context; the future completes there. */

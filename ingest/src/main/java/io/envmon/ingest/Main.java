@@ -78,7 +78,13 @@ public final class Main {
         if (files.tokens().isEmpty()) {
             log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
         }
-        IngestWiring service = new IngestWiring(Vertx.vertx(), config, registry, files, Clock.systemUTC());
+        IngestWiring service;
+        try {
+            service = new IngestWiring(Vertx.vertx(), config, registry, files, Clock.systemUTC());
+        } catch (ConfigException e) {
+            fail(2, e.getMessage()); // the spool's folder (opened, locked and recovered before anything connects)
+            return;
+        }
         service.start()
                 .onSuccess(v -> log.info("envmon ingest started"))
                 .onFailure(e -> {

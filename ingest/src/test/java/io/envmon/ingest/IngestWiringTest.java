@@ -1,7 +1,10 @@
 package io.envmon.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envmon.ingest.config.ConfigException;
 import io.envmon.ingest.config.ConfigLoader;
 import io.envmon.ingest.config.IngestConfig;
 import io.envmon.model.registry.Registry;
@@ -16,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The composition root on its own: building connects to nothing, and a stop before any start finds no gap. */
+/**
+ * The composition root on its own: building connects to nothing (it opens the spool's folder, and stops on one it
+ * cannot use), and a stop before any start finds no gap.
+ */
 class IngestWiringTest {
 
     @TempDir
@@ -35,6 +41,7 @@ class IngestWiringTest {
         env.put("ENVMON_MQTT_URL", "tcp://127.0.0.1:9");
         env.put("ENVMON_INFLUX_URL", "http://127.0.0.1:9");
         env.put("ENVMON_HJ212_TCP_PORT", "9");
+        env.put("ENVMON_SPOOL_DIR", dir.resolve("spool").toString());
         IngestConfig config = ConfigLoader.load(null, env);
         Registry registry = RegistryFiles.load(config.registry());
         Vertx vertx = Vertx.vertx();
@@ -43,5 +50,25 @@ class IngestWiringTest {
                 StartupFiles.load(config.alerts(), registry, env), Clock.systemUTC());
         // every step of the reverse finds its collaborator (source drained, sink flushed, MQTT never connected)
         assertDoesNotThrow(service::stop);
+    }
+
+    @Test
+    void aSpoolFolderThatCannotBeCreatedStopsTheBuildNamingTheSetting() throws IOException {
+        Path registryFile = Files.writeString(dir.resolve("registry.yaml"), "air: []\n");
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "");
+        Map<String, String> env = new HashMap<>();
+        env.put("ENVMON_REGISTRY", registryFile.toString());
+        env.put("ENVMON_INFLUX_ORG", "bureau");
+        env.put("ENVMON_SPOOL_DIR", notAFolder.resolve("spool").toString());
+        IngestConfig config = ConfigLoader.load(null, env);
+        Registry registry = RegistryFiles.load(config.registry());
+        Vertx vertx = Vertx.vertx();
+        try {
+            ConfigException e = assertThrows(ConfigException.class, () -> new IngestWiring(vertx, config, registry,
+                    StartupFiles.load(config.alerts(), registry, env), Clock.systemUTC()));
+            assertTrue(e.getMessage().contains("ENVMON_SPOOL_DIR"), e.getMessage());
+        } finally {
+            vertx.close().await();
+        }
     }
 }
