@@ -22,8 +22,8 @@ public final class ConsoleResource {
             + "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /**
-     * Unpacks the console's files from the jar into Vert.x's file cache now, on the calling thread (Main's, which
-     * may block): StaticHandler sends a file through {@code sendFile}, which resolves it on the event loop, and the
+     * Unpacks the console's files from the jar into Vert.x's file cache now, on the calling thread (IngestWiring is
+     * built on Main's, which may block): StaticHandler sends a file through {@code sendFile}, which resolves it on the event loop, and the
      * first resolution of a classpath file unpacks it (ECharts is 1 MB): seconds on a busy machine.
      */
     public ConsoleResource(Vertx vertx) {
