@@ -2,7 +2,7 @@ package io.envmon.ingest.http.api;
 
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertOutlet;
 import io.envmon.ingest.config.HttpServerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /api/alerts/stream}: alert events as Server-Sent Events, as the alert service publishes them on the event
+ * {@code /api/alerts/stream}: alert events as Server-Sent Events, as the alert outlet publishes them on the event
  * bus, each to the principals allowed to see it; a comment line every 15 s (or half the HTTP idle timeout, if
  * shorter) keeps proxies from closing it. Bounded (docs/api.md, "Limits of the stream"): a client that leaves more
  * than {@code streamBufferBytes} unread is dropped rather than buffered without end, and one token holds at most
@@ -77,9 +77,9 @@ final class AlertStreamResource {
                 .putHeader("X-Accel-Buffering", "no");
         Stream stream = new Stream(rc, who);
         stream.send(": envmon alert stream for " + who.name() + "\n\n");
-        MessageConsumer<String> consumer = vertx.eventBus().consumer(AlertService.EVENTS_ADDRESS, message -> {
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(AlertOutlet.EVENTS_ADDRESS, message -> {
             AlertEvent e = codec.decode(message.body());
-            boolean bureauOnly = AlertService.BUREAU.equals(message.headers().get(AlertService.AUDIENCE_HEADER));
+            boolean bureauOnly = AlertOutlet.BUREAU.equals(message.headers().get(AlertOutlet.AUDIENCE_HEADER));
             if (who.maySee(e.kind(), e.site(), bureauOnly)) {
                 stream.send("id: " + e.id() + "\nevent: alert\ndata: " + message.body() + "\n\n");
             }

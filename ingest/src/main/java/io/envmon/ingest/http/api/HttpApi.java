@@ -1,7 +1,8 @@
 package io.envmon.ingest.http.api;
 
 import io.envmon.alerts.config.AlertRulesConfig;
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertAcknowledger;
+import io.envmon.ingest.alerts.AlertBoard;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.config.HttpServerConfig;
 import io.envmon.ingest.store.PointReader;
@@ -16,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
  * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
- * {@link DeliveriesResource}, {@link ReportsResource}, and the OpenAPI description ({@link OpenApiResource}, no
- * token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * {@link DeliveriesResource}, {@link ReportsResource}, {@link SitesResource} (what the console draws with), and
+ * the OpenAPI description ({@link OpenApiResource}, no token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
  * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
  * data).
  */
@@ -29,23 +30,27 @@ public final class HttpApi {
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
     private final ReportsResource reports;
+    private final SitesResource sites;
     private final OpenApiResource openApi = new OpenApiResource();
 
     /**
-     * @param alertService the running alert service, or null while it starts (the API then answers 503)
+     * @param board        the open alerts; until it is ready (the engine's state read back), every call is answered
+     *                     503
+     * @param acknowledger where the bureau's acknowledgements go (the alert runtime)
      * @param rules        the alert rules (standards, district, reports): what the reports compare with
      * @param limits       the alert stream's buffer and streams per token (and the idle timeout its heartbeat beats)
      * @param meters       where the stream's meters go
      */
-    public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, Registry registry,
-                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries, AlertRulesConfig rules,
-                   HttpServerConfig limits, MeterRegistry meters) {
-        this.auth = new ApiAuth(tokens, alertService);
+    public HttpApi(Vertx vertx, AlertBoard board, AlertAcknowledger acknowledger, PointReader reader,
+                   Registry registry, ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries,
+                   AlertRulesConfig rules, HttpServerConfig limits, MeterRegistry meters) {
+        this.auth = new ApiAuth(tokens, board);
         this.stream = new AlertStreamResource(vertx, limits, meters);
-        this.alerts = new AlertsResource(vertx, alertService, reader);
+        this.alerts = new AlertsResource(vertx, board, acknowledger, reader);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
         this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);
+        this.sites = new SitesResource(vertx, reader, registry, Instant::now);
     }
 
     public void mount(Router router) {
@@ -56,5 +61,6 @@ public final class HttpApi {
         readings.mount(router);
         deliveries.mount(router);
         reports.mount(router);
+        sites.mount(router);
     }
 }

@@ -8,7 +8,7 @@ import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.alerts.event.AlertState;
 import io.envmon.alerts.event.Severity;
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertOutlet;
 import io.envmon.ingest.config.HttpServerConfig;
 import io.envmon.ingest.http.HttpVerticle;
 import io.envmon.ingest.metrics.IngestMetrics;
@@ -126,8 +126,8 @@ class AlertStreamLimitsTest {
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z"), "x".repeat(8000), null,
                 null));
         for (int i = 0; i < events; i++) {
-            vertx.eventBus().publish(AlertService.EVENTS_ADDRESS, body,
-                    new DeliveryOptions().addHeader(AlertService.AUDIENCE_HEADER, "all"));
+            vertx.eventBus().publish(AlertOutlet.EVENTS_ADDRESS, body,
+                    new DeliveryOptions().addHeader(AlertOutlet.AUDIENCE_HEADER, "all"));
         }
     }
 
