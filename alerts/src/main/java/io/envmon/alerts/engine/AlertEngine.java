@@ -7,7 +7,10 @@ import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
 import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.rules.DistrictDays;
+import io.envmon.alerts.rules.CopiedSeriesRule;
+import io.envmon.alerts.rules.DilutionRule;
 import io.envmon.alerts.rules.FlagDurationRule;
+import io.envmon.alerts.rules.FlagMisuseRule;
 import io.envmon.alerts.rules.FlatlineRule;
 import io.envmon.alerts.rules.HeavyPollutionRule;
 import io.envmon.alerts.rules.ImpossibleCombinationRule;
@@ -93,8 +96,9 @@ public final class AlertEngine {
         }
         this.sites = new SiteDirectory(registry, config);
         DistrictDays districtDays = new DistrictDays();
-        this.hours = new HourCloser(config, counters, districtDays);
-        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays);
+        SeriesIndex series = new SeriesIndex();
+        this.hours = new HourCloser(config, counters, districtDays, series);
+        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays, series);
         this.retainHours = config.window().retainHours();
     }
 
@@ -104,7 +108,8 @@ public final class AlertEngine {
      */
     public static List<PointRule> defaultRules() {
         return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule(),
-                new ParkedUnderLimitRule(), new ImpossibleCombinationRule());
+                new ParkedUnderLimitRule(), new ImpossibleCombinationRule(), new DilutionRule(), new CopiedSeriesRule(),
+                new FlagMisuseRule());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,12 +39,14 @@ final class HourCloser {
     private static final long HOUR_MS = 3_600_000L;
 
     private final DistrictDays districtDays;
+    private final SeriesIndex series;
     private final Duration grace;
     private final int retainHours;
 
-    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays) {
+    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays, SeriesIndex series) {
         this.config = config;
         this.districtDays = districtDays;
+        this.series = series;
         this.counters = counters;
         this.evaluator = new HourEvaluator(Set.copyOf(config.window().validFlags()));
         this.grace = config.window().hourCloseGrace();
@@ -119,7 +122,10 @@ final class HourCloser {
         }
         st.prunedTo = horizon;
         st.window.pruneBefore(horizon);
-        st.hours.headMap(horizon.minus(history(st.site.point().kind())), false).clear();
+        NavigableMap<Instant, HourRecord> dropped = st.hours.headMap(horizon.minus(history(st.site.point().kind())),
+                false);
+        dropped.forEach((hour, record) -> series.remove(st, hour, record.facts()));
+        dropped.clear();
         st.streams.prune(horizon);
     }
 
@@ -131,8 +137,11 @@ final class HourCloser {
             Outlet outlet = st.site.outlet();
             double suppressAt = outlet != null && outlet.o2SuppressAt() != null ? outlet.o2SuppressAt()
                     : config.rulesFor(p).permit().o2SuppressAt();
+            // enterprise outlets: the integrity rules' facts too (fingerprints, maintenance flags)
+            Set<Character> flags = p.kind() == SiteKind.ENTERPRISE
+                    ? config.rulesFor(p).integrity().flagMisuse().letters() : null;
             record = evaluator.evaluate(p.type(), hour, st.window, st.site::sampleSpan, O2Basis.of(outlet),
-                    new OxygenCorrection(suppressAt));
+                    new OxygenCorrection(suppressAt), flags);
         } catch (RuntimeException e) {
             counters.fault(out, HOURLY_MEANS, p.label() + " " + hour, e);
             return false;
@@ -144,6 +153,9 @@ final class HourCloser {
             return false;
         }
         st.hourlyDirty = true;
+        for (PointState partner : series.replace(st, hour, old, record)) {
+            partner.hourlyDirty = true; // it closed this hour before the match existed
+        }
         if (air) {
             districtDays.hourChanged(hour);
             aqiRecords(st, hour, out).forEach((h, after) -> {
