@@ -115,6 +115,7 @@ public final class FlagMisuseRule implements PointRule {
         List<Instant> flagged = new ArrayList<>();
         List<String> high = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
+        Instant firstGap = null;
         HourFacts before = null;
         Instant beforeHour = null;
         for (Instant t = first; !t.isAfter(h); t = t.plus(HOUR)) {
@@ -134,6 +135,7 @@ public final class FlagMisuseRule implements PointRule {
                 Double previous = p.judged().get(t.minus(HOUR));
                 if (!p.present().containsKey(t) && previous != null && previous >= cfg.highShare() * p.limit()
                         && cameBack(p, t, h)) {
+                    firstGap = firstGap == null ? t.minus(HOUR) : firstGap;
                     gaps.add(Labels.zh(p.parameter()) + " " + Labels.zhAt(t) + "（前一小时 " + Labels.num(previous)
                             + "）|" + Labels.en(p.parameter()) + " " + Labels.enAt(t) + " (hour before "
                             + Labels.num(previous) + ")");
@@ -143,7 +145,9 @@ public final class FlagMisuseRule implements PointRule {
         boolean longOrFrequent = flaggedHours >= cfg.flaggedHoursAtLeast() || periods >= cfg.periodsAtLeast();
         int level = longOrFrequent && !high.isEmpty() || gaps.size() >= cfg.missingAtHighAtLeast() ? 2
                 : longOrFrequent ? 1 : 0;
-        Instant since = !flagged.isEmpty() ? flagged.get(0) : first;
+        Instant since = flagged.isEmpty() ? firstGap
+                : firstGap == null || flagged.get(0).isBefore(firstGap) ? flagged.get(0) : firstGap;
+        since = since == null ? first : since;
         return new Window(first, h, level, since, Math.round(flaggedHours * 100) / 100.0, periods, flagged, high, gaps);
     }
 
@@ -175,7 +179,13 @@ public final class FlagMisuseRule implements PointRule {
     }
 
     private static Double max(Double a, Double b) {
-        return a == null ? b : b == null ? a : Math.max(a, b);
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Math.max(a, b);
     }
 
     @Override
