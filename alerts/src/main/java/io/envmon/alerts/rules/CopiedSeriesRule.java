@@ -81,7 +81,9 @@ public final class CopiedSeriesRule implements PointRule {
                 }
                 Instant end = h.plus(HOUR);
                 Copy best = best(runs, partners, h);
-                if (!comparable) {
+                if (!comparable || best == null && end.equals(view.closedUpTo())) {
+                    // the newest hour without a match holds: the other outlet may not have closed that hour yet
+                    // (it does within minutes, and marks this point to run again); judged clear an hour later
                     out.add(Observation.hold(h, end, null, null, new Copied(view.site(), null, h)));
                 } else if (best == null) {
                     out.add(Observation.clear(h, end, 0.0, (double) cfg.hours(), new Copied(view.site(), null, h)));
@@ -164,11 +166,12 @@ public final class CopiedSeriesRule implements PointRule {
         public Text text(AlertState state) {
             Instant end = hour.plus(HOUR);
             if (copy == null || state == AlertState.RESOLVED) {
-                String tail = state == AlertState.RESOLVED ? "，数据已不再与其他排放口相同，告警解除" : "";
-                String enTail = state == AlertState.RESOLVED ? ": no longer identical to another outlet, resolved" : "";
-                return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(hour, end) + "数据未与其他排放口相同" + tail,
-                        Labels.enSite(site) + " (" + Labels.enPeriod(hour, end) + ") data not identical to another "
-                                + "outlet's" + enTail);
+                boolean resolved = state == AlertState.RESOLVED;
+                return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(hour, end) + (resolved
+                        ? "数据已不再与其他排放口相同，告警解除" : "数据未与其他排放口相同"),
+                        Labels.enSite(site) + " (" + Labels.enPeriod(hour, end) + ") " + (resolved
+                                ? "data no longer identical to another outlet's, resolved"
+                                : "data not identical to another outlet's"));
             }
             SiteInfo other = copy.partner().site();
             long shift = copy.partner().shiftHours();

@@ -214,8 +214,9 @@ public final class FlagMisuseRule implements PointRule {
             String zhFlags = flags + " 标记共 " + Labels.num(w.flaggedHours()) + " 小时、" + w.periods() + " 段";
             String enFlags = flags + " flags on " + Labels.num(w.flaggedHours()) + " h in " + w.periods() + " stretches";
             if (state == AlertState.RESOLVED || w.level() == 0) {
-                String tail = state == AlertState.RESOLVED ? "，已不再频繁或长时间标记，告警解除" : "";
-                String enTail = state == AlertState.RESOLVED ? ": no longer long or frequent, resolved" : "";
+                String tail = state == AlertState.RESOLVED ? "，已无长时间或频繁标记，高值后也无数据缺失，告警解除" : "";
+                String enTail = state == AlertState.RESOLVED
+                        ? ": neither long nor frequent flags nor data missing after high values any more, resolved" : "";
                 return new Text(zhWhere + zhFlags + tail, enWhere + " " + enFlags + enTail);
             }
             String hours = w.flagged().stream().map(Labels::time).collect(Collectors.joining(", "));

@@ -47,6 +47,15 @@ public final class Queries {
         return q.append(" ORDER BY time DESC LIMIT ").append(limit).toString();
     }
 
+    /**
+     * The rows of the integrity rules' alerts (rule {@code integrity_*}) of enterprise outlets stamped in
+     * {@code [from, to)}, for the monthly integrity view.
+     */
+    public static String integrityAlerts(Instant from, Instant to) {
+        return "SELECT * FROM " + AlertRows.ALERT + " WHERE kind = 'enterprise' AND rule =~ /^integrity_/ AND time >= "
+                + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+    }
+
     /** Every reading row of a kind newer than {@code after}. */
     public static String readingsAfter(SiteKind kind, Instant after) {
         return "SELECT * FROM \"" + kind.measurement() + "\" WHERE time > " + after.toEpochMilli() + "ms";

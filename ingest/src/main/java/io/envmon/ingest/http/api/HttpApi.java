@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
  * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
- * {@link DeliveriesResource}. Every route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * {@link DeliveriesResource}, {@link IntegrityResource} (the monthly integrity view). Every route needs a token
+ * ({@link ApiAuth}, the one place that checks it); an
  * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
  * data).
  */
@@ -23,6 +24,7 @@ public final class HttpApi {
     private final AlertsResource alerts;
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
+    private final IntegrityResource integrity;
 
     /** @param alertService the running alert service, or null while it starts (the API then answers 503) */
     public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, Registry registry,
@@ -32,6 +34,7 @@ public final class HttpApi {
         this.alerts = new AlertsResource(vertx, alertService, reader);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
+        this.integrity = new IntegrityResource(vertx, reader, registry);
     }
 
     public void mount(Router router) {
@@ -40,5 +43,6 @@ public final class HttpApi {
         alerts.mount(router);
         readings.mount(router);
         deliveries.mount(router);
+        integrity.mount(router);
     }
 }
