@@ -123,6 +123,10 @@ final class IngestHarness implements AutoCloseable {
         return get("/health").statusCode();
     }
 
+    String healthBody() {
+        return get("/health").body();
+    }
+
     String metrics() {
         return get("/metrics").body();
     }
