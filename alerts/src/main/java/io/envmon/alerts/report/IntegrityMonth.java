@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * integrity rules (every event of each alert the caller could read, in any order) and the time now. A month is a
  * natural month in Beijing time.
  *
- * <p>An alert covers {@code [startedAt, end)}, where {@code end} is the time of its resolved event, or now while it
- * is open; hours count once per outlet and pattern however many alerts (one per pollutant) cover them, and once
+ * <p>An alert covers {@code [startedAt, end)}, where {@code end} is the time of its last event if that resolved it
+ * (an alert withdrawn and raised again is open), or now while it is open; hours count once per outlet and pattern however many alerts (one per pollutant) cover them, and once
  * per outlet in its total.
  */
 public final class IntegrityMonth {
@@ -70,15 +70,13 @@ public final class IntegrityMonth {
                 continue;
             }
             Span s = spans.computeIfAbsent(e.id(), id -> new Span(e.site(), e.point(), e.rule(), e.startedAt()));
-            if (e.state() == AlertState.RESOLVED && (s.end == null || e.ts().isBefore(s.end))) {
-                s.end = e.ts();
-            }
+            s.take(e);
         }
         // outlet → rule → the hours covered, as hour starts
         Map<String, Map<String, java.util.TreeSet<Instant>>> hours = new TreeMap<>();
         Map<String, Map<String, Integer>> alerts = new TreeMap<>();
         for (Span s : spans.values()) {
-            Instant end = s.end != null ? s.end : now;
+            Instant end = s.last.state() == AlertState.RESOLVED ? s.last.ts() : now;
             Instant a = s.start.isAfter(from) ? s.start : from;
             Instant b = end.isBefore(to) ? end : to;
             boolean overlaps = a.isBefore(b) || !s.start.isBefore(from) && s.start.isBefore(to);
@@ -121,19 +119,27 @@ public final class IntegrityMonth {
         return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), 3600) * 3600);
     }
 
-    /** One alert's extent. */
+    /** One alert's extent: from its start to its last event, if that resolved it (else it is still open). */
     private static final class Span {
         final String site;
         final String point;
         final String rule;
         final Instant start;
-        Instant end;
+        AlertEvent last;
 
         Span(String site, String point, String rule, Instant start) {
             this.site = site;
             this.point = point;
             this.rule = rule;
             this.start = start;
+        }
+
+        /** Keeps the event that happened last: by time, then in lifecycle order (open, escalated, resolved). */
+        void take(AlertEvent e) {
+            if (last == null || e.ts().isAfter(last.ts())
+                    || e.ts().equals(last.ts()) && e.state().ordinal() > last.state().ordinal()) {
+                last = e;
+            }
         }
     }
 }

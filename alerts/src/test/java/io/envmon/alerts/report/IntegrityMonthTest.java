@@ -68,4 +68,18 @@ class IntegrityMonthTest {
                 Instant.parse("2026-11-20T05:30:00Z"));
         assertEquals(6, v.outlets().get(0).hours());
     }
+
+    /** At equal times the lifecycle orders (resolved last), as AlertRows.HAPPENED reads rows back. */
+    @Test
+    void anAlertWithdrawnAndRaisedAgainIsOpenAndOneAlert() {
+        List<AlertEvent> events = List.of(
+                event("a", "E005", "DA001", "integrity_copied_series", AlertState.OPEN, "2026-11-20T00:00:00Z",
+                        "2026-11-20T03:00:00Z"),
+                event("a", "E005", "DA001", "integrity_copied_series", AlertState.RESOLVED, "2026-11-20T00:00:00Z",
+                        "2026-11-20T04:00:00Z"),
+                event("a", "E005", "DA001", "integrity_copied_series", AlertState.OPEN, "2026-11-20T00:00:00Z",
+                        "2026-11-20T05:00:00Z"));
+        IntegrityMonth.View v = IntegrityMonth.of(NOV, events, Instant.parse("2026-11-20T10:00:00Z"));
+        assertEquals(new IntegrityMonth.Pattern(1, 10), v.outlets().get(0).patterns().get("integrity_copied_series"));
+    }
 }
