@@ -120,6 +120,6 @@ class IntegrityApiIT {
         return "alert,kind=enterprise,site=" + site + ",rule=" + rule + ",severity=warning,subject=" + subject
                 + " state=\"" + state + "\",alert_id=\"" + id + "\",parameter=\"\",message=\"m\",point=\"" + point
                 + "\",started_at=" + Instant.parse(startedAt).toEpochMilli() + "i,unit=\"\",window=\"1h\" "
-                + Instant.parse(ts).toEpochMilli() * 1_000_000L;
+                + Instant.parse(ts).toEpochMilli();
     }
 }
