@@ -123,8 +123,8 @@ public final class DilutionRule implements PointRule {
         if (o2s.size() < cfg.minHistoryHours()) {
             return null;
         }
-        double usualO2 = median(o2s);
-        double usualFlow = median(flows);
+        double usualO2 = Medians.of(o2s);
+        double usualFlow = Medians.of(flows);
         boolean diluted = o2 >= usualO2 + cfg.o2RiseAtLeast() && flow >= cfg.flowRatioAtLeast() * usualFlow;
         List<Pollutant> near = new ArrayList<>();
         if (diluted) {
@@ -144,13 +144,6 @@ public final class DilutionRule implements PointRule {
             near.sort((a, b) -> a.parameter().compareTo(b.parameter()));
         }
         return new Hour(h, o2, usualO2, flow, usualFlow, diluted, near);
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     @Override
