@@ -23,10 +23,21 @@ influxd_bin()   { command -v influxd 2>/dev/null || { [[ -x /usr/bin/influxd ]] 
 ensure_packages() { install_missing_packages; }
 
 # ensure_packages, and the programs only the test suite runs (./envmon test): prometheus (DashboardQueriesIT runs the
-# dashboards' PromQL on a real one) and shellcheck (DeployFilesTest checks the project's scripts). A test whose program
-# is missing fails, unless ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here
-# and the test is reported as skipped.
-ensure_test_packages() { install_missing_packages prometheus shellcheck; }
+# dashboards' PromQL on a real one; its promtool checks deploy/prometheus/alerts.yml), shellcheck (DeployFilesTest
+# checks the project's scripts), python3-aiosmtpd (the SMTP server the e-mail channel is tested against, run with
+# /usr/bin/python3) and openssl (its TLS certificate). A test whose program is missing fails, unless
+# ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here and the test is reported
+# as skipped.
+ensure_test_packages() { install_missing_packages prometheus shellcheck python3-aiosmtpd openssl; }
+
+# have_tool TOOL: true when the Debian package TOOL's program (or, for a Python module package, the module under the
+# system python) is there
+have_tool() {
+  case $1 in
+    python3-aiosmtpd) [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null ;;
+    *) have "$1" "/usr/bin/$1" ;;
+  esac
+}
 
 # install_missing_packages [TOOL...]: the base programs and the TOOLs (each named as its Debian package), less those
 # ENVMON_TEST_WITHOUT names
@@ -35,7 +46,7 @@ install_missing_packages() {
   for tool in "$@"; do
     [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $tool "* ]] && continue
     tools+=("$tool")
-    have "$tool" "/usr/bin/$tool" || missing+=("$tool")
+    have_tool "$tool" || missing+=("$tool")
   done
   have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
   have influxd /usr/bin/influxd || missing+=(influxdb)
@@ -65,7 +76,7 @@ install_missing_packages() {
   have mosquitto /usr/sbin/mosquitto || die "mosquitto still missing after installing"
   have influxd /usr/bin/influxd || die "influxd still missing after installing"
   for tool in "${tools[@]}"; do
-    have "$tool" "/usr/bin/$tool" || die "$tool still missing after installing"
+    have_tool "$tool" || die "$tool still missing after installing"
   done
 }
 
@@ -171,35 +182,25 @@ show_tail() {
   if [[ -s $log ]]; then tail -n "$lines" "$log" | sed 's/^/    /' >&2; else warn "    (empty)"; fi
 }
 
-# write_mosquitto_conf DIR PORT: the same settings as the testkit's MosquittoServer
+# write_mosquitto_conf DIR PORT: the testkit's template, shared with the integration tests (MosquittoServer)
 write_mosquitto_conf() {
-  local dir=$1 port=$2
-  {
-    # as root mosquitto would switch to user 'mosquitto', who may not write DIR
-    ((EUID == 0)) && echo "user root"
-    echo "listener $port 127.0.0.1"
-    echo "allow_anonymous true"
-    echo "persistence true"
-    echo "persistence_location $dir/"
-    echo "autosave_interval 1"
-    echo "max_inflight_messages 1000"
-    echo "max_queued_messages 1000000"
-    echo "max_queued_bytes 0"
-    echo "log_dest file $dir/mosquitto.log"
-    # one type per line: mosquitto 2.0 reads only the first word of "log_type error warning ..."
-    echo "log_type error"
-    echo "log_type warning"
-    echo "log_type notice"
-    echo "log_type information"
-    echo "log_timestamp_format %Y-%m-%dT%H:%M:%S"
-  } >"$dir/mosquitto.conf"
+  local dir=$1 port=$2 user=""
+  # as root mosquitto would switch to user 'mosquitto', who may not write DIR
+  ((EUID == 0)) && user="user root"
+  fill_template mosquitto.conf "$dir/mosquitto.conf" -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$user|g"
 }
 
-# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the testkit's template, shared with the integration tests
+# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the testkit's template, shared with the integration tests (InfluxServer)
 write_influxdb_conf() {
   local dir=$1 port=$2 rpc=$3
-  sed -e "s|@DIR@|$dir|g" -e "s|@HTTP_PORT@|$port|g" -e "s|@RPC_PORT@|$rpc|g" \
-    "$ROOT/testkit/src/main/resources/io/envmon/testkit/influxdb.conf" >"$dir/influxdb.conf"
+  fill_template influxdb.conf "$dir/influxdb.conf" -e "s|@DIR@|$dir|g" -e "s|@HTTP_PORT@|$port|g" -e "s|@RPC_PORT@|$rpc|g"
+}
+
+# fill_template NAME FILE SED_ARGS...: the testkit's configuration template NAME, filled in by sed, written to FILE
+fill_template() {
+  local name=$1 file=$2
+  shift 2
+  sed "$@" "$ROOT/testkit/src/main/resources/io/envmon/testkit/$name" >"$file"
 }
 
 # build_project: `mvn -B -q package -DskipTests` in ROOT; exits with Maven's code when it fails
@@ -287,6 +288,7 @@ start_ingest() {
     ENVMON_REGISTRY="$registry" \
     ENVMON_HTTP_PORT="$http_port" \
     ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
+    ENVMON_SPOOL_DIR="$RUN_DIR/spool" \
     java "${java_opts[@]}" -jar "$jar"
   PIDS[ingest]=$STARTED_PID
   say "envmon: waiting for the ingest service (GET /health; JVM options: ${java_opts[*]:-none, ENVMON_JAVA_OPTS is empty}) ..."

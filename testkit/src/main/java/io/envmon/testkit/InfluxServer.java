@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,79 +30,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * }
  * }</pre>
  */
-public final class InfluxServer implements AutoCloseable {
+public final class InfluxServer extends LocalServer<InfluxServer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final int port;
-    private final int rpcPort;
+    private final int rpcPort = FreePorts.next();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ServerProcess server;
-
-    /** Chooses free ports and creates the temporary data folder; does not start the server. */
-    public InfluxServer() {
-        this.port = FreePorts.next();
-        this.rpcPort = FreePorts.next();
-        this.server = new ServerProcess("influxd", port, Duration.ofSeconds(30), Duration.ofSeconds(15),
-                "influxd.log", this::prepare, this::pings, () -> logTail(30));
-    }
 
     /**
-     * Starts influxd (if it is not running) and waits until {@code GET /ping} answers 204.
-     *
-     * @return this
-     * @throws IllegalStateException when influxd exits or does not answer within 30 s; the message holds the tail of
-     *                               its log
+     * Chooses free ports and creates the temporary data folder; does not start the server. {@link #start()} waits
+     * up to 30 s for {@code GET /ping} to answer 204; {@link #stop()} sends SIGKILL after 15 s.
      */
-    public InfluxServer start() {
-        server.start();
-        return this;
-    }
-
-    /** Stops influxd with SIGTERM and waits; SIGKILL after 15 s. Idempotent. */
-    public void stop() {
-        server.stop();
-    }
-
-    /** Kills influxd with SIGKILL. */
-    public void kill() {
-        server.kill();
-    }
-
-    /** {@link #stop()} then {@link #start()} on the same port and data folder. @return this */
-    public InfluxServer restart() {
-        stop();
-        return start();
-    }
-
-    /** Stops influxd and deletes its folder. */
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    public boolean isRunning() {
-        return server.isRunning();
+    public InfluxServer() {
+        super("influxd", Duration.ofSeconds(30), Duration.ofSeconds(15), "influxd.log");
     }
 
     /** @return {@code http://127.0.0.1:<port>} */
     public String url() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path directory() {
-        return server.dir();
+        return "http://127.0.0.1:" + port();
     }
 
     /** @return influxd's standard output and error (its log) */
     public Path logFile() {
-        return server.output();
+        return output();
     }
 
+    @Override
     public String logTail(int lines) {
         return ChildProcess.tail(logFile(), lines);
     }
@@ -178,7 +130,9 @@ public final class InfluxServer implements AutoCloseable {
         return "InfluxServer[" + url() + ", " + directory() + "]";
     }
 
-    private boolean pings() {
+    /** {@code GET /ping} answers 204. */
+    @Override
+    boolean ready() {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/ping"))
                     .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -207,35 +161,12 @@ public final class InfluxServer implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private List<String> prepare() {
-        writeConfig();
+    @Override
+    List<String> prepare() {
+        Path config = directory().resolve("influxdb.conf");
+        ConfigTemplate.write("influxdb.conf", Map.of("DIR", directory().toString(),
+                "RPC_PORT", String.valueOf(rpcPort), "HTTP_PORT", String.valueOf(port())), config);
         return List.of(Binaries.find("influxd", "ENVMON_INFLUXD_BIN", "influxdb").toString(), "-config",
-                configFile().toString());
+                config.toString());
     }
-
-    private Path configFile() {
-        return server.dir().resolve("influxdb.conf");
-    }
-
-    private void writeConfig() {
-        String conf;
-        try (var template = InfluxServer.class.getResourceAsStream("influxdb.conf")) {
-            if (template == null) {
-                throw new IllegalStateException("influxdb.conf template missing from the testkit");
-            }
-            // one template for the tests and ./envmon run (scripts/lib.sh)
-            conf = new String(template.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@DIR@", directory().toString())
-                    .replace("@RPC_PORT@", String.valueOf(rpcPort))
-                    .replace("@HTTP_PORT@", String.valueOf(port));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the influxdb.conf template", e);
-        }
-        try {
-            Files.writeString(configFile(), conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configFile(), e);
-        }
-    }
-
 }

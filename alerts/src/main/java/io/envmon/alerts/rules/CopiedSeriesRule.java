@@ -4,11 +4,11 @@ import io.envmon.alerts.config.CopiedSeriesConfig;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.window.HourFacts;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.SiteKind;
@@ -160,14 +160,14 @@ public final class CopiedSeriesRule implements PointRule {
     private record Copy(Partner partner, Instant since, int hours, TreeSet<String> parameters) {
     }
 
-    private record Copied(SiteInfo site, Copy copy, Instant hour) implements Detail {
+    private record Copied(SiteInfo site, Copy copy, Instant hour) implements AlertWording {
 
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             Instant end = hour.plus(HOUR);
             if (copy == null || state == AlertState.RESOLVED) {
                 boolean resolved = state == AlertState.RESOLVED;
-                return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(hour, end) + (resolved
+                return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(hour, end) + (resolved
                         ? "数据已不再与其他排放口相同，告警解除" : "数据未与其他排放口相同"),
                         Labels.enSite(site) + " (" + Labels.enPeriod(hour, end) + ") " + (resolved
                                 ? "data no longer identical to another outlet's, resolved"
@@ -179,7 +179,7 @@ public final class CopiedSeriesRule implements PointRule {
             String enParams = copy.parameters().stream().map(Labels::en).collect(Collectors.joining(", "));
             String zhShift = shift == 0 ? "同一时段" : shift < 0 ? "早 " + -shift + " 小时" : "晚 " + shift + " 小时";
             String enShift = shift == 0 ? "the same hours" : shift < 0 ? -shift + " h earlier" : shift + " h later";
-            return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(copy.since(), end) + "连续 " + copy.hours()
+            return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(copy.since(), end) + "连续 " + copy.hours()
                     + " 小时" + zhParams + "的逐条数据与 " + Labels.zhSite(other) + "（" + zhShift + "）完全相同，"
                     + "精确到最后一位：疑似复制其他排放口数据，请核查",
                     Labels.enSite(site) + " (" + Labels.enPeriod(copy.since(), end) + ") " + enParams + " identical, "

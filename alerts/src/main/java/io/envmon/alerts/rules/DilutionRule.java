@@ -6,11 +6,11 @@ import io.envmon.alerts.emission.OxygenCorrection;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.PointType;
 import io.envmon.model.SiteKind;
@@ -169,12 +169,12 @@ public final class DilutionRule implements PointRule {
         }
     }
 
-    private record Diluted(SiteInfo site, Hour hour, Instant runStart) implements Detail {
+    private record Diluted(SiteInfo site, Hour hour, Instant runStart) implements AlertWording {
 
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             if (hour == null) {
-                return new Text(Labels.zhSite(site) + " 无足够的运行数据判断稀释", Labels.enSite(site)
+                return new BilingualText(Labels.zhSite(site) + " 无足够的运行数据判断稀释", Labels.enSite(site)
                         + ": not enough running data to judge dilution");
             }
             Instant start = runStart != null ? runStart : hour.hour();
@@ -186,7 +186,7 @@ public final class DilutionRule implements PointRule {
             if (state == AlertState.RESOLVED || runStart == null) {
                 String tail = state == AlertState.RESOLVED ? "，已无稀释迹象，告警解除" : "";
                 String enTail = state == AlertState.RESOLVED ? ": no sign of dilution any more, resolved" : "";
-                return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(hour.hour(), end) + zhO2 + tail,
+                return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(hour.hour(), end) + zhO2 + tail,
                         Labels.enSite(site) + " (" + Labels.enPeriod(hour.hour(), end) + ") " + enO2 + enTail);
             }
             String zhNear = hour.near().stream().map(p -> Labels.zh(p.parameter()) + " 实测 " + Labels.num(p.raw())
@@ -198,7 +198,7 @@ public final class DilutionRule implements PointRule {
                     + ", " + (p.judged() == null ? "not judged: O2 over the threshold" : "judged " + Labels.num(
                     p.judged())) + ")").collect(Collectors.joining("; "));
             long hours = Duration.between(start, end).toHours();
-            return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(start, end) + "连续 " + hours + " 小时含氧量与流量同时"
+            return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(start, end) + "连续 " + hours + " 小时含氧量与流量同时"
                     + "升高（最近一小时" + zhO2 + "），污染物浓度接近限值时被稀释：" + zhNear + "。疑似稀释排放，请核查",
                     Labels.enSite(site) + " (" + Labels.enPeriod(start, end) + ") O2 and flow up together for " + hours
                             + " h (last hour " + enO2 + ") while the concentrations neared the limit: " + enNear

@@ -5,11 +5,11 @@ import io.envmon.alerts.emission.O2Basis;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.alerts.window.HourFacts;
 import io.envmon.alerts.window.HourRecord;
@@ -74,7 +74,7 @@ public final class FlagMisuseRule implements PointRule {
                 }
                 Window w = window(view, cfg, pollutants, h);
                 Instant end = h.plus(HOUR);
-                Detail detail = new Misuse(view.site(), cfg, w);
+                AlertWording detail = new Misuse(view.site(), cfg, w);
                 if (w.level() == 0) {
                     out.add(Observation.clear(h, end, w.flaggedHours(), cfg.flaggedHoursAtLeast(), detail));
                 } else {
@@ -203,10 +203,10 @@ public final class FlagMisuseRule implements PointRule {
                           List<Instant> flagged, List<String> high, List<String> gaps) {
     }
 
-    private record Misuse(SiteInfo site, FlagMisuseConfig cfg, Window w) implements Detail {
+    private record Misuse(SiteInfo site, FlagMisuseConfig cfg, Window w) implements AlertWording {
 
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             Instant end = w.hour().plus(HOUR);
             String zhWhere = Labels.zhSite(site) + " " + Labels.zhPeriod(w.first(), end);
             String enWhere = Labels.enSite(site) + " (" + Labels.enPeriod(w.first(), end) + ")";
@@ -217,7 +217,7 @@ public final class FlagMisuseRule implements PointRule {
                 String tail = state == AlertState.RESOLVED ? "，已无长时间或频繁标记，高值后也无数据缺失，告警解除" : "";
                 String enTail = state == AlertState.RESOLVED
                         ? ": neither long nor frequent flags nor data missing after high values any more, resolved" : "";
-                return new Text(zhWhere + zhFlags + tail, enWhere + " " + enFlags + enTail);
+                return new BilingualText(zhWhere + zhFlags + tail, enWhere + " " + enFlags + enTail);
             }
             String hours = w.flagged().stream().map(Labels::time).collect(Collectors.joining(", "));
             StringBuilder zh = new StringBuilder(zhWhere).append(zhFlags);
@@ -237,7 +237,7 @@ public final class FlagMisuseRule implements PointRule {
             }
             zh.append("：疑似滥用维护/校准标记，请核查");
             en.append(": possibly misused maintenance/calibration flags, to be checked");
-            return new Text(zh.toString(), en.toString());
+            return new BilingualText(zh.toString(), en.toString());
         }
 
         private static String part(List<String> items, int i, String sep) {

@@ -1,12 +1,12 @@
 package io.envmon.ingest.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.ParseMode;
 import io.envmon.ingest.config.InfluxConfig.InfluxApi;
 import io.envmon.model.Durations;
+import io.envmon.model.yaml.InvalidYamlException;
+import io.envmon.model.yaml.StrictYaml;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +70,10 @@ public final class ConfigLoader {
     static final Setting API_TOKENS = new Setting("api.tokensFile", "ENVMON_API_TOKENS", null, false);
     static final Setting MAX_PAYLOAD = new Setting("ingest.maxPayloadBytes", "ENVMON_MAX_PAYLOAD_BYTES", "65536", false);
     static final Setting MAX_CLOCK_SKEW = new Setting("ingest.maxClockSkew", "ENVMON_MAX_CLOCK_SKEW", "5m", false);
+    static final Setting SPOOL_DIR = new Setting("spool.dir", "ENVMON_SPOOL_DIR", SpoolConfig.DEFAULT_DIR, false);
+    static final Setting SPOOL_MAX_BYTES = new Setting("spool.maxBytes", "ENVMON_SPOOL_MAX_BYTES",
+            SpoolConfig.DEFAULT_MAX_BYTES, false);
+    static final Setting SPOOL_AFTER = new Setting("spool.after", "ENVMON_SPOOL_AFTER", SpoolConfig.DEFAULT_AFTER, false);
 
     /** Every setting, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
@@ -80,7 +83,7 @@ public final class ConfigLoader {
             INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
             HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
-            MAX_PAYLOAD, MAX_CLOCK_SKEW);
+            MAX_PAYLOAD, MAX_CLOCK_SKEW, SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_AFTER);
 
     private static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
 
@@ -110,29 +113,43 @@ public final class ConfigLoader {
     }
 
     private void readFile(Path file) {
+        String where = "--config " + file + ": ";
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = StrictYaml.read(Files.readString(file));
         } catch (IOException e) {
-            problems.add("--config " + file + ": cannot read it as YAML (" + e.getMessage().split("\n")[0] + ")");
+            problems.add(where + "cannot read it (" + e.getMessage() + ")");
+            return;
+        } catch (InvalidYamlException e) {
+            problems.add(where + e.getMessage());
             return;
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null) {
             return;
         }
-        flatten("", root, file);
+        if (!root.isObject()) {
+            problems.add(where + "expected a mapping of settings (see docs/configuration.md)");
+            return;
+        }
+        flatten("", root, where);
     }
 
-    private void flatten(String prefix, JsonNode node, Path file) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), file);
+    /** Each scalar under its dotted key; a mapping only where the key is a section, a list nowhere. */
+    private void flatten(String prefix, JsonNode node, String where) {
+        boolean setting = SETTINGS.stream().anyMatch(s -> s.key().equals(prefix));
+        if (node.isObject() && !setting) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                flatten(StrictYaml.child(prefix, e.getKey()), e.getValue(), where);
             }
             return;
         }
-        if (SETTINGS.stream().noneMatch(s -> s.key().equals(prefix))) {
-            problems.add("--config " + file + ": unknown setting '" + prefix + "' (see docs/configuration.md)");
+        boolean section = SETTINGS.stream().anyMatch(s -> s.key().startsWith(prefix + "."));
+        if (section) {
+            problems.add(where + prefix + ": expected a mapping of its settings (see docs/configuration.md)");
+        } else if (!setting) {
+            problems.add(where + "unknown setting '" + prefix + "' (see docs/configuration.md)");
+        } else if (node.isContainerNode()) {
+            problems.add(where + prefix + ": expected a single value, not a " + (node.isArray() ? "list" : "mapping"));
         } else if (!node.isNull()) {
             values.put(prefix, node.asText());
         }
@@ -203,10 +220,36 @@ public final class ConfigLoader {
         Duration skew = duration(MAX_CLOCK_SKEW, Duration.ZERO, Duration.ofDays(1));
         AlertsConfig alerts = new AlertsConfig(optionalFile(ALERT_RULES), optionalFile(API_TOKENS),
                 optionalFile(WEBHOOKS), duration(ALERT_TICK, Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        SpoolConfig spool = spool();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts);
+        return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts,
+                spool);
+    }
+
+    /** The folder is only checked for form here; Main opens it (creating, locking) before anything connects. */
+    private SpoolConfig spool() {
+        long maxBytes = ByteSizes.parse(SPOOL_MAX_BYTES, raw(SPOOL_MAX_BYTES), problems);
+        if (maxBytes != 0 && (maxBytes < ByteSizes.MIB || maxBytes > ByteSizes.TIB)) {
+            problems.add(SPOOL_MAX_BYTES.label() + ": " + raw(SPOOL_MAX_BYTES) + " must be 0 (no spool) or between "
+                    + "1MiB and 1TiB");
+        }
+        String dir = raw(SPOOL_DIR);
+        Path path = null;
+        if (dir == null || dir.isBlank()) {
+            problems.add(SPOOL_DIR.label() + ": must be the path of a folder the service may write");
+        } else {
+            try {
+                path = Path.of(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add(SPOOL_DIR.label() + ": '" + dir + "' is not a path (" + e.getReason() + ")");
+            }
+            if (path != null && Files.exists(path) && !Files.isDirectory(path)) {
+                problems.add(SPOOL_DIR.label() + ": '" + path.toAbsolutePath() + "' exists and is not a folder");
+            }
+        }
+        return new SpoolConfig(path, maxBytes, duration(SPOOL_AFTER, Duration.ofMillis(100), Duration.ofMinutes(10)));
     }
 
     private Hj212ServiceConfig hj212(Integer tcpPort) {
