@@ -70,7 +70,7 @@ class ScenarioFilesTest {
     @Test
     void unknownKeysRepeatedKeysAndWrongKindsAreErrors() {
         assertEquals("x.yaml: effects[0].factr: unknown key (expected one of factor, flag, from, kind, offset, outlet, "
-                        + "parameter, ramp, site, times, to, type, value)",
+                        + "parameter, ramp, site, source, times, to, type, value)",
                 message("name: x\neffects:\n  - {type: scale, site: A, parameter: pm25, factr: 2}\n"));
         assertEquals("x.yaml: expects: unknown key (expected one of description, effects, expect, inject, name)",
                 message("name: x\nexpects: {}\n"));
