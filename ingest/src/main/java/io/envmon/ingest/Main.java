@@ -121,7 +121,8 @@ public final class Main {
         String[] ingestId = new String[1];
         String[] gatewayId = new String[1];
         vertx.deployVerticle(new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5)))
-                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount))))
+                .compose(id -> vertx.deployVerticle(new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount),
+                        config.httpTls())))
                 .compose(id -> vertx.deployVerticle(ingest))
                 // the HJ 212 TCP gateway stores through ingest, so it starts after it (and stops before it)
                 .compose(id -> config.hj212().tcpPort() == null ? Future.succeededFuture(id)

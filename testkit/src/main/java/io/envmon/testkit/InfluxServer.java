@@ -37,8 +37,11 @@ public final class InfluxServer implements AutoCloseable {
 
     private final int port;
     private final int rpcPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String HTTPS_OFF = "  https-enabled = false\n  https-certificate = \"\"\n  https-private-key = \"\"\n";
+
     private final ServerProcess server;
+    private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private TestCertificates.Identity tls;
 
     /** Chooses free ports and creates the temporary data folder; does not start the server. */
     public InfluxServer() {
@@ -46,6 +49,20 @@ public final class InfluxServer implements AutoCloseable {
         this.rpcPort = FreePorts.next();
         this.server = new ServerProcess("influxd", port, Duration.ofSeconds(30), Duration.ofSeconds(15),
                 "influxd.log", this::prepare, this::pings, () -> logTail(30));
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP ({@link #url()} becomes {@code https://}). Call before {@link #start()}.
+     *
+     * @param identity the server's certificate and key
+     * @param caCert   the CA that signed it, trusted by this class's own client (readiness, queries)
+     * @return this
+     */
+    public InfluxServer withTls(TestCertificates.Identity identity, Path caCert) {
+        this.tls = identity;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .sslContext(TestCertificates.trusting(caCert)).build();
+        return this;
     }
 
     /**
@@ -86,9 +103,9 @@ public final class InfluxServer implements AutoCloseable {
         return server.isRunning();
     }
 
-    /** @return {@code http://127.0.0.1:<port>} */
+    /** @return {@code http://127.0.0.1:<port>}, or {@code https://} after {@link #withTls} */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     public int port() {
@@ -228,6 +245,13 @@ public final class InfluxServer implements AutoCloseable {
                     .replace("@DIR@", directory().toString())
                     .replace("@RPC_PORT@", String.valueOf(rpcPort))
                     .replace("@HTTP_PORT@", String.valueOf(port));
+            if (tls != null) {
+                if (!conf.contains(HTTPS_OFF)) {
+                    throw new IllegalStateException("influxdb.conf template lost its https-* lines");
+                }
+                conf = conf.replace(HTTPS_OFF, "  https-enabled = true\n  https-certificate = \"" + tls.cert()
+                        + "\"\n  https-private-key = \"" + tls.key() + "\"\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the influxdb.conf template", e);
         }

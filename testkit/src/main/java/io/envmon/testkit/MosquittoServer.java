@@ -25,12 +25,34 @@ public final class MosquittoServer implements AutoCloseable {
 
     private final int port;
     private final ServerProcess server;
+    private Tls tls;
+
+    /** The broker's TLS listener: its certificate and, when {@code clientCa} is set, the CA of client certificates. */
+    private record Tls(int port, TestCertificates.Identity identity, Path clientCa, boolean requireClientCert) {
+    }
 
     /** Chooses a free port and creates the temporary data folder; does not start the broker. */
     public MosquittoServer() {
         this.port = FreePorts.next();
         this.server = new ServerProcess("mosquitto", port, Duration.ofSeconds(15), Duration.ofSeconds(10),
-                "mosquitto.out", this::prepare, () -> FreePorts.isListening(port), () -> logTail(30));
+                "mosquitto.out", this::prepare, this::listening, () -> logTail(30));
+    }
+
+    /**
+     * Adds a second listener with MQTT over TLS on another free port ({@link #tlsUrl()}), besides the plain one
+     * ({@link #url()}, for test clients). Call before {@link #start()}.
+     *
+     * @param identity          the broker's certificate and key
+     * @param clientCa          the CA whose client certificates the broker accepts, or {@code null}
+     * @param requireClientCert true: a client without a certificate signed by {@code clientCa} is refused
+     * @return this
+     */
+    public MosquittoServer withTls(TestCertificates.Identity identity, Path clientCa, boolean requireClientCert) {
+        if (requireClientCert && clientCa == null) {
+            throw new IllegalArgumentException("requiring client certificates needs their CA");
+        }
+        this.tls = new Tls(FreePorts.next(), identity, clientCa, requireClientCert);
+        return this;
     }
 
     /**
@@ -80,6 +102,14 @@ public final class MosquittoServer implements AutoCloseable {
         return port;
     }
 
+    /** @return {@code ssl://127.0.0.1:<tls port>} of the listener added by {@link #withTls} */
+    public String tlsUrl() {
+        if (tls == null) {
+            throw new IllegalStateException("no TLS listener: call withTls before start");
+        }
+        return "ssl://127.0.0.1:" + tls.port();
+    }
+
     /** @return the temporary folder holding the configuration, the persistence file and the logs */
     public Path directory() {
         return server.dir();
@@ -98,6 +128,10 @@ public final class MosquittoServer implements AutoCloseable {
     @Override
     public String toString() {
         return "MosquittoServer[" + url() + ", " + directory() + "]";
+    }
+
+    private boolean listening() {
+        return FreePorts.isListening(port) && (tls == null || FreePorts.isListening(tls.port()));
     }
 
     private Path configFile() {
@@ -131,6 +165,16 @@ public final class MosquittoServer implements AutoCloseable {
                 .append("log_type notice\n")
                 .append("log_type information\n")
                 .append("log_timestamp_format %Y-%m-%dT%H:%M:%S\n");
+        if (tls != null) {
+            // the listener options follow the listener line (the general ones above apply to every listener)
+            conf.append("listener ").append(tls.port()).append(" 127.0.0.1\n")
+                    .append("certfile ").append(tls.identity().cert()).append('\n')
+                    .append("keyfile ").append(tls.identity().key()).append('\n');
+            if (tls.clientCa() != null) {
+                conf.append("cafile ").append(tls.clientCa()).append('\n')
+                        .append("require_certificate ").append(tls.requireClientCert()).append('\n');
+            }
+        }
         try {
             Files.writeString(configFile(), conf);
         } catch (IOException e) {

@@ -9,10 +9,19 @@ import java.time.Duration;
  * @param hj212TcpPort the HJ 212 gateway port, or {@code null} for no gateway
  * @param hj212        the HJ 212 settings (both transports); its {@code tcpPort} is {@code hj212TcpPort}
  * @param alerts       the alert engine's, API's and webhooks' files
+ * @param httpTls      HTTPS of the API and health server
  */
 public record IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
                            Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
-                           Hj212ServiceConfig hj212, AlertsConfig alerts) {
+                           Hj212ServiceConfig hj212, AlertsConfig alerts, HttpTlsConfig httpTls) {
+
+    /** Plain HTTP. */
+    public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
+                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew, Hj212ServiceConfig hj212,
+                        AlertsConfig alerts) {
+        this(mqtt, influx, topicRoot, registry, httpPort, hj212TcpPort, maxPayloadBytes, maxClockSkew, hj212, alerts,
+                HttpTlsConfig.NONE);
+    }
 
     /** With the default alert settings. */
     public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,

@@ -8,6 +8,9 @@ import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.query.InfluxQLQueryResult;
 import io.envmon.ingest.config.InfluxConfig;
+import io.envmon.model.tls.ClientTls;
+import io.envmon.model.tls.PemException;
+import io.envmon.model.tls.TlsFailures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +31,10 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
     private final String database;
     private final String retentionPolicy;
 
+    /**
+     * @throws IllegalArgumentException when the TLS files (checked at start-up already) cannot be used; the message
+     *                                  names the settings
+     */
     public InfluxPointWriter(InfluxConfig config) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(config.timeout())
@@ -35,6 +42,15 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
                 .writeTimeout(config.timeout())
                 // we retry ourselves with backoff and classification; a silent client-side retry would hide failures
                 .retryOnConnectionFailure(false);
+        if (!config.tls().isEmpty()) {
+            try {
+                ClientTls tls = ClientTls.load(config.tls());
+                // OkHttp keeps checking the server's certificate against the URL's host
+                http.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+            } catch (PemException e) {
+                throw new IllegalArgumentException("ENVMON_INFLUX_TLS_* (influx.tls): " + e.getMessage(), e);
+            }
+        }
         InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder()
                 .url(config.url())
                 .bucket(config.bucket())
@@ -116,9 +132,22 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
         }
     }
 
+    /**
+     * @return true when InfluxDB answers its ping
+     * @throws IllegalStateException saying why it cannot be reached (a TLS problem in words, see TlsFailures)
+     */
     @Override
     public boolean ping() {
-        return client.ping();
+        if (client.ping()) {
+            return true;
+        }
+        try {
+            // ping() only says false; the version request (the same /ping) throws with the cause
+            client.version();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(TlsFailures.describe(e, "ENVMON_INFLUX_TLS_CA"), e);
+        }
+        return false;
     }
 
     @Override
