@@ -48,7 +48,7 @@ public final class InfluxServer implements AutoCloseable {
         this.port = FreePorts.next();
         this.rpcPort = FreePorts.next();
         this.server = new ServerProcess("influxd", port, Duration.ofSeconds(30), Duration.ofSeconds(15),
-                "influxd.log", this::prepare, this::pings, () -> logTail(30));
+                "influxd.log", this::prepare, this::ready, () -> logTail(30));
     }
 
     /**
@@ -66,7 +66,8 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     /**
-     * Starts influxd (if it is not running) and waits until {@code GET /ping} answers 204.
+     * Starts influxd (if it is not running) and waits until {@code GET /ping} answers 204 (with TLS: until it
+     * listens).
      *
      * @return this
      * @throws IllegalStateException when influxd exits or does not answer within 30 s; the message holds the tail of
@@ -193,6 +194,14 @@ public final class InfluxServer implements AutoCloseable {
     @Override
     public String toString() {
         return "InfluxServer[" + url() + ", " + directory() + "]";
+    }
+
+    /**
+     * Answers its ping; with TLS, listens: a test's certificate may be one no client accepts (expired), and influxd
+     * opens its HTTP port last, when it is ready to serve.
+     */
+    private boolean ready() {
+        return tls == null ? pings() : FreePorts.isListening(port);
     }
 
     private boolean pings() {

@@ -6,6 +6,7 @@ import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.exceptions.InfluxException;
 import com.influxdb.query.InfluxQLQueryResult;
 import io.envmon.ingest.config.InfluxConfig;
 import io.envmon.model.tls.ClientTls;
@@ -83,8 +84,13 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
         if (retentionPolicy != null) {
             query.setRetentionPolicy(retentionPolicy);
         }
-        // raw text per column; the callers know each column's type
-        InfluxQLQueryResult result = client.getInfluxQLQueryApi().query(query, (column, raw, index, series) -> raw);
+        InfluxQLQueryResult result;
+        try {
+            // raw text per column; the callers know each column's type
+            result = client.getInfluxQLQueryApi().query(query, (column, raw, index, series) -> raw);
+        } catch (RuntimeException e) {
+            throw unanswered(e);
+        }
         List<QueryRow> rows = new ArrayList<>();
         if (result == null) {
             return rows;
@@ -145,9 +151,17 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
             // ping() only says false; the version request (the same /ping) throws with the cause
             client.version();
         } catch (RuntimeException e) {
-            throw new IllegalStateException(TlsFailures.describe(e, "ENVMON_INFLUX_TLS_CA"), e);
+            throw unanswered(e);
         }
         return false;
+    }
+
+    /** A failure without an HTTP answer (network, TLS) is said in words; InfluxDB's own answers pass unchanged. */
+    private static RuntimeException unanswered(RuntimeException e) {
+        if (e instanceof InfluxException influx && influx.status() != 0) {
+            return e;
+        }
+        return new IllegalStateException(TlsFailures.describe(e, "ENVMON_INFLUX_TLS_CA"), e);
     }
 
     @Override

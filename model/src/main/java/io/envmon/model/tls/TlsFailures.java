@@ -2,6 +2,7 @@ package io.envmon.model.tls;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
@@ -72,6 +73,12 @@ public final class TlsFailures {
             if (t instanceof SSLException) {
                 return "TLS: " + t.getMessage();
             }
+            if (t instanceof SocketException && inTls(t)) {
+                // TLS 1.3: the client's handshake is done before the server checks the client's certificate; a
+                // refusal then often reaches the client as a closed socket rather than as the alert
+                return "TLS: the server closed the connection right after the handshake (" + t.getMessage() + "): "
+                        + "does it want a client certificate it trusts (the *_TLS_CERT and *_TLS_KEY settings)?";
+            }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "cannot connect (" + t.getMessage() + ")";
             }
@@ -83,6 +90,16 @@ public final class TlsFailures {
             }
         }
         return plain(failure, chain);
+    }
+
+    /** Thrown from inside the JDK's TLS socket. */
+    private static boolean inTls(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("sun.security.ssl.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String advice(String alert) {
