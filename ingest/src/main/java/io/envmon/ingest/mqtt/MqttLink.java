@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -41,10 +40,8 @@ final class MqttLink {
     private final String name;
     private final Consumer<String> onDown;
     private final Clock clock;
+    private final RepeatedFailures warnings = new RepeatedFailures(REMINDER);
     private int failures;
-    private String lastCause;
-    private Instant lastWarned = Instant.MIN;
-    private int unshown;
     private long timer = -1;
     private boolean stopped;
 
@@ -112,8 +109,7 @@ final class MqttLink {
             LOG.info("MQTT {} connection to {} is back after {} failed attempt(s)", name, client.getServerURI(), failures);
         }
         failures = 0;
-        lastCause = null;
-        unshown = 0;
+        warnings.succeeded();
     }
 
     private void failed(Throwable failure) {
@@ -124,20 +120,15 @@ final class MqttLink {
         Duration delay = BACKOFF.delay(failures, ThreadLocalRandom.current().nextDouble());
         failures++;
         onDown.accept("cannot connect to " + client.getServerURI() + ": " + cause);
-        Instant now = clock.instant();
-        boolean repeat = cause.equals(lastCause);
-        if (!repeat || !now.isBefore(lastWarned.plus(REMINDER))) {
+        int unshown = warnings.failed(cause, clock.instant());
+        if (unshown >= 0) {
             LOG.warn("MQTT {} connection to {} failed (attempt {}): {}; next attempt in {} ms{}", name,
                     client.getServerURI(), failures, cause, delay.toMillis(),
                     unshown == 0 ? "" : " (" + unshown + " identical failures since the last warning)");
-            lastWarned = now;
-            unshown = 0;
         } else {
-            unshown++;
             LOG.debug("MQTT {} connection to {} failed (attempt {}): {}; next attempt in {} ms", name,
                     client.getServerURI(), failures, cause, delay.toMillis());
         }
-        lastCause = cause;
         schedule(delay);
     }
 

@@ -5,7 +5,6 @@ import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.pipeline.IncomingMessage;
 import io.envmon.model.tls.ClientTls;
 import io.envmon.model.tls.PemException;
-import io.envmon.model.tls.TlsFailures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -257,7 +256,8 @@ public final class PahoMqttConnection {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             long id = connection.incrementAndGet();
-            LOG.info("MQTT {} to {} as {} (connection #{})", reconnect ? "reconnected" : "connected", serverURI,
+            // ids count losses too: past the first, this is a reconnection (MqttLink's, so Paho's flag is false)
+            LOG.info("MQTT {} to {} as {} (connection #{})", id > 1 ? "reconnected" : "connected", serverURI,
                     config.clientId(), id);
             context.runOnContext(v -> subscribe());
         }
@@ -313,7 +313,7 @@ public final class PahoMqttConnection {
 
     static String describe(MqttDisconnectResponse response) {
         return response.getReasonString() != null ? response.getReasonString()
-                : response.getException() != null ? TlsFailures.describe(response.getException(), "ENVMON_MQTT_TLS_CA")
+                : response.getException() != null ? response.getException().getMessage()
                 : "no reason given";
     }
 }

@@ -73,14 +73,16 @@ public final class TlsFailures {
             if (t instanceof SSLException) {
                 return "TLS: " + t.getMessage();
             }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                // before the next test: Paho connects through the TLS socket, so a refused connection is thrown
+                // from inside it too
+                return "cannot connect (" + t.getMessage() + ")";
+            }
             if (t instanceof SocketException && inTls(t)) {
                 // TLS 1.3: the client's handshake is done before the server checks the client's certificate; a
                 // refusal then often reaches the client as a closed socket rather than as the alert
-                return "TLS: the server closed the connection right after the handshake (" + t.getMessage() + "): "
-                        + "does it want a client certificate it trusts (the *_TLS_CERT and *_TLS_KEY settings)?";
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return "cannot connect (" + t.getMessage() + ")";
+                return "TLS: the server closed the connection (" + t.getMessage() + "); when every attempt ends so, "
+                        + "it may want a client certificate it trusts (the *_TLS_CERT and *_TLS_KEY settings)";
             }
             if (t instanceof UnknownHostException) {
                 return "unknown host " + t.getMessage();

@@ -64,8 +64,12 @@ class TlsFailuresTest {
         closed.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("sun.security.ssl.SSLSocketOutputRecord", "deliver", null, 1)});
         String text = TlsFailures.describe(paho(closed), "X");
-        assertTrue(text.startsWith("TLS: the server closed the connection right after the handshake (Broken pipe)")
+        assertTrue(text.startsWith("TLS: the server closed the connection (Broken pipe); when every attempt ends so")
                 && text.contains("client certificate"), text);
+        ConnectException refused = new ConnectException("Connection refused");
+        refused.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("sun.security.ssl.SSLSocketImpl", "connect", null, 1)});
+        assertEquals("cannot connect (Connection refused)", TlsFailures.describe(paho(refused), "X"));
         java.net.SocketException plain = new java.net.SocketException("Broken pipe");
         plain.setStackTrace(new StackTraceElement[0]);
         assertEquals("Broken pipe", TlsFailures.describe(paho(plain), "X"));
