@@ -26,7 +26,10 @@ final class RepeatedFailures {
     int failed(String cause, Instant now) {
         boolean repeat = cause.equals(lastCause);
         lastCause = cause;
-        if (repeat && now.isBefore(lastWarned.plus(reminder))) {
+        if (!repeat) {
+            // the count was of the previous cause: this warning is about another
+            unshown = 0;
+        } else if (now.isBefore(lastWarned.plus(reminder))) {
             unshown++;
             return -1;
         }
