@@ -23,10 +23,21 @@ influxd_bin()   { command -v influxd 2>/dev/null || { [[ -x /usr/bin/influxd ]] 
 ensure_packages() { install_missing_packages; }
 
 # ensure_packages, and the programs only the test suite runs (./envmon test): prometheus (DashboardQueriesIT runs the
-# dashboards' PromQL on a real one) and shellcheck (DeployFilesTest checks the project's scripts). A test whose program
-# is missing fails, unless ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here
-# and the test is reported as skipped.
-ensure_test_packages() { install_missing_packages prometheus shellcheck; }
+# dashboards' PromQL on a real one; its promtool checks deploy/prometheus/alerts.yml), shellcheck (DeployFilesTest
+# checks the project's scripts), python3-aiosmtpd (the SMTP server the e-mail channel is tested against, run with
+# /usr/bin/python3) and openssl (its TLS certificate). A test whose program is missing fails, unless
+# ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here and the test is reported
+# as skipped.
+ensure_test_packages() { install_missing_packages prometheus shellcheck python3-aiosmtpd openssl; }
+
+# have_tool TOOL: true when the Debian package TOOL's program (or, for a Python module package, the module under the
+# system python) is there
+have_tool() {
+  case $1 in
+    python3-aiosmtpd) [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null ;;
+    *) have "$1" "/usr/bin/$1" ;;
+  esac
+}
 
 # install_missing_packages [TOOL...]: the base programs and the TOOLs (each named as its Debian package), less those
 # ENVMON_TEST_WITHOUT names
@@ -35,7 +46,7 @@ install_missing_packages() {
   for tool in "$@"; do
     [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $tool "* ]] && continue
     tools+=("$tool")
-    have "$tool" "/usr/bin/$tool" || missing+=("$tool")
+    have_tool "$tool" || missing+=("$tool")
   done
   have mosquitto /usr/sbin/mosquitto || missing+=(mosquitto)
   have influxd /usr/bin/influxd || missing+=(influxdb)
@@ -65,7 +76,7 @@ install_missing_packages() {
   have mosquitto /usr/sbin/mosquitto || die "mosquitto still missing after installing"
   have influxd /usr/bin/influxd || die "influxd still missing after installing"
   for tool in "${tools[@]}"; do
-    have "$tool" "/usr/bin/$tool" || die "$tool still missing after installing"
+    have_tool "$tool" || die "$tool still missing after installing"
   done
 }
 
@@ -287,6 +298,7 @@ start_ingest() {
     ENVMON_REGISTRY="$registry" \
     ENVMON_HTTP_PORT="$http_port" \
     ENVMON_MQTT_CLIENT_ID=envmon-ingest-run \
+    ENVMON_SPOOL_DIR="$RUN_DIR/spool" \
     java "${java_opts[@]}" -jar "$jar"
   PIDS[ingest]=$STARTED_PID
   say "envmon: waiting for the ingest service (GET /health; JVM options: ${java_opts[*]:-none, ENVMON_JAVA_OPTS is empty}) ..."

@@ -23,6 +23,8 @@ config/taigu.yaml reports every simulated minute, 60x accelerated), then prints 
   --servers-only      start only mosquitto and influxd (e.g. to run the service from an IDE)
 
 Environment: ENVMON_RUN_INGEST_JAR, ENVMON_RUN_SIMULATOR_JAR, ENVMON_RUN_REGISTRY override the three paths above.
+ENVMON_WEBHOOKS (and the variables its channels name) goes to the service: the summary shows the active alert
+channels (DingTalk, WeCom, Feishu, e-mail, webhooks; docs/webhooks.md).
 ENVMON_JAVA_OPTS: the ingest service's JVM options (default: -Xmx512m -XX:+ExitOnOutOfMemoryError, see
 docs/operations.md#memory); the simulator keeps the JVM's defaults.
 USAGE
@@ -141,6 +143,7 @@ print_where() {
   if ((!servers_only)); then
     say "  ingest       $http_url/health  $http_url/metrics  log $rel/ingest.log"
     say "  alerts       curl -H 'Authorization: Bearer ${API_TOKEN:-}' $http_url/api/alerts   (live: $http_url/api/alerts/stream?access_token=${API_TOKEN:-})"
+    say "  channels     $(active_channels)"
     say "  simulator    every site every simulated minute, 60x accelerated, log $rel/simulator.log"
   fi
   say "  query        curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=env --data-urlencode \"q=SELECT count(*) FROM air\""
@@ -151,6 +154,21 @@ print_where() {
     say "  stop         Ctrl-C (or kill -TERM $$)"
   fi
   say ""
+}
+
+# active_channels: the alert channels the service reports at start ("alert channels: ..." in its log), or why none
+active_channels() {
+  local line
+  if [[ -z ${ENVMON_WEBHOOKS:-} ]]; then
+    printf 'none: set ENVMON_WEBHOOKS=FILE (DingTalk, WeCom, Feishu, e-mail, webhooks: config/webhooks.example.yaml, docs/webhooks.md)'
+    return
+  fi
+  line=$(grep -m 1 -o 'alert channels: .*' "${LOGS[ingest]}" 2>/dev/null || true)
+  if [[ -n $line ]]; then
+    printf '%s (%s)' "${line#alert channels: }" "$ENVMON_WEBHOOKS"
+  else
+    printf 'not reported yet (ENVMON_WEBHOOKS=%s; see %s)' "$ENVMON_WEBHOOKS" "${LOGS[ingest]#"$ROOT/"}"
+  fi
 }
 
 # metrics_line URL: "received stored rejected lag inflight open_alerts reasons" (tab-separated), empty when not answering

@@ -191,7 +191,10 @@ class DeployFilesTest {
     @Test
     void theSystemdUnitStopsGracefullyAndRestartsOnFailure() throws IOException {
         Map<String, String> unit = iniSection(deploy.resolve("systemd/envmon-ingest.service"), "Service");
-        assertEquals("/etc/envmon/ingest.env", unit.get("EnvironmentFile"));
+        // two EnvironmentFile lines: the settings, then make-secrets.sh's tokens and channels (optional: "-")
+        assertTrue(Files.readAllLines(deploy.resolve("systemd/envmon-ingest.service"))
+                .contains("EnvironmentFile=/etc/envmon/ingest.env"));
+        assertEquals("-/etc/envmon/recipients/envmon.env", unit.get("EnvironmentFile"));
         assertEquals("on-failure", unit.get("Restart"));
         assertEquals("SIGTERM", unit.get("KillSignal"));
         assertTrue(seconds(unit.get("TimeoutStopSec")) >= 40, "TimeoutStopSec above the 30 s flush limit");

@@ -17,6 +17,8 @@ import io.envmon.ingest.pipeline.ReadingRecorder;
 import io.envmon.ingest.pipeline.ReadingValidator;
 import io.envmon.ingest.store.InfluxReadingSink;
 import io.envmon.ingest.store.PointWriter;
+import io.envmon.ingest.store.ReadingSink;
+import io.envmon.ingest.store.spool.Spool;
 import io.envmon.model.registry.Registry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,8 +45,9 @@ public final class IngestVerticle extends VerticleBase {
     private final ComponentHealth storeHealth;
     private final Clock clock;
     private final AlertWiring alertWiring;
+    private final Spool spool;
 
-    private InfluxReadingSink sink;
+    private ReadingSink sink;
     private volatile AlertService alerts;
     private PahoMqttConnection mqtt;
     private MessageProcessor processor;
@@ -55,8 +58,9 @@ public final class IngestVerticle extends VerticleBase {
 
     public IngestVerticle(IngestConfig config, Registry registry, PointWriter writer, IngestMetrics metrics,
                           ComponentHealth mqttHealth, ComponentHealth storeHealth, Clock clock,
-                          AlertWiring alertWiring) {
+                          AlertWiring alertWiring, Spool spool) {
         this.alertWiring = alertWiring;
+        this.spool = spool;
         this.config = config;
         this.registry = registry;
         this.writer = writer;
@@ -72,8 +76,9 @@ public final class IngestVerticle extends VerticleBase {
         // out as soon as a write is free, instead of the whole window waiting for the flush timer
         int writes = config.influx().writeConcurrency();
         int batchSize = Math.max(1, Math.min(config.influx().batchSize(), config.mqtt().receiveMaximum() / (writes + 1)));
-        sink = new InfluxReadingSink(vertx, writer, batchSize, config.influx().flushInterval(),
-                config.influx().maxRetryDelay(), metrics, storeHealth, writes);
+        // readings, dead-letter rows and alert rows alike go through the spool when InfluxDB does not answer
+        sink = spool.wrap(vertx, new InfluxReadingSink(vertx, writer, batchSize, config.influx().flushInterval(),
+                config.influx().maxRetryDelay(), metrics, storeHealth, writes));
         String root = config.topicRoot();
         mqtt = new PahoMqttConnection(vertx, context, config.mqtt(),
                 List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"),

@@ -16,6 +16,8 @@ import io.envmon.ingest.http.HttpVerticle;
 import io.envmon.ingest.http.api.HttpApi;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.envmon.ingest.store.InfluxPointWriter;
+import io.envmon.ingest.store.spool.Spool;
+import java.io.IOException;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;
@@ -108,10 +110,13 @@ public final class Main {
         components.put("mqtt", mqttHealth);
         components.put("influxdb", influxHealth);
         components.put("influxdb_writes", writeHealth);
+        ComponentHealth spoolHealth = new ComponentHealth(true, "not opened yet");
+        components.put("spool", spoolHealth);
+        Spool spool = openSpool(config, metrics, spoolHealth);
 
         AlertNotifier notifier = webhooks(vertx, alerts, metrics, log);
         IngestVerticle ingest = new IngestVerticle(config, registry, writer, metrics, mqttHealth, writeHealth,
-                Clock.systemUTC(), new AlertWiring(alerts.engine(), notifier, writer, config.alerts().tick()));
+                Clock.systemUTC(), new AlertWiring(alerts.engine(), notifier, writer, config.alerts().tick()), spool);
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
         HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries);
@@ -196,6 +201,24 @@ public final class Main {
         }
         return Optional.of("no maximum heap set (-Xmx or -XX:MaxRAMPercentage): the JVM chose " + (maxHeapBytes >> 20)
                 + " MiB; set one with ENVMON_JAVA_OPTS, e.g. -Xmx512m (see docs/operations.md#memory)");
+    }
+
+    /** The spool's folder is created, locked and recovered before anything connects; a failure is a setting's fault. */
+    private static Spool openSpool(IngestConfig config, IngestMetrics metrics, ComponentHealth health) {
+        try {
+            Spool spool = Spool.open(config.spool(), metrics.meterRegistry(), health);
+            if (config.spool().enabled()) {
+                LoggerFactory.getLogger(Main.class).info("spool: {} (at most {} bytes; writes unconfirmed for {} ms "
+                        + "are spooled)", config.spool().dir().toAbsolutePath(), config.spool().maxBytes(),
+                        config.spool().after().toMillis());
+            }
+            return spool;
+        } catch (IOException e) {
+            fail(2, "invalid configuration:\n  - ENVMON_SPOOL_DIR (spool.dir): cannot use '"
+                    + config.spool().dir().toAbsolutePath() + "': " + e + " (set it to a folder the service may "
+                    + "write, or ENVMON_SPOOL_MAX_BYTES=0 for no spool)");
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Webhook delivery when ENVMON_WEBHOOKS is set; otherwise events go only to MQTT, InfluxDB and the API. */

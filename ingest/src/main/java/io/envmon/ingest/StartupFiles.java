@@ -59,6 +59,7 @@ public record StartupFiles(AlertRulesConfig rules, AlertEngine engine, ApiTokens
                 webhooks = new WebhooksConfigParser(env).parse(read(config.webhooksFile()), config.webhooksFile().toString());
                 List<String> ids = registry.enterprises().stream().map(Enterprise::id).toList();
                 webhooks.enterpriseProblems(ids).forEach(p -> problems.add("ENVMON_WEBHOOKS (alerts.webhooksFile): " + p));
+                webhooks.siteProblems(knownSites(registry, rules)).forEach(p -> problems.add("ENVMON_WEBHOOKS (alerts.webhooksFile): " + p));
             } catch (IOException | RuntimeException e) {
                 problems.add("ENVMON_WEBHOOKS (alerts.webhooksFile): " + e.getMessage());
             }
@@ -95,6 +96,17 @@ public record StartupFiles(AlertRulesConfig rules, AlertEngine engine, ApiTokens
             }
         }
         return yaml.writeValueAsString(root);
+    }
+
+    /** Every site an alert event can name: the registry's, the district tracker's, envmon's own (system alerts). */
+    private static java.util.Set<String> knownSites(Registry registry, AlertRulesConfig rules) {
+        java.util.Set<String> sites = new java.util.HashSet<>();
+        registry.air().forEach(a -> sites.add(a.id()));
+        registry.water().forEach(w -> sites.add(w.id()));
+        registry.enterprises().forEach(e -> sites.add(e.id()));
+        sites.add(rules.heavyPollution().site());
+        sites.add(io.envmon.ingest.alerts.system.SystemConditions.SITE);
+        return sites;
     }
 
     private static String read(Path file) throws IOException {

@@ -74,4 +74,21 @@ class StartupFilesTest {
                 () -> StartupFiles.load(new AlertsConfig(null, null, null, Duration.ofSeconds(30)), registry, Map.of()));
         assertTrue(e.getMessage().contains("TG-A99"), e.getMessage());
     }
+
+    @Test
+    void aChannelsSiteThatIsNotInTheRegistryStopsStartUp() throws IOException {
+        Registry registry = RegistryFiles.parse(SITES, "registry");
+        Path hooks = Files.writeString(dir.resolve("webhooks.yaml"), """
+                webhooks:
+                  - {name: ok, type: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", audience: bureau,
+                     sites: [TG-A01, E001, district, envmon]}
+                  - {name: typo, type: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", audience: bureau,
+                     sites: [TG-A1]}
+                """);
+        AlertsConfig config = new AlertsConfig(null, null, hooks, Duration.ofSeconds(30));
+        ConfigException e = assertThrows(ConfigException.class, () -> StartupFiles.load(config, registry, Map.of()));
+        assertTrue(e.getMessage().contains("ENVMON_WEBHOOKS (alerts.webhooksFile): webhooks[1].sites: 'TG-A1' is not a "
+                + "site of the registry"), e.getMessage());
+        assertEquals(1, e.problems().size(), e.getMessage());
+    }
 }

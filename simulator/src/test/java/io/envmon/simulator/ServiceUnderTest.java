@@ -32,11 +32,17 @@ final class ServiceUnderTest implements AutoCloseable {
 
     /** Starts the broker, the database and the service; returns once the service has subscribed. */
     static ServiceUnderTest start(String clientId) {
+        return start(clientId, Map.of());
+    }
+
+    /** As {@link #start(String)}, with more settings for the service (e.g. ENVMON_WEBHOOKS and its secrets). */
+    static ServiceUnderTest start(String clientId, Map<String, String> more) {
         MosquittoServer mqtt = new MosquittoServer().start();
         InfluxServer influx = new InfluxServer().start();
         influx.createDatabase(DB);
         Map<String, String> env = IngestService.env(mqtt, influx, DB, REGISTRY, clientId, FreePorts.next());
         env.put("ENVMON_ALERT_RULES", CONFIG.resolve("alert-rules.yaml").toString());
+        env.putAll(more);
         JavaProcess ingest = IngestService.start(JAR, env, Duration.ofSeconds(30));
         return new ServiceUnderTest(mqtt, influx, ingest);
     }

@@ -1,5 +1,8 @@
 package io.envmon.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,12 +43,29 @@ public final class IngestService {
 
     /**
      * Starts {@code jar} with {@code env} and the JVM options of {@link #javaOptions} and returns once it has
-     * subscribed to the broker.
+     * subscribed to the broker. Without ENVMON_SPOOL_DIR in {@code env} the service gets a fresh {@link #spoolDir()}
+     * (never the default folder, which tests would share); a test that restarts the service and needs its spool back
+     * passes its own.
      */
     public static JavaProcess start(Path jar, Map<String, String> env, Duration timeout) {
+        if (!env.containsKey("ENVMON_SPOOL_DIR")) {
+            env = new HashMap<>(env);
+            env.put("ENVMON_SPOOL_DIR", spoolDir().toString());
+        }
         JavaProcess ingest = JavaProcess.start(jar, env, javaOptions(env, System.getenv()), List.of());
         ingest.waitForOutput("with QoS 1", timeout);
         return ingest;
+    }
+
+    /** A new empty folder for a service's spool (ENVMON_SPOOL_DIR), deleted when the tests end. */
+    public static Path spoolDir() {
+        try {
+            Path dir = Files.createTempDirectory("envmon-spool-");
+            ShutdownCleanup.registerDirectory(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a spool folder", e);
+        }
     }
 
     /**

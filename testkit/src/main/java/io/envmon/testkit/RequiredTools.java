@@ -47,6 +47,20 @@ public final class RequiredTools {
                 + "out explicitly with " + OPT_OUT_ENV + "=" + name + " (the check is then reported as skipped)");
     }
 
+    /**
+     * For a requirement that is not a program on PATH (a Python module, say): fails the test, or skips it when
+     * {@value #OPT_OUT_ENV} names {@code name}. Never returns normally.
+     *
+     * @param why what is wrong, e.g. {@code /usr/bin/python3 cannot import aiosmtpd}
+     */
+    public static void missing(String name, String debianPackage, String check, String why) {
+        String missing = why + " (Debian package '" + debianPackage + "')";
+        Assumptions.assumeFalse(optedOut(name), () -> missing + " and " + OPT_OUT_ENV + " opts out of it: " + check
+                + " NOT checked");
+        throw new AssertionError(missing + ", so " + check + " cannot be checked: ./envmon test installs it; or opt "
+                + "out explicitly with " + OPT_OUT_ENV + "=" + name + " (the check is then reported as skipped)");
+    }
+
     /** The program's path (the override variable first, then PATH and the usual folders), or empty. */
     public static Optional<Path> find(String name, String overrideEnv) {
         return Binaries.lookup(name, overrideEnv).filter(Files::isExecutable);

@@ -2,15 +2,19 @@ package io.envmon.alerts.event;
 
 import io.envmon.model.SiteKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One alert event, exactly the JSON of CONTRACT §5 plus two extension fields.
  *
  * @param id             the alert's stable ID ({@link AlertKey#id(Instant)}): the same through open, escalated,
  *                       resolved
- * @param kind           {@code air}, {@code water} or {@code enterprise}
- * @param site           station, section or enterprise ID ({@code district} for the district-wide episode tracker)
+ * @param kind           {@code air}, {@code water} or {@code enterprise}; extension: {@value #SYSTEM_KIND} for
+ *                       envmon's own health (docs/alerts.md, "System alerts"), never from the engine
+ * @param site           station, section or enterprise ID ({@code district} for the district-wide episode tracker,
+ *                       {@code envmon} for system alerts)
  * @param point          the outlet ID where there is one, else {@code null}
  * @param rule           the rule that raised it, e.g. {@code pm25_1h_aqi}
  * @param severity       info, warning, major or critical; never falls within one alert
@@ -33,11 +37,20 @@ public record AlertEvent(String id, String kind, String site, String point, Stri
                          String window, Instant startedAt, Instant ts, String message, String acknowledgedBy,
                          Instant acknowledgedAt) {
 
+    /**
+     * The kind of envmon's own alerts (engine lag, InfluxDB unreachable): an extension of CONTRACT §5, delivered to
+     * the bureau's channels only.
+     */
+    public static final String SYSTEM_KIND = "system";
+
+    /** Every kind an event may have: the contract's three, then {@value #SYSTEM_KIND}. */
+    public static final List<String> KINDS = Stream.concat(SiteKind.topicSegments().stream(), Stream.of(SYSTEM_KIND))
+            .toList();
+
     public AlertEvent {
         Objects.requireNonNull(id, "id");
-        if (SiteKind.fromTopicSegment(kind) == null) {
-            throw new IllegalArgumentException("kind '" + kind + "' is not one of "
-                    + String.join(", ", SiteKind.topicSegments()));
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind '" + kind + "' is not one of " + String.join(", ", KINDS));
         }
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(rule, "rule");

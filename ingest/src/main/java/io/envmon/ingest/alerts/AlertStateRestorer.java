@@ -62,7 +62,7 @@ public final class AlertStateRestorer {
         Map<String, QueryRow> latest = new HashMap<>();
         for (QueryRow row : rows) {
             String id = row.value("alert_id");
-            if (id != null && (!latest.containsKey(id) || latest.get(id).time() <= row.time())) {
+            if (id != null && (!latest.containsKey(id) || AlertRows.HAPPENED.compare(latest.get(id), row) <= 0)) {
                 latest.put(id, row);
             }
         }

@@ -80,6 +80,10 @@ public final class ConfigLoader {
     static final Setting API_TOKENS = new Setting("api.tokensFile", "ENVMON_API_TOKENS", null, false);
     static final Setting MAX_PAYLOAD = new Setting("ingest.maxPayloadBytes", "ENVMON_MAX_PAYLOAD_BYTES", "65536", false);
     static final Setting MAX_CLOCK_SKEW = new Setting("ingest.maxClockSkew", "ENVMON_MAX_CLOCK_SKEW", "5m", false);
+    static final Setting SPOOL_DIR = new Setting("spool.dir", "ENVMON_SPOOL_DIR", SpoolConfig.DEFAULT_DIR, false);
+    static final Setting SPOOL_MAX_BYTES = new Setting("spool.maxBytes", "ENVMON_SPOOL_MAX_BYTES",
+            SpoolConfig.DEFAULT_MAX_BYTES, false);
+    static final Setting SPOOL_AFTER = new Setting("spool.after", "ENVMON_SPOOL_AFTER", SpoolConfig.DEFAULT_AFTER, false);
 
     /** Every setting, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
@@ -91,7 +95,7 @@ public final class ConfigLoader {
             HJ212_TCP_PORT,
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
             HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
-            MAX_PAYLOAD, MAX_CLOCK_SKEW);
+            MAX_PAYLOAD, MAX_CLOCK_SKEW, SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_AFTER);
 
     private static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
 
@@ -218,11 +222,36 @@ public final class ConfigLoader {
         Duration skew = duration(MAX_CLOCK_SKEW, Duration.ZERO, Duration.ofDays(1));
         AlertsConfig alerts = new AlertsConfig(optionalFile(ALERT_RULES), optionalFile(API_TOKENS),
                 optionalFile(WEBHOOKS), duration(ALERT_TICK, Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        SpoolConfig spool = spool();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts,
-                httpTls);
+                spool, httpTls);
+    }
+
+    /** The folder is only checked for form here; Main opens it (creating, locking) before anything connects. */
+    private SpoolConfig spool() {
+        long maxBytes = ByteSizes.parse(SPOOL_MAX_BYTES, raw(SPOOL_MAX_BYTES), problems);
+        if (maxBytes != 0 && (maxBytes < ByteSizes.MIB || maxBytes > ByteSizes.TIB)) {
+            problems.add(SPOOL_MAX_BYTES.label() + ": " + raw(SPOOL_MAX_BYTES) + " must be 0 (no spool) or between "
+                    + "1MiB and 1TiB");
+        }
+        String dir = raw(SPOOL_DIR);
+        Path path = null;
+        if (dir == null || dir.isBlank()) {
+            problems.add(SPOOL_DIR.label() + ": must be the path of a folder the service may write");
+        } else {
+            try {
+                path = Path.of(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add(SPOOL_DIR.label() + ": '" + dir + "' is not a path (" + e.getReason() + ")");
+            }
+            if (path != null && Files.exists(path) && !Files.isDirectory(path)) {
+                problems.add(SPOOL_DIR.label() + ": '" + path.toAbsolutePath() + "' exists and is not a folder");
+            }
+        }
+        return new SpoolConfig(path, maxBytes, duration(SPOOL_AFTER, Duration.ofMillis(100), Duration.ofMinutes(10)));
     }
 
     private Hj212ServiceConfig hj212(Integer tcpPort) {

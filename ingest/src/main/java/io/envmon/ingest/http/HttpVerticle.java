@@ -92,12 +92,15 @@ public final class HttpVerticle extends VerticleBase {
         JsonObject body = new JsonObject();
         JsonObject parts = new JsonObject();
         boolean allUp = true;
+        boolean degraded = false;
         for (Map.Entry<String, ComponentHealth> c : components.entrySet()) {
             ComponentHealth.Snapshot s = c.getValue().snapshot();
             allUp &= s.up();
-            parts.put(c.getKey(), new JsonObject().put("status", s.up() ? "UP" : "DOWN").put("detail", s.detail()));
+            degraded |= s.degraded();
+            parts.put(c.getKey(), new JsonObject().put("status", s.status()).put("detail", s.detail()));
         }
-        body.put("status", allUp ? "UP" : "DOWN").put("components", parts);
+        // DEGRADED (the spool holds readings) still answers 200: MQTT and InfluxDB are reachable (CONTRACT §7)
+        body.put("status", !allUp ? "DOWN" : degraded ? "DEGRADED" : "UP").put("components", parts);
         rc.response().setStatusCode(allUp ? 200 : 503)
                 .putHeader("Content-Type", "application/json")
                 .end(body.encodePrettily());

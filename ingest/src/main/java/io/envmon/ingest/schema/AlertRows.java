@@ -11,15 +11,17 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Maps alert events and hourly AQI records onto the {@code alert} and {@code air_hourly} measurements
  * (CONTRACT §4), and alert rows back onto events. Alert rows carry, beyond the contract's fields, what is needed to
  * rebuild the event after a restart: {@code point}, {@code started_at}, {@code unit}, {@code window},
- * {@code acknowledged_by}, {@code acknowledged_at}, and one extension tag, {@code subject} (docs/contract.md,
- * extensions).
+ * {@code acknowledged_by}, {@code acknowledged_at}, and two extension tags, {@code subject} and {@code transition}
+ * (docs/contract.md, extensions).
  */
 public final class AlertRows {
 
@@ -39,6 +41,9 @@ public final class AlertRows {
         // extension tag: without it, two alerts of one site, rule and severity at the same time (particulate and
         // SO2 of one stack closing the same hour) are the same point, and one overwrites the other
         tags.put("subject", subject(e));
+        // extension tag: an hour rated again can open and resolve one alert at the same time; without it the two
+        // events are one point and the history keeps only the last written
+        tags.put("transition", e.state().wire());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("state", e.state().wire());
         fields.put("alert_id", e.id());
@@ -59,6 +64,26 @@ public final class AlertRows {
             fields.put("acknowledged_at", e.acknowledgedAt().toEpochMilli());
         }
         return StorePoint.millis(ALERT, tags, fields, e.ts().toEpochMilli());
+    }
+
+    /**
+     * Orders rows of one alert as they happened: by time, and at the same time by the lifecycle (open, escalated,
+     * resolved), since InfluxDB returns rows of equal time in no particular order.
+     */
+    public static final Comparator<QueryRow> HAPPENED = Comparator.comparingLong(QueryRow::time)
+            .thenComparingInt(AlertRows::lifecycleRank);
+
+    /** The row that records where an alert stands now: the last one {@link #HAPPENED}. */
+    public static Optional<QueryRow> newest(List<QueryRow> rowsOfOneAlert) {
+        return rowsOfOneAlert.stream().max(HAPPENED);
+    }
+
+    private static int lifecycleRank(QueryRow row) {
+        try {
+            return AlertState.fromWire(row.value("state")).ordinal();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     /** What the alert is about within its site: {@code DA001/particulate}, {@code pm25}, {@code DA001/-}. */

@@ -1,5 +1,6 @@
 package io.envmon.ingest.schema;
 
+import io.envmon.alerts.event.AlertState;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Instant;
@@ -19,9 +20,13 @@ public final class Queries {
         return "SELECT * FROM " + AlertRows.ALERT + " WHERE time > " + after.toEpochMilli() + "ms";
     }
 
-    /** The newest row of one alert. */
-    public static String newestRowOfAlert(String id) {
-        return "SELECT * FROM " + AlertRows.ALERT + " WHERE alert_id = " + literal(id) + " ORDER BY time DESC LIMIT 1";
+    /**
+     * The newest rows of one alert: one per lifecycle state, so that events at the same time are all there for
+     * {@link AlertRows#newest} to choose from.
+     */
+    public static String newestRowsOfAlert(String id) {
+        return "SELECT * FROM " + AlertRows.ALERT + " WHERE alert_id = " + literal(id) + " ORDER BY time DESC LIMIT "
+                + AlertState.values().length;
     }
 
     /**

@@ -58,6 +58,8 @@ final class IngestHarness implements AutoCloseable {
     final InfluxServer influx;
     final Path registry;
     final int httpPort = FreePorts.next();
+    /** The service's spool folder, the same across restarts of the service (as on a server). */
+    final Path spoolDir = IngestService.spoolDir();
     /** Event times in the recent past, one second apart per reading number, so every reading is a distinct point. */
     final Instant base = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     JavaProcess ingest;
@@ -84,6 +86,7 @@ final class IngestHarness implements AutoCloseable {
 
     Map<String, String> env() {
         Map<String, String> env = IngestService.env(mqtt, influx, DB, registry, "envmon-ingest-it", httpPort);
+        env.put("ENVMON_SPOOL_DIR", spoolDir.toString());
         env.putAll(extraEnv);
         return env;
     }
@@ -121,6 +124,11 @@ final class IngestHarness implements AutoCloseable {
 
     int healthStatus() {
         return get("/health").statusCode();
+    }
+
+    /** The JSON body of {@code /health}. */
+    String healthBody() {
+        return get("/health").body();
     }
 
     String metrics() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,13 @@ class IngestResilienceIT {
         // MqttLink's backoff (0.5, 1, 2 ... 30 s between attempts) brings it back; a broker slow to come back can push the
         // next attempt past 60 s, hence the ceiling. (This failed for good when the in-flight permit wait threw
         // InterruptedException into Paho's connection shutdown: the client never reconnected.)
-        await().atMost(Duration.ofSeconds(150)).alias("ingest healthy again after the broker restart")
-                .until(() -> harness.healthStatus() == 200);
+        try {
+            await().atMost(Duration.ofSeconds(150)).alias("ingest healthy again after the broker restart")
+                    .until(() -> harness.healthStatus() == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n/health: " + harness.healthBody() + "\ningest:\n"
+                    + harness.ingest.outputTail(80) + "\nbroker:\n" + harness.mqtt.logTail(60), e);
+        }
         MqttTestClient after = MqttTestClient.connect(harness.mqtt.url());
         for (int n = 200; n < 400; n++) {
             after.publish("env/air/S01", harness.reading(n, "pm25", 10), 1);

@@ -1,15 +1,13 @@
 package io.envmon.ingest.alerts.webhook;
 
 import io.envmon.alerts.event.AlertEvent;
-import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.ingest.alerts.AlertNotifier;
+import io.envmon.ingest.alerts.system.SystemAlertMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alert events to the configured webhooks (docs/webhooks.md): each event goes to the bureau's webhooks
- * and to the webhooks of the enterprise it is about (never another's), filtered by kind and severity, POSTed as
- * the CONTRACT §5 JSON with an HMAC-SHA256 signature. Per webhook, events are delivered one at a time in the
- * order given, retried with exponential backoff on 408, 429, 5xx and network errors, and dropped after
- * {@code maxAttempts} or when the webhook's queue is full (oldest first). Every attempt is logged, counted
- * ({@code envmon.webhook.*}) and kept in a bounded {@link #recentDeliveries() delivery log}.
+ * Delivers alert events to the configured channels (docs/webhooks.md): envmon's signed webhooks, DingTalk, WeCom
+ * and Feishu group robots, e-mail. Each event goes to the bureau's channels and to the channels of the enterprise it
+ * is about (never another's), filtered by kind, site and severity. Per channel, messages (one event, or a digest)
+ * are delivered one at a time in the order given, within the platform's sending limit, retried with exponential
+ * backoff on temporary failures, and dropped after {@code maxAttempts} or when the channel's queue is full (oldest
+ * first). Every attempt is logged, counted ({@code envmon.webhook.*}) and kept in a bounded
+ * {@link #recentDeliveries() delivery log}. With {@code systemAlerts} enabled it also watches the service itself
+ * ({@link SystemAlertMonitor}) and sends envmon's own alerts to the bureau's channels.
  *
  * <p>Deliveries are at least once: a receiver deduplicates by {@code X-Envmon-Delivery}. Nothing survives a
  * restart: an alert is durable in InfluxDB and on MQTT, the webhook is a notification.
@@ -42,7 +42,7 @@ public final class WebhookAlertNotifier implements AlertNotifier {
     private final WebClient client;
     private final DeliveryLog log;
     private final List<WebhookChannel> channels = new ArrayList<>();
-    private final AlertEventCodec codec = new AlertEventCodec();
+    private final SystemAlertMonitor system;
     private volatile boolean closed;
 
     /**
@@ -66,11 +66,22 @@ public final class WebhookAlertNotifier implements AlertNotifier {
         this.log = new DeliveryLog(config.deliveryLogSize());
         WebhookRetryPolicy policy = WebhookRetryPolicy.of(config);
         for (WebhookConfig w : config.webhooks()) {
-            channels.add(new WebhookChannel(w, vertx, client, clock, policy, config.queueCapacity(), log, meters));
+            ChannelSender sender = w.target() instanceof ChannelTarget.Email ? new EmailSender(vertx, w)
+                    : new HttpChannelSender(w, client, clock);
+            channels.add(new WebhookChannel(w, vertx, sender, clock, policy, config.queueCapacity(), log, meters));
             warnIfPlainHttp(w);
         }
-        LOG.info("webhooks: {} configured ({})", channels.size(),
-                config.webhooks().stream().map(w -> w.name() + " → " + w.audience()).toList());
+        // scripts/run.sh shows this line to say which channels are active: keep its start
+        LOG.info("alert channels: {}", config.summary());
+        boolean bureauListens = config.webhooks().stream().anyMatch(w -> w.audience() instanceof WebhookAudience.Bureau
+                && w.kinds().contains(AlertEvent.SYSTEM_KIND));
+        if (config.systemAlerts().enabled() && bureauListens) {
+            system = new SystemAlertMonitor(vertx, meters, clock, config.systemAlerts(), e -> deliver(e, true));
+        } else {
+            system = null;
+            LOG.info("system alerts: off ({})", config.systemAlerts().enabled()
+                    ? "no bureau channel takes kind system" : "systemAlerts.enabled is false");
+        }
     }
 
     /** Routes the event to the webhooks that may and want to receive it; returns at once. */
@@ -95,16 +106,12 @@ public final class WebhookAlertNotifier implements AlertNotifier {
     }
 
     private void route(AlertEvent event, boolean bureauOnly) {
-        Buffer body = null;
         for (WebhookChannel channel : channels) {
             if (!channel.config().accepts(event, bureauOnly)) {
                 continue;
             }
             try {
-                if (body == null) {
-                    body = Buffer.buffer(codec.encode(event).getBytes(StandardCharsets.UTF_8));
-                }
-                channel.enqueue(event, body);
+                channel.enqueue(event);
             } catch (RuntimeException e) {
                 // one faulty webhook (or event) must not keep the others from their alerts
                 LOG.error("[webhook: {}, event: {}] cannot queue the event", channel.config().name(), event.id(), e);
@@ -148,13 +155,16 @@ public final class WebhookAlertNotifier implements AlertNotifier {
     }
 
     private void shutdown() {
+        if (system != null) {
+            system.close();
+        }
         channels.forEach(WebhookChannel::close);
         client.close();
         LOG.info("webhooks: closed");
     }
 
     private static void warnIfPlainHttp(WebhookConfig w) {
-        if (!"http".equalsIgnoreCase(w.url().getScheme())) {
+        if (w.url() == null || !"http".equalsIgnoreCase(w.url().getScheme())) {
             return;
         }
         String host = w.url().getHost().toLowerCase(Locale.ROOT);

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.Severity;
+import io.envmon.ingest.alerts.system.SystemAlertsConfig;
 import io.envmon.model.Durations;
-import io.envmon.model.SiteKind;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,17 +27,28 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Parses the webhooks YAML (given as text: the caller reads the file) into a {@link WebhooksConfig}. Every problem
+ * Parses the webhooks YAML (given as text: the caller reads the file) into a {@link WebhooksConfig}: the channels
+ * under {@code webhooks} (each with a {@code type}: {@code webhook}, the default, {@code dingtalk}, {@code wecom},
+ * {@code feishu}, {@code email}) and {@code systemAlerts}. Every problem
  * is collected and reported at once, each naming its key ({@code webhooks[2].url: not an http(s) URL}); unknown
  * keys are errors. Secrets given as {@code secretEnv} are read from the environment map passed to the
  * constructor, never from {@link System#getenv()} directly, so that tests and the wiring decide.
  */
 public final class WebhooksConfigParser {
 
-    private static final Set<String> TOP_LEVEL = Set.of("webhooks", "queueCapacity", "deliveryLogSize", "backoff");
+    private static final Set<String> TOP_LEVEL = Set.of("webhooks", "queueCapacity", "deliveryLogSize", "backoff",
+            "systemAlerts");
     private static final Set<String> BACKOFF = Set.of("initial", "max");
-    private static final Set<String> WEBHOOK = Set.of("name", "url", "secret", "secretEnv", "audience",
-            "minSeverity", "kinds", "timeout", "maxAttempts");
+    private static final Set<String> SYSTEM = Set.of("enabled", "checkEvery", "queuedReadings", "engineLagFor",
+            "influxDownFor");
+    /** Keys every channel type has. */
+    private static final Set<String> COMMON = Set.of("name", "type", "audience", "minSeverity", "kinds", "sites",
+            "timeout", "maxAttempts", "digest", "maxPerMinute");
+    private static final Set<String> SMTP = Set.of("host", "port", "security", "username", "password", "passwordEnv",
+            "caFile");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+|[^@\\s<>,;]+@localhost");
+    /** SMTP sessions (connect, TLS, AUTH, data) take longer than a webhook's POST. */
+    static final Duration DEFAULT_EMAIL_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** HMAC keys shorter than this are guessable; 32 random bytes (e.g. {@code openssl rand -hex 32}) are advised. */
@@ -69,6 +83,20 @@ public final class WebhooksConfigParser {
             throw new WebhooksConfigException(List.of(where + "expected a mapping with " + sorted(TOP_LEVEL)));
         }
         return new Reading(where).config(root);
+    }
+
+    /** The keys a channel of this type may have. */
+    static Set<String> keysOf(String type) {
+        Set<String> keys = new java.util.HashSet<>(COMMON);
+        switch (type) {
+            case "webhook", "dingtalk", "feishu" -> keys.addAll(Set.of("url", "urlEnv", "secret", "secretEnv"));
+            case "wecom" -> keys.addAll(Set.of("url", "urlEnv"));
+            default -> keys.addAll(Set.of("smtp", "from", "to", "subjectPrefix"));
+        }
+        if (type.equals("webhook")) {
+            keys.remove("digest");
+        }
+        return keys;
     }
 
     private static String sorted(Set<String> keys) {
@@ -107,11 +135,41 @@ public final class WebhooksConfigParser {
                     }
                 }
             }
+            SystemAlertsConfig system = systemAlerts(root.get("systemAlerts"));
             List<WebhookConfig> webhooks = webhooks(root.get("webhooks"));
             if (!problems.isEmpty()) {
                 throw new WebhooksConfigException(problems);
             }
-            return new WebhooksConfig(webhooks, queueCapacity, logSize, initial, max);
+            return new WebhooksConfig(webhooks, queueCapacity, logSize, initial, max, system);
+        }
+
+        private SystemAlertsConfig systemAlerts(JsonNode node) {
+            SystemAlertsConfig d = SystemAlertsConfig.defaults();
+            if (node == null || node.isNull()) {
+                return d;
+            }
+            if (!node.isObject()) {
+                problem("systemAlerts", "expected a mapping with " + sorted(SYSTEM));
+                return d;
+            }
+            unknownKeys("systemAlerts.", node, SYSTEM);
+            boolean enabled = true;
+            if (node.hasNonNull("enabled")) {
+                if (!node.get("enabled").isBoolean()) {
+                    problem("systemAlerts.enabled", "expected true or false");
+                } else {
+                    enabled = node.get("enabled").booleanValue();
+                }
+            }
+            Duration every = duration("systemAlerts.checkEvery", node.get("checkEvery"), d.checkEvery(),
+                    Duration.ofSeconds(1), Duration.ofMinutes(10));
+            int queued = integer("systemAlerts.queuedReadings", node.get("queuedReadings"),
+                    (int) d.queuedReadings(), 1, 100_000_000);
+            Duration lagFor = duration("systemAlerts.engineLagFor", node.get("engineLagFor"), d.engineLagFor(),
+                    Duration.ZERO, Duration.ofDays(1));
+            Duration downFor = duration("systemAlerts.influxDownFor", node.get("influxDownFor"), d.influxDownFor(),
+                    Duration.ZERO, Duration.ofDays(1));
+            return new SystemAlertsConfig(enabled, every, queued, lagFor, downFor);
         }
 
         private List<WebhookConfig> webhooks(JsonNode list) {
@@ -120,7 +178,7 @@ public final class WebhooksConfigParser {
                 return out;
             }
             if (!list.isArray()) {
-                problem("webhooks", "expected a list of webhooks");
+                problem("webhooks", "expected a list of channels");
                 return out;
             }
             Map<String, Integer> names = new HashMap<>();
@@ -128,35 +186,198 @@ public final class WebhooksConfigParser {
                 String key = "webhooks[" + i + "]";
                 JsonNode w = list.get(i);
                 if (!w.isObject()) {
-                    problem(key, "expected a mapping with name, url, secret or secretEnv, audience");
+                    problem(key, "expected a mapping with name, type, audience and the type's keys");
                     continue;
                 }
                 int before = problems.size();
-                unknownKeys(key + ".", w, WEBHOOK);
+                String type = type(key + ".type", w.get("type"));
+                if (type == null) {
+                    continue;
+                }
+                unknownKeys(key + ".", w, keysOf(type), " for type " + type);
                 String name = requiredText(key + ".name", w.get("name"));
                 if (name != null && !NAME.matcher(name).matches()) {
                     problem(key + ".name", "'" + name + "' must be 1–64 of A-Z a-z 0-9 _ . - (it is a metric tag)");
                 } else if (name != null && names.putIfAbsent(name, i) != null) {
                     problem(key + ".name", "'" + name + "' is already used by webhooks[" + names.get(name) + "]");
                 }
-                URI url = url(key + ".url", w.get("url"));
-                String secret = secret(key, w.get("secret"), w.get("secretEnv"));
+                ChannelTarget target = target(key, type, w);
                 WebhookAudience audience = audience(key + ".audience", w.get("audience"));
                 Severity minSeverity = severity(key + ".minSeverity", w.get("minSeverity"));
                 Set<String> kinds = kinds(key + ".kinds", w.get("kinds"), audience);
-                Duration timeout = duration(key + ".timeout", w.get("timeout"), WebhookConfig.DEFAULT_TIMEOUT,
+                Set<String> sites = sites(key + ".sites", w.get("sites"), audience);
+                Duration timeout = duration(key + ".timeout", w.get("timeout"),
+                        type.equals("email") ? DEFAULT_EMAIL_TIMEOUT : WebhookConfig.DEFAULT_TIMEOUT,
                         Duration.ofMillis(100), Duration.ofMinutes(5));
                 int maxAttempts = integer(key + ".maxAttempts", w.get("maxAttempts"), WebhookConfig.DEFAULT_MAX_ATTEMPTS,
                         1, 100);
+                Duration digest = null;
+                if (w.hasNonNull("digest")) {
+                    digest = duration(key + ".digest", w.get("digest"), null, Duration.ofSeconds(10), Duration.ofDays(1));
+                }
+                Integer perMinute = w.hasNonNull("maxPerMinute")
+                        ? integer(key + ".maxPerMinute", w.get("maxPerMinute"), 20, 1, 10_000) : null;
                 if (problems.size() == before) {
-                    out.add(new WebhookConfig(name, url, secret, audience, minSeverity, kinds, timeout, maxAttempts));
+                    RateLimit limit = perMinute == null ? target.rateLimit() : target.rateLimit().withPerMinute(perMinute);
+                    out.add(new WebhookConfig(name, target, audience, minSeverity, kinds, sites, timeout, maxAttempts,
+                            digest, limit));
                 }
             }
             return out;
         }
 
-        private URI url(String key, JsonNode node) {
+        private String type(String key, JsonNode node) {
+            if (node == null || node.isNull()) {
+                return "webhook"; // the original webhooks file had no type: keep reading it
+            }
+            String type = node.asText().trim();
+            if (!node.isTextual() || !ChannelTarget.TYPES.contains(type)) {
+                problem(key, "'" + node.asText() + "' is not one of " + String.join(", ", ChannelTarget.TYPES));
+                return null;
+            }
+            return type;
+        }
+
+        private ChannelTarget target(String key, String type, JsonNode w) {
+            if (type.equals("email")) {
+                return email(key, w);
+            }
+            URI url = url(key, w.get("url"), w.get("urlEnv"));
+            String secret = type.equals("wecom") ? null
+                    : secret(key, w.get("secret"), w.get("secretEnv"), type.equals("webhook"));
+            if (url == null || (type.equals("webhook") && secret == null)) {
+                return null;
+            }
+            return switch (type) {
+                case "webhook" -> new ChannelTarget.Webhook(url, secret);
+                case "dingtalk" -> new ChannelTarget.DingTalk(url, secret);
+                case "wecom" -> new ChannelTarget.WeCom(url);
+                default -> new ChannelTarget.Feishu(url, secret);
+            };
+        }
+
+        private ChannelTarget email(String key, JsonNode w) {
+            ChannelTarget.Smtp smtp = smtp(key + ".smtp", w.get("smtp"));
+            String from = address(key + ".from", w.get("from"));
+            List<String> to = new ArrayList<>();
+            JsonNode list = w.get("to");
+            if (list != null && list.isTextual()) {
+                to.add(address(key + ".to", list));
+            } else if (list != null && list.isArray() && !list.isEmpty()) {
+                for (int i = 0; i < list.size(); i++) {
+                    to.add(address(key + ".to[" + i + "]", list.get(i)));
+                }
+            } else {
+                problem(key + ".to", "expected an address or a non-empty list of addresses");
+            }
+            String prefix = w.hasNonNull("subjectPrefix") ? w.get("subjectPrefix").asText() : "[envmon]";
+            if (smtp == null || from == null || to.isEmpty() || to.contains(null)) {
+                return null;
+            }
+            return new ChannelTarget.Email(smtp, from, to, prefix);
+        }
+
+        private ChannelTarget.Smtp smtp(String key, JsonNode node) {
+            if (node == null || !node.isObject()) {
+                problem(key, "expected a mapping with host, port, security, username, password or passwordEnv");
+                return null;
+            }
+            int before = problems.size();
+            unknownKeys(key + ".", node, SMTP, "");
+            String host = requiredText(key + ".host", node.get("host"));
+            ChannelTarget.SmtpSecurity security = ChannelTarget.SmtpSecurity.STARTTLS;
+            if (node.hasNonNull("security")) {
+                try {
+                    security = ChannelTarget.SmtpSecurity.valueOf(node.get("security").asText().trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problem(key + ".security", "'" + node.get("security").asText() + "' is not one of starttls, tls, none");
+                }
+            }
+            int dflt = security == ChannelTarget.SmtpSecurity.TLS ? 465 : security == ChannelTarget.SmtpSecurity.STARTTLS
+                    ? 587 : 25;
+            int port = integer(key + ".port", node.get("port"), dflt, 1, 65535);
+            String username = node.hasNonNull("username") ? requiredText(key + ".username", node.get("username")) : null;
+            String password = null;
+            if (username != null) {
+                password = secret(key + ".password", node.get("password"), node.get("passwordEnv"), true, 1);
+            } else if (node.hasNonNull("password") || node.hasNonNull("passwordEnv")) {
+                problem(key + ".username", "missing (a password needs a user name)");
+            }
+            Path caFile = null;
+            if (node.hasNonNull("caFile")) {
+                String file = requiredText(key + ".caFile", node.get("caFile"));
+                if (file != null && !Files.isReadable(Path.of(file))) {
+                    problem(key + ".caFile", "'" + file + "' is not a readable file");
+                } else if (file != null) {
+                    caFile = Path.of(file);
+                }
+            }
+            if (problems.size() != before || host == null) {
+                return null;
+            }
+            return new ChannelTarget.Smtp(host.trim(), port, security, username, password, caFile);
+        }
+
+        private String address(String key, JsonNode node) {
             String text = requiredText(key, node);
+            if (text != null && !EMAIL.matcher(text.trim()).matches()) {
+                problem(key, "'" + text + "' is not an e-mail address (name@domain)");
+                return null;
+            }
+            return text == null ? null : text.trim();
+        }
+
+        private Set<String> sites(String key, JsonNode node, WebhookAudience audience) {
+            if (node == null || node.isNull()) {
+                return Set.of();
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                problem(key, "expected a non-empty list of site IDs");
+                return Set.of();
+            }
+            Set<String> sites = new LinkedHashSet<>();
+            for (JsonNode n : node) {
+                if (!n.isTextual() || n.textValue().isBlank()) {
+                    problem(key, "expected site IDs (strings), found " + n);
+                    return Set.of();
+                }
+                sites.add(n.textValue().trim());
+            }
+            if (audience instanceof WebhookAudience.Enterprise e && !sites.contains(e.id())) {
+                problem(key, "an enterprise channel receives only its own events (site " + e.id()
+                        + "): leave sites out");
+            }
+            return sites;
+        }
+
+        /** {@code url} or {@code urlEnv} (robot URLs carry their access token: keep them in the environment). */
+        private URI url(String key, JsonNode inline, JsonNode fromEnv) {
+            boolean hasInline = inline != null && !inline.isNull();
+            boolean hasEnv = fromEnv != null && !fromEnv.isNull();
+            if (hasInline == hasEnv) {
+                problem(key + (hasInline ? ".urlEnv" : ".url"),
+                        hasInline ? "give url or urlEnv, not both" : "missing (give url or urlEnv)");
+                return null;
+            }
+            String urlKey = key + (hasInline ? ".url" : ".urlEnv");
+            String text;
+            if (hasInline) {
+                text = requiredText(urlKey, inline);
+            } else {
+                String var = requiredText(urlKey, fromEnv);
+                if (var == null) {
+                    return null;
+                }
+                if (!ENV_NAME.matcher(var).matches()) {
+                    problem(urlKey, "'" + var + "' is not an environment variable name");
+                    return null;
+                }
+                text = env.get(var);
+                if (text == null || text.isBlank()) {
+                    problem(urlKey, "environment variable " + var + " is not set");
+                    return null;
+                }
+            }
             if (text == null) {
                 return null;
             }
@@ -169,42 +390,55 @@ public final class WebhooksConfigParser {
             } catch (URISyntaxException e) {
                 // reported below, with the same words as a wrong scheme
             }
-            problem(key, "not an http(s) URL");
+            problem(urlKey, "not an http(s) URL"); // never echo it: it may carry a robot's token
             return null;
         }
 
-        private String secret(String key, JsonNode inline, JsonNode fromEnv) {
+        private String secret(String key, JsonNode inline, JsonNode fromEnv, boolean required) {
+            return secret(key + ".secret", inline, fromEnv, required, required ? MIN_SECRET_LENGTH : 1);
+        }
+
+        /**
+         * A secret given inline ({@code inlineKey}) or as the name of an environment variable ({@code inlineKey}
+         * + {@code Env}), exactly one of them; {@code null} when neither is given and it is optional.
+         */
+        private String secret(String inlineKey, JsonNode inline, JsonNode fromEnv, boolean required, int minLength) {
+            String envKey = inlineKey + "Env";
+            String what = inlineKey.substring(inlineKey.lastIndexOf('.') + 1);
             boolean hasInline = inline != null && !inline.isNull();
             boolean hasEnv = fromEnv != null && !fromEnv.isNull();
+            if (!hasInline && !hasEnv && !required) {
+                return null;
+            }
             if (hasInline == hasEnv) {
-                problem(key + (hasInline ? ".secretEnv" : ".secret"),
-                        hasInline ? "give secret or secretEnv, not both" : "missing (give secret or secretEnv)");
+                problem(hasInline ? envKey : inlineKey, hasInline ? "give " + what + " or " + what + "Env, not both"
+                        : "missing (give " + what + " or " + what + "Env)");
                 return null;
             }
             if (hasInline) {
-                String secret = requiredText(key + ".secret", inline);
-                if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
-                    problem(key + ".secret", "shorter than " + MIN_SECRET_LENGTH + " characters");
+                String secret = requiredText(inlineKey, inline);
+                if (secret != null && secret.length() < minLength) {
+                    problem(inlineKey, "shorter than " + minLength + " characters");
                     return null;
                 }
                 return secret;
             }
-            String var = requiredText(key + ".secretEnv", fromEnv);
+            String var = requiredText(envKey, fromEnv);
             if (var == null) {
                 return null;
             }
             if (!ENV_NAME.matcher(var).matches()) {
-                problem(key + ".secretEnv", "'" + var + "' is not an environment variable name");
+                problem(envKey, "'" + var + "' is not an environment variable name");
                 return null;
             }
             String secret = env.get(var);
             if (secret == null || secret.isBlank()) {
-                problem(key + ".secretEnv", "environment variable " + var + " is not set");
+                problem(envKey, "environment variable " + var + " is not set");
                 return null;
             }
-            if (secret.length() < MIN_SECRET_LENGTH) {
+            if (secret.length() < minLength) {
                 // never echo the value
-                problem(key + ".secretEnv", "the value of " + var + " is shorter than " + MIN_SECRET_LENGTH + " characters");
+                problem(envKey, "the value of " + var + " is shorter than " + minLength + " characters");
                 return null;
             }
             return secret;
@@ -236,9 +470,9 @@ public final class WebhooksConfigParser {
         }
 
         private Set<String> kinds(String key, JsonNode node, WebhookAudience audience) {
-            String all = String.join(", ", SiteKind.topicSegments());
+            String all = String.join(", ", AlertEvent.KINDS);
             if (node == null || node.isNull()) {
-                return Set.copyOf(SiteKind.topicSegments());
+                return Set.copyOf(AlertEvent.KINDS);
             }
             if (!node.isArray() || node.isEmpty()) {
                 problem(key, "expected a non-empty list of " + all);
@@ -246,7 +480,7 @@ public final class WebhooksConfigParser {
             }
             Set<String> kinds = new LinkedHashSet<>();
             for (JsonNode k : node) {
-                if (!k.isTextual() || SiteKind.fromTopicSegment(k.textValue()) == null) {
+                if (!k.isTextual() || !AlertEvent.KINDS.contains(k.textValue())) {
                     problem(key, "'" + k.asText() + "' is not one of " + all);
                     return null;
                 }
@@ -302,10 +536,14 @@ public final class WebhooksConfigParser {
         }
 
         private void unknownKeys(String prefix, JsonNode node, Set<String> allowed) {
+            unknownKeys(prefix, node, allowed, "");
+        }
+
+        private void unknownKeys(String prefix, JsonNode node, Set<String> allowed, String forWhat) {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
                 if (!allowed.contains(k)) {
-                    problem(prefix + k, "unknown key (expected one of " + sorted(allowed) + ")");
+                    problem(prefix + k, "unknown key" + forWhat + " (expected one of " + sorted(allowed) + ")");
                 }
             }
         }

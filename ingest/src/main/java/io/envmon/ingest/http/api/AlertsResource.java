@@ -128,8 +128,8 @@ final class AlertsResource {
             visibleOr404(rc, who, open.get());
             return;
         }
-        vertx.executeBlocking(() -> reader.query(Queries.newestRowOfAlert(id)), false)
-                .onSuccess(rows -> rows.stream().findFirst().flatMap(AlertRows::read)
+        vertx.executeBlocking(() -> reader.query(Queries.newestRowsOfAlert(id)), false)
+                .onSuccess(rows -> AlertRows.newest(rows).flatMap(AlertRows::read)
                         .ifPresentOrElse(e -> visibleOr404(rc, who, e), () -> error(rc, 404, "no alert " + id)))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }

@@ -163,8 +163,7 @@ class WebhookAlertNotifierTest {
     @Test
     void minSeverityAndKindsFilterWhatIsSent() {
         WebhookConfig major = webhook("major", new Bureau()).withMinSeverity(Severity.MAJOR);
-        WebhookConfig waterOnly = new WebhookConfig("water", receiver.url("/water"), SECRET, new Bureau(),
-                Severity.INFO, Set.of("water"), Duration.ofSeconds(5), 8);
+        WebhookConfig waterOnly = webhook("water", new Bureau()).withKinds(Set.of("water"));
         notifier(Clock.systemUTC(), major, waterOnly);
 
         notifier.deliver(air("info", "TG-A01", Severity.INFO));

@@ -21,11 +21,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebhooksConfigParserTest {
 
     static final String S1 = "0123456789abcdef0123";
-    static final Map<String, String> ENV = Map.of(
-            "ENVMON_WEBHOOK_BUREAU_DUTY_SECRET", "duty-secret-0123456789abcdef",
-            "ENVMON_WEBHOOK_BUREAU_SMS_SECRET", "sms-secret-0123456789abcdef",
-            "ENVMON_WEBHOOK_E001_SECRET", "e001-secret-0123456789abcdef",
-            "ENVMON_WEBHOOK_E002_SECRET", "e002-secret-0123456789abcdef");
+    static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("ENVMON_WEBHOOK_BUREAU_DUTY_SECRET", "duty-secret-0123456789abcdef"),
+            Map.entry("ENVMON_WEBHOOK_BUREAU_SMS_SECRET", "sms-secret-0123456789abcdef"),
+            Map.entry("ENVMON_WEBHOOK_E001_SECRET", "e001-secret-0123456789abcdef"),
+            Map.entry("ENVMON_WEBHOOK_E002_SECRET", "e002-secret-0123456789abcdef"),
+            Map.entry("ENVMON_DINGTALK_BUREAU_URL", "https://oapi.dingtalk.com/robot/send?access_token=abc"),
+            Map.entry("ENVMON_DINGTALK_BUREAU_SECRET", "SECdingtalk-secret-0123456789"),
+            Map.entry("ENVMON_WECOM_WATER_URL", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-1"),
+            Map.entry("ENVMON_FEISHU_E001_URL", "https://open.feishu.cn/open-apis/bot/v2/hook/h00k"),
+            Map.entry("ENVMON_FEISHU_E001_SECRET", "feishu-secret-e001"),
+            Map.entry("ENVMON_SMTP_PASSWORD", "smtp-password"));
 
     final WebhooksConfigParser parser = new WebhooksConfigParser(ENV);
 
@@ -48,7 +54,7 @@ class WebhooksConfigParserTest {
         WebhooksConfig config = parser.parse(Files.readString(Path.of("..", "config", "webhooks.example.yaml")),
                 "config/webhooks.example.yaml");
 
-        assertEquals(4, config.webhooks().size());
+        assertEquals(9, config.webhooks().size());
         WebhookConfig duty = config.webhooks().get(0);
         assertEquals("bureau-duty", duty.name());
         assertEquals("duty-secret-0123456789abcdef", duty.secret());
@@ -73,7 +79,7 @@ class WebhooksConfigParserTest {
         WebhookConfig w = config.webhooks().get(0);
         assertEquals(URI.create("https://duty.example.cn/hook"), w.url());
         assertEquals(Severity.INFO, w.minSeverity());
-        assertEquals(Set.of("air", "water", "enterprise"), w.kinds());
+        assertEquals(Set.of("air", "water", "enterprise", "system"), w.kinds(), "system: envmon's own alerts");
         assertEquals(Duration.ofSeconds(5), w.timeout());
         assertEquals(8, w.maxAttempts());
         assertEquals(WebhooksConfig.DEFAULT_QUEUE_CAPACITY, config.queueCapacity());
@@ -117,7 +123,7 @@ class WebhooksConfigParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             url: ftp://duty.example.cn/x                     | webhooks[2].url: not an http(s) URL
             url: duty.example.cn/hook                        | webhooks[2].url: not an http(s) URL
-            url: null                                        | webhooks[2].url: missing
+            url: null                                        | webhooks[2].url: missing (give url or urlEnv)
             name: bad name                                   | webhooks[2].name: 'bad name' must be 1–64 of A-Z a-z 0-9 _ . - (it is a metric tag)
             name: a                                          | webhooks[2].name: 'a' is already used by webhooks[0]
             secret: null                                     | webhooks[2].secret: missing (give secret or secretEnv)
@@ -128,13 +134,13 @@ class WebhooksConfigParserTest {
             audience: null                                   | webhooks[2].audience: missing (bureau, or enterprise: <enterprise ID>)
             audience: {enterprise: " "}                      | webhooks[2].audience.enterprise: expected a non-empty string
             minSeverity: severe                              | webhooks[2].minSeverity: 'severe' is not one of info, warning, major, critical
-            kinds: [air, soil]                               | webhooks[2].kinds: 'soil' is not one of air, water, enterprise
-            kinds: []                                        | webhooks[2].kinds: expected a non-empty list of air, water, enterprise
+            kinds: [air, soil]                               | webhooks[2].kinds: 'soil' is not one of air, water, enterprise, system
+            kinds: []                                        | webhooks[2].kinds: expected a non-empty list of air, water, enterprise, system
             timeout: 5 sec                                   | webhooks[2].timeout: '5 sec' is not a duration (e.g. 500ms, 5s, 2m, 1h)
             timeout: 10m                                     | webhooks[2].timeout: '10m' is outside 100ms–5m
             maxAttempts: 0                                   | webhooks[2].maxAttempts: '0' is not a whole number from 1 to 100
             maxAttempts: many                                | webhooks[2].maxAttempts: 'many' is not a whole number from 1 to 100
-            retries: 3                                       | webhooks[2].retries: unknown key (expected one of audience, kinds, maxAttempts, minSeverity, name, secret, secretEnv, timeout, url)
+            retries: 3                                       | webhooks[2].retries: unknown key for type webhook (expected one of audience, kinds, maxAttempts, maxPerMinute, minSeverity, name, secret, secretEnv, sites, timeout, type, url, urlEnv)
             """)
     void eachProblemNamesItsKey(String override, String expected) {
         String key = override.substring(0, override.indexOf(':'));
@@ -187,7 +193,7 @@ class WebhooksConfigParserTest {
         List<String> problems = problems(yaml);
         assertEquals(List.of(
                 "webhooks webhooks.yaml: retry: unknown key (expected one of backoff, deliveryLogSize, queueCapacity, "
-                        + "webhooks)",
+                        + "systemAlerts, webhooks)",
                 "webhooks webhooks.yaml: queueCapacity: '0' is not a whole number from 1 to 1000000",
                 "webhooks webhooks.yaml: backoff.max: must be at least backoff.initial (2s)"), problems.subList(0, 3));
         assertEquals("webhooks webhooks.yaml: webhooks[0].url: not an http(s) URL", problems.get(3));
@@ -200,7 +206,7 @@ class WebhooksConfigParserTest {
     void notYamlOrNotAMapping() {
         assertTrue(problems("webhooks: [").get(0).startsWith("webhooks webhooks.yaml: not valid YAML"));
         assertEquals(List.of("webhooks webhooks.yaml: expected a mapping with backoff, deliveryLogSize, queueCapacity, "
-                + "webhooks"), problems("- a\n- b\n"));
+                + "systemAlerts, webhooks"), problems("- a\n- b\n"));
         assertTrue(problems("webhooks: []\nwebhooks: []\n").get(0).contains("not valid YAML"),
                 "duplicate keys are refused");
     }
