@@ -218,31 +218,40 @@ print_header() {
   say "  files      $BENCH_DIR ($( ((KEEP)) && echo kept || echo 'removed at the end; ENVMON_BENCH_KEEP=1 keeps it'))"
 }
 
-# run_load LOG RATE BATCH [LOAD OPTIONS...]: one step of `load` in the foreground; LOAD_CODE is its exit code
+# run_load LOG RATE BATCH [LOAD OPTIONS...]: one step of `load` in the foreground, its summary as a JSON line
+# (--output json) and its errors in LOG; LOAD_CODE is its exit code
 run_load() {
   local log=$1 rate=$2 batch=$3
   shift 3
   LOAD_CODE=0
   java -jar "$SIM_JAR" load --registry "$LOAD_REGISTRY" --mqtt-url "$MQTT_URL" --rate "$rate" --batch "$batch" \
-    --duration "${STEP}s" --warm-up "${WARMUP}s" --connections "$CONNECTIONS" --qos "$QOS" --quiet "$@" \
+    --duration "${STEP}s" --warm-up "${WARMUP}s" --connections "$CONNECTIONS" --qos "$QOS" --quiet --output json "$@" \
     >"$log" 2>&1 || LOAD_CODE=$?
 }
 
 # field FILE REGEX: the first capture group of the first line of FILE that matches the extended REGEX (no '#')
 field() { sed -n -E "s#$2#\\1#p" "$1" | head -n 1; }
 
-# load_figures LOG: sets SENT ACHIEVED MIN MEDIAN MAX HELD LOAD_SECONDS from a `load` output
+# summary_value LOG KEY: the value of KEY in the summary of `load --output json` in LOG, a flat JSON object of
+# numbers and booleans on one line (docs/simulator.md); empty when there is none (load failed) or it is null
+summary_value() {
+  grep -m 1 '^{"type":"summary"' "$1" | tr -d '{}' | tr ',' '\n' \
+    | awk -F: -v key="\"$2\"" '$1 == key && $2 != "null" { print $2; exit }'
+}
+
+# load_figures LOG: sets SENT ACHIEVED MIN MEDIAN MAX HELD LOAD_SECONDS from a `load --output json` output
 load_figures() {
-  local log=$1
-  SENT=$(field "$log" '^[a-z]+: ([0-9]+) readings / .*')
-  LOAD_SECONDS=$(field "$log" '^[a-z]+: [0-9]+ readings / .* connections in ([0-9.]+) s.*')
-  ACHIEVED=$(field "$log" '^rate: .* achieved ([0-9]+) readings/s.*')
-  MIN=$(field "$log" '.* min ([0-9]+), median .*')
-  MEDIAN=$(field "$log" '.* median ([0-9]+), max .*')
-  MAX=$(field "$log" '.* max ([0-9]+) readings; .*')
-  HELD=no
-  if grep -q 'held steadily' "$log"; then HELD=yes; fi
-  : "${SENT:=0}" "${ACHIEVED:=0}" "${MIN:=-}" "${MEDIAN:=-}" "${MAX:=-}" "${LOAD_SECONDS:=0}"
+  local log=$1 rate held
+  SENT=$(summary_value "$log" sent)
+  LOAD_SECONDS=$(summary_value "$log" elapsed)
+  rate=$(summary_value "$log" rate)
+  ACHIEVED=$(printf '%.0f' "${rate:-0}")
+  MIN=$(summary_value "$log" min)
+  MEDIAN=$(summary_value "$log" median)
+  MAX=$(summary_value "$log" max)
+  held=$(summary_value "$log" held)
+  HELD=$([[ $held == true ]] && echo yes || echo no)
+  : "${SENT:=0}" "${MIN:=-}" "${MEDIAN:=-}" "${MAX:=-}" "${LOAD_SECONDS:=0}"
 }
 
 # goes_on RATE: true when the step's achieved rate reached GO_ON_SHARE % of RATE

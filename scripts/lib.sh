@@ -182,35 +182,25 @@ show_tail() {
   if [[ -s $log ]]; then tail -n "$lines" "$log" | sed 's/^/    /' >&2; else warn "    (empty)"; fi
 }
 
-# write_mosquitto_conf DIR PORT: the same settings as the testkit's MosquittoServer
+# write_mosquitto_conf DIR PORT: the testkit's template, shared with the integration tests (MosquittoServer)
 write_mosquitto_conf() {
-  local dir=$1 port=$2
-  {
-    # as root mosquitto would switch to user 'mosquitto', who may not write DIR
-    ((EUID == 0)) && echo "user root"
-    echo "listener $port 127.0.0.1"
-    echo "allow_anonymous true"
-    echo "persistence true"
-    echo "persistence_location $dir/"
-    echo "autosave_interval 1"
-    echo "max_inflight_messages 1000"
-    echo "max_queued_messages 1000000"
-    echo "max_queued_bytes 0"
-    echo "log_dest file $dir/mosquitto.log"
-    # one type per line: mosquitto 2.0 reads only the first word of "log_type error warning ..."
-    echo "log_type error"
-    echo "log_type warning"
-    echo "log_type notice"
-    echo "log_type information"
-    echo "log_timestamp_format %Y-%m-%dT%H:%M:%S"
-  } >"$dir/mosquitto.conf"
+  local dir=$1 port=$2 user=""
+  # as root mosquitto would switch to user 'mosquitto', who may not write DIR
+  ((EUID == 0)) && user="user root"
+  fill_template mosquitto.conf "$dir/mosquitto.conf" -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$user|g"
 }
 
-# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the testkit's template, shared with the integration tests
+# write_influxdb_conf DIR HTTP_PORT RPC_PORT: the testkit's template, shared with the integration tests (InfluxServer)
 write_influxdb_conf() {
   local dir=$1 port=$2 rpc=$3
-  sed -e "s|@DIR@|$dir|g" -e "s|@HTTP_PORT@|$port|g" -e "s|@RPC_PORT@|$rpc|g" \
-    "$ROOT/testkit/src/main/resources/io/envmon/testkit/influxdb.conf" >"$dir/influxdb.conf"
+  fill_template influxdb.conf "$dir/influxdb.conf" -e "s|@DIR@|$dir|g" -e "s|@HTTP_PORT@|$port|g" -e "s|@RPC_PORT@|$rpc|g"
+}
+
+# fill_template NAME FILE SED_ARGS...: the testkit's configuration template NAME, filled in by sed, written to FILE
+fill_template() {
+  local name=$1 file=$2
+  shift 2
+  sed "$@" "$ROOT/testkit/src/main/resources/io/envmon/testkit/$name" >"$file"
 }
 
 # build_project: `mvn -B -q package -DskipTests` in ROOT; exits with Maven's code when it fails

@@ -11,16 +11,20 @@ INGEST_EXIT=""
 
 run_usage() {
   cat <<'USAGE'
-Usage: ./envmon run [--duration SECONDS] [--no-build] [--servers-only]
+Usage: ./envmon run [--scenario NAMES] [--duration SECONDS] [--no-build] [--servers-only]
 
 Starts, on free 127.0.0.1 ports and in run/<timestamp>/: mosquitto, influxd (database "env"), the ingest service
 (ingest/target/envmon-ingest.jar) and the simulator (simulator/target/envmon-simulator.jar: every site of
-config/taigu.yaml reports every simulated minute, 60x accelerated), then prints a summary of the service's
-/metrics every 5 s. Ctrl-C or SIGTERM stops everything in order (simulator, ingest, mosquitto, influxd).
+config/taigu.yaml reports every simulated minute, 60x accelerated, from a day back, placed so that the first hour
+closes within a minute), then prints a summary of the service's /metrics and the text of each new alert event
+every 5 s. Ctrl-C or SIGTERM stops everything in order (simulator, ingest, mosquitto, influxd).
 
+  --scenario NAMES    simulator scenarios of config/scenarios/, comma-separated or repeated (e.g. winter-episode,
+                      enterprise-exceedance; docs/simulator.md#scenarios)
   --duration SECONDS  stop by itself after SECONDS (for non-interactive use)
   --no-build          do not run `mvn -B -q package -DskipTests` first
-  --servers-only      start only mosquitto and influxd (e.g. to run the service from an IDE)
+  --servers-only      start only mosquitto and influxd, and print the ENVMON_* settings that start an ingest
+                      service against them (e.g. from an IDE)
 
 Environment: ENVMON_RUN_INGEST_JAR, ENVMON_RUN_SIMULATOR_JAR, ENVMON_RUN_REGISTRY override the three paths above.
 ENVMON_WEBHOOKS (and the variables its channels name) goes to the service: the summary shows the active alert
@@ -31,9 +35,13 @@ USAGE
 }
 
 cmd_run() {
-  local duration="" build=1 servers_only=0
+  local duration="" build=1 servers_only=0 scenarios=""
   while (($#)); do
     case $1 in
+      --scenario)
+        [[ -n ${2:-} && ${2:-} != -* ]] || die "--scenario needs scenario names, e.g. --scenario winter-episode"
+        scenarios+=${scenarios:+,}$2; shift 2 ;;
+      --scenario=*) scenarios+=${scenarios:+,}${1#*=}; shift ;;
       --duration)
         [[ ${2:-} =~ ^[0-9]+$ ]] || die "--duration needs a number of seconds"
         duration=$2; shift 2 ;;
@@ -61,6 +69,11 @@ cmd_run() {
     [[ -f $ingest_jar ]] || problem+=$'\n'"  ${ingest_jar#"$ROOT/"} not found (the ingest module has not produced its jar yet?)"
     [[ -f $simulator_jar ]] || problem+=$'\n'"  ${simulator_jar#"$ROOT/"} not found (the simulator module has not produced its jar yet?)"
     [[ -f $registry ]] || problem+=$'\n'"  ${registry#"$ROOT/"} not found (the site registry)"
+    local name
+    for name in ${scenarios//,/ }; do
+      [[ -f $ROOT/config/scenarios/$name.yaml || -f $name ]] \
+        || problem+=$'\n'"  scenario '$name' not found in config/scenarios/ ($(scenario_names))"
+    done
     [[ -z $problem ]] || die "cannot run the pipeline:$problem"$'\n'"Build with 'mvn -B package -DskipTests', or use --servers-only to start just mosquitto and InfluxDB."
     command -v java >/dev/null 2>&1 || die "java not found"
   fi
@@ -90,10 +103,14 @@ cmd_run() {
   local http_url="http://127.0.0.1:$http_port"
   if ((!servers_only)); then
     start_ingest "$ingest_jar" "$registry" "$mqtt_url" "$influx_url" "$http_port"
-    start_simulator "$simulator_jar" "$registry" "$mqtt_url"
+    start_simulator "$simulator_jar" "$registry" "$mqtt_url" "$scenarios"
+    start_alert_stream "$http_url"
   fi
 
-  print_where "$mqtt_port" "$influx_port" "$http_url" "$servers_only" "$duration"
+  print_where "$mqtt_port" "$influx_port" "$http_url" "$servers_only" "$duration" "$scenarios"
+  if ((servers_only)); then
+    print_ingest_settings "$mqtt_url" "$influx_url" "$registry"
+  fi
 
   trap 'STOP_REASON=${STOP_REASON:-SIGINT}' INT
   trap 'STOP_REASON=${STOP_REASON:-SIGTERM}' TERM
@@ -112,6 +129,7 @@ cmd_run() {
     now_ms=$(date +%s%3N)
     if ((!servers_only && now_ms >= next_summary_ms)); then
       summary_line "$http_url" "$previous_received" "$previous_ms" "$now_ms"
+      print_new_alerts
       next_summary_ms=$((next_summary_ms + 5000))
       ((next_summary_ms > now_ms)) || next_summary_ms=$((now_ms + 5000))
     fi
@@ -124,17 +142,82 @@ cmd_run() {
   exit 0
 }
 
+scenario_names() {
+  local f names=()
+  for f in "$ROOT"/config/scenarios/*.yaml; do
+    [[ -e $f ]] && names+=("$(basename "$f" .yaml)")
+  done
+  local IFS=,
+  printf '%s' "${names[*]}"
+}
+
+# demo_start: the first simulated time, a day back and 10 minutes into an hour. At 60x an hour takes a wall minute
+# and is judged when a reading 1 h 05 min after its start arrives (docs/alerts.md), so the first hour (50 minutes of
+# data: a valid hourly mean) closes 55 s after the start. RFC 3339, UTC.
+demo_start() {
+  local now start
+  now=$(date +%s)
+  start=$(( (now - 86400) / 3600 * 3600 + 600 ))
+  date -u -d "@$start" +%Y-%m-%dT%H:%M:%SZ
+}
+
 start_simulator() {
-  local jar=$1 registry=$2 mqtt_url=$3
+  local jar=$1 registry=$2 mqtt_url=$3 scenarios=${4:-}
+  local args=(run --registry "$registry" --mqtt-url "$mqtt_url" --interval 60s --speed 60 --start "$(demo_start)")
+  if [[ -n $scenarios ]]; then
+    args+=(--scenario-dir "$ROOT/config/scenarios" --scenario "$scenarios")
+  fi
   # a quoted key: LOGS is declared associative in lib.sh, which shellcheck does not see when checking this file
   LOGS["simulator"]="$RUN_DIR/simulator.log"
-  start_bg "${LOGS[simulator]}" java -jar "$jar" run --registry "$registry" --mqtt-url "$mqtt_url" \
-    --interval 60s --speed 60
+  start_bg "${LOGS[simulator]}" java -jar "$jar" "${args[@]}"
   PIDS[simulator]=$STARTED_PID
 }
 
+# start_alert_stream URL: follows GET /api/alerts/stream into RUN_DIR/alerts.sse; print_new_alerts shows what came.
+# Not a component: when it ends (the service stopped) the run goes on without it.
+ALERT_STREAM_PID=""
+ALERTS_SHOWN=0
+start_alert_stream() {
+  start_bg "$RUN_DIR/alerts.sse" curl -s -N "$1/api/alerts/stream?access_token=${API_TOKEN:-}"
+  ALERT_STREAM_PID=$STARTED_PID
+}
+
+print_new_alerts() {
+  local file="$RUN_DIR/alerts.sse" total
+  [[ -f $file ]] || return 0
+  total=$(wc -l <"$file")
+  ((total > ALERTS_SHOWN)) || return 0
+  # whole lines only: a line still being written is shown next time
+  head -n "$total" "$file" | tail -n "+$((ALERTS_SHOWN + 1))" | awk -f "$ROOT/scripts/alerts.awk" | while IFS= read -r line; do
+    say "$line"
+  done
+  ALERTS_SHOWN=$total
+}
+
+stop_alert_stream() {
+  if [[ -n $ALERT_STREAM_PID ]]; then
+    kill "$ALERT_STREAM_PID" 2>/dev/null || true
+    wait "$ALERT_STREAM_PID" 2>/dev/null || true
+    ALERT_STREAM_PID=""
+  fi
+}
+
+# print_ingest_settings MQTT_URL INFLUX_URL REGISTRY: what starts an ingest service against these servers
+print_ingest_settings() {
+  local http_port
+  free_port http_port
+  say "  connect an ingest service to them (in another shell, from $ROOT):"
+  say "    export ENVMON_MQTT_URL=$1"
+  say "    export ENVMON_INFLUX_URL=$2 ENVMON_INFLUX_API=v1 ENVMON_INFLUX_BUCKET=env"
+  say "    export ENVMON_REGISTRY=$3"
+  say "    export ENVMON_ALERT_RULES=$ROOT/config/alert-rules.yaml ENVMON_HTTP_PORT=$http_port"
+  say "    java -jar ingest/target/envmon-ingest.jar      # then: curl http://127.0.0.1:$http_port/health"
+  say "  and the simulator:  java -jar simulator/target/envmon-simulator.jar run --registry $3 --mqtt-url $1 --speed 60"
+  say ""
+}
+
 print_where() {
-  local mqtt_port=$1 influx_port=$2 http_url=$3 servers_only=$4 duration=$5
+  local mqtt_port=$1 influx_port=$2 http_url=$3 servers_only=$4 duration=$5 scenarios=${6:-}
   local rel=${RUN_DIR#"$ROOT/"}
   say ""
   say "envmon run: everything in $rel/"
@@ -144,7 +227,9 @@ print_where() {
     say "  ingest       $http_url/health  $http_url/metrics  log $rel/ingest.log"
     say "  alerts       curl -H 'Authorization: Bearer ${API_TOKEN:-}' $http_url/api/alerts   (live: $http_url/api/alerts/stream?access_token=${API_TOKEN:-})"
     say "  channels     $(active_channels)"
-    say "  simulator    every site every simulated minute, 60x accelerated, log $rel/simulator.log"
+    say "  simulator    every site every simulated minute, 60x accelerated from a day back (first hour judged within a minute)${scenarios:+, scenarios $scenarios}, log $rel/simulator.log"
+    say "  reports      curl -H 'Authorization: Bearer ${API_TOKEN:-}' '$http_url/api/reports/air/daily'   (also air/monthly, water/monthly, enterprise/monthly; &format=csv)"
+    say "  OpenAPI      $http_url/api/openapi.yaml"
   fi
   say "  query        curl -G http://127.0.0.1:$influx_port/query --data-urlencode db=env --data-urlencode \"q=SELECT count(*) FROM air\""
   command -v mosquitto_sub >/dev/null 2>&1 && say "  watch        mosquitto_sub -p $mqtt_port -t 'env/#' -v"
@@ -222,6 +307,7 @@ check_alive() {
 stop_all() {
   local url=${1:-} influx_port=${2:-}
   trap '' INT TERM   # finish stopping in order even if asked again
+  stop_alert_stream
   stop_component simulator 10
   if [[ -n ${PIDS[ingest]:-} && -n $url ]]; then
     FINAL_METRICS=$(metrics_line "$url" || true)
@@ -253,7 +339,7 @@ influx_count() {
 
 influx_counts() {
   local m n out=""
-  for m in air water emission alert rejected air_hourly; do
+  for m in air water emission alert rejected air_hourly air_daily; do
     n=$(influx_count "$1" "$m")
     out+="$m ${n:-0}, "
   done

@@ -5,7 +5,7 @@ import io.envmon.ingest.pipeline.IncomingMessage;
 import io.envmon.ingest.pipeline.JsonMessageDecoder;
 import io.envmon.ingest.pipeline.PointMapper;
 import io.envmon.ingest.pipeline.ReadingValidator;
-import io.envmon.ingest.pipeline.SortedMessage;
+import io.envmon.ingest.pipeline.CheckedMessage;
 import io.envmon.ingest.store.LineProtocol;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.Reading;
@@ -79,7 +79,7 @@ public class LineProtocolBenchmark {
         return lineProtocol(decoder.decode(fifty));
     }
 
-    private String lineProtocol(SortedMessage sorted) {
+    private String lineProtocol(CheckedMessage sorted) {
         StringBuilder body = new StringBuilder(64 * sorted.accepted().size());
         for (Reading reading : sorted.accepted()) {
             LineProtocol.append(body, mapper.reading(sorted.point(), reading));

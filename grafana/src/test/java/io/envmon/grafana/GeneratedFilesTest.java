@@ -42,7 +42,6 @@ class GeneratedFilesTest {
         }
         assertTrue(stale.isEmpty(), () -> String.join("\n", stale) + "\n" + (write
                 ? "regenerated now (-Denvmon.grafana.write=true): review the changes, commit them, and run again"
-                : "regenerate with mvn -B -pl grafana -am test -Dtest=GeneratedFilesTest -Denvmon.grafana.write=true "
-                        + "-Dsurefire.failIfNoSpecifiedTests=false (docs/grafana.md)"));
+                : "regenerate with mvn -B -pl grafana -am process-classes -Pgenerate (docs/grafana.md)"));
     }
 }

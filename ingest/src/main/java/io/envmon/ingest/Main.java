@@ -119,7 +119,8 @@ public final class Main {
                 Clock.systemUTC(), new AlertWiring(alerts.engine(), notifier, writer, config.alerts().tick()), spool);
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
-        HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries);
+        HttpApi api = new HttpApi(vertx, ingest::alertService, writer, registry, alerts.tokens(), deliveries,
+                alerts.rules());
         if (alerts.tokens().isEmpty()) {
             log.warn("no API tokens configured (ENVMON_API_TOKENS): the alert and reading API refuses every call");
         }

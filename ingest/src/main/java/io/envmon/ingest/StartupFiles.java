@@ -5,7 +5,6 @@ import io.envmon.alerts.config.AlertRulesConfigParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.alerts.engine.AlertEngine;
 import io.envmon.ingest.config.AlertsConfig;
 import io.envmon.ingest.config.ConfigException;
@@ -14,6 +13,7 @@ import io.envmon.ingest.alerts.webhook.WebhooksConfig;
 import io.envmon.ingest.alerts.webhook.WebhooksConfigParser;
 import io.envmon.model.registry.Enterprise;
 import io.envmon.model.registry.Registry;
+import io.envmon.model.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +75,8 @@ public record StartupFiles(AlertRulesConfig rules, AlertEngine engine, ApiTokens
      * beside the site they belong to. The same site overridden in both places is an error, not a silent choice.
      */
     static String withRegistryOverrides(String rulesYaml, Map<String, Object> fromRegistry) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode parsed = rulesYaml.isBlank() ? null : yaml.readTree(rulesYaml);
+        ObjectMapper yaml = StrictYaml.mapper();
+        JsonNode parsed = StrictYaml.read(rulesYaml);
         ObjectNode root = parsed instanceof ObjectNode o ? o : yaml.createObjectNode();
         ObjectNode overrides = root.has("alertOverrides") && root.get("alertOverrides").isObject()
                 ? (ObjectNode) root.get("alertOverrides") : root.putObject("alertOverrides");

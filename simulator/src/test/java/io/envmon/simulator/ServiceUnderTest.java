@@ -23,11 +23,14 @@ final class ServiceUnderTest implements AutoCloseable {
     final MosquittoServer mqtt;
     final InfluxServer influx;
     final JavaProcess ingest;
+    /** The service's HTTP port (health, metrics, API). */
+    final int httpPort;
 
-    private ServiceUnderTest(MosquittoServer mqtt, InfluxServer influx, JavaProcess ingest) {
+    private ServiceUnderTest(MosquittoServer mqtt, InfluxServer influx, JavaProcess ingest, int httpPort) {
         this.mqtt = mqtt;
         this.influx = influx;
         this.ingest = ingest;
+        this.httpPort = httpPort;
     }
 
     /** Starts the broker, the database and the service; returns once the service has subscribed. */
@@ -40,11 +43,12 @@ final class ServiceUnderTest implements AutoCloseable {
         MosquittoServer mqtt = new MosquittoServer().start();
         InfluxServer influx = new InfluxServer().start();
         influx.createDatabase(DB);
-        Map<String, String> env = IngestService.env(mqtt, influx, DB, REGISTRY, clientId, FreePorts.next());
+        int httpPort = FreePorts.next();
+        Map<String, String> env = IngestService.env(mqtt, influx, DB, REGISTRY, clientId, httpPort);
         env.put("ENVMON_ALERT_RULES", CONFIG.resolve("alert-rules.yaml").toString());
         env.putAll(more);
         JavaProcess ingest = IngestService.start(JAR, env, Duration.ofSeconds(30));
-        return new ServiceUnderTest(mqtt, influx, ingest);
+        return new ServiceUnderTest(mqtt, influx, ingest, httpPort);
     }
 
     @Override

@@ -31,31 +31,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * }
  * }</pre>
  */
-public final class InfluxServer implements AutoCloseable {
+public final class InfluxServer extends LocalServer<InfluxServer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final int port;
-    private final int rpcPort;
+    /** The template's HTTPS lines, which {@link #withTls} turns on. */
     private static final String HTTPS_OFF = "  https-enabled = false\n  https-certificate = \"\"\n  https-private-key = \"\"\n";
 
-    private final ServerProcess server;
+    private final int rpcPort = FreePorts.next();
     private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private TestCertificates.Identity tls;
 
-    /** Chooses free ports and creates the temporary data folder; does not start the server. */
+    /**
+     * Chooses free ports and creates the temporary data folder; does not start the server. {@link #start()} waits
+     * up to 30 s for {@code GET /ping} to answer 204; {@link #stop()} sends SIGKILL after 15 s.
+     */
     public InfluxServer() {
-        this.port = FreePorts.next();
-        this.rpcPort = FreePorts.next();
-        this.server = new ServerProcess("influxd", port, Duration.ofSeconds(30), Duration.ofSeconds(15),
-                "influxd.log", this::prepare, this::ready, () -> logTail(30));
+        super("influxd", Duration.ofSeconds(30), Duration.ofSeconds(15), "influxd.log");
     }
 
     /**
-     * Serves HTTPS instead of HTTP ({@link #url()} becomes {@code https://}). Call before {@link #start()}.
+     * Serves HTTPS instead of HTTP ({@link #url()} becomes {@code https://}; {@link #start()} then waits for the port to
+     * listen, as a test's certificate may be one no client accepts). Call before {@link #start()}.
      *
      * @param identity the server's certificate and key
-     * @param caCert   the CA that signed it, trusted by this class's own client (readiness, queries)
+     * @param caCert   the CA that signed it, trusted by this class's own client (queries)
      * @return this
      */
     public InfluxServer withTls(TestCertificates.Identity identity, Path caCert) {
@@ -65,63 +65,17 @@ public final class InfluxServer implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Starts influxd (if it is not running) and waits until {@code GET /ping} answers 204 (with TLS: until it
-     * listens).
-     *
-     * @return this
-     * @throws IllegalStateException when influxd exits or does not answer within 30 s; the message holds the tail of
-     *                               its log
-     */
-    public InfluxServer start() {
-        server.start();
-        return this;
-    }
-
-    /** Stops influxd with SIGTERM and waits; SIGKILL after 15 s. Idempotent. */
-    public void stop() {
-        server.stop();
-    }
-
-    /** Kills influxd with SIGKILL. */
-    public void kill() {
-        server.kill();
-    }
-
-    /** {@link #stop()} then {@link #start()} on the same port and data folder. @return this */
-    public InfluxServer restart() {
-        stop();
-        return start();
-    }
-
-    /** Stops influxd and deletes its folder. */
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    public boolean isRunning() {
-        return server.isRunning();
-    }
-
     /** @return {@code http://127.0.0.1:<port>}, or {@code https://} after {@link #withTls} */
     public String url() {
-        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path directory() {
-        return server.dir();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port();
     }
 
     /** @return influxd's standard output and error (its log) */
     public Path logFile() {
-        return server.output();
+        return output();
     }
 
+    @Override
     public String logTail(int lines) {
         return ChildProcess.tail(logFile(), lines);
     }
@@ -196,15 +150,13 @@ public final class InfluxServer implements AutoCloseable {
         return "InfluxServer[" + url() + ", " + directory() + "]";
     }
 
-    /**
-     * Answers its ping; with TLS, listens: a test's certificate may be one no client accepts (expired), and influxd
-     * opens its HTTP port last, when it is ready to serve.
-     */
-    private boolean ready() {
-        return tls == null ? pings() : FreePorts.isListening(port);
-    }
-
-    private boolean pings() {
+    /** {@code GET /ping} answers 204. */
+    @Override
+    boolean ready() {
+        if (tls != null) {
+            // influxd opens its HTTP port last, when it is ready to serve
+            return FreePorts.isListening(port());
+        }
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/ping"))
                     .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -233,42 +185,28 @@ public final class InfluxServer implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private List<String> prepare() {
-        writeConfig();
+    @Override
+    List<String> prepare() {
+        Path config = directory().resolve("influxdb.conf");
+        ConfigTemplate.write("influxdb.conf", Map.of("DIR", directory().toString(),
+                "RPC_PORT", String.valueOf(rpcPort), "HTTP_PORT", String.valueOf(port())), config);
+        if (tls != null) {
+            turnHttpsOn(config);
+        }
         return List.of(Binaries.find("influxd", "ENVMON_INFLUXD_BIN", "influxdb").toString(), "-config",
-                configFile().toString());
+                config.toString());
     }
 
-    private Path configFile() {
-        return server.dir().resolve("influxdb.conf");
-    }
-
-    private void writeConfig() {
-        String conf;
-        try (var template = InfluxServer.class.getResourceAsStream("influxdb.conf")) {
-            if (template == null) {
-                throw new IllegalStateException("influxdb.conf template missing from the testkit");
-            }
-            // one template for the tests and ./envmon run (scripts/lib.sh)
-            conf = new String(template.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@DIR@", directory().toString())
-                    .replace("@RPC_PORT@", String.valueOf(rpcPort))
-                    .replace("@HTTP_PORT@", String.valueOf(port));
-            if (tls != null) {
-                if (!conf.contains(HTTPS_OFF)) {
-                    throw new IllegalStateException("influxdb.conf template lost its https-* lines");
-                }
-                conf = conf.replace(HTTPS_OFF, "  https-enabled = true\n  https-certificate = \"" + tls.cert()
-                        + "\"\n  https-private-key = \"" + tls.key() + "\"\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the influxdb.conf template", e);
-        }
+    private void turnHttpsOn(Path config) {
         try {
-            Files.writeString(configFile(), conf);
+            String conf = Files.readString(config);
+            if (!conf.contains(HTTPS_OFF)) {
+                throw new IllegalStateException("the influxdb.conf template lost its https-* lines");
+            }
+            Files.writeString(config, conf.replace(HTTPS_OFF, "  https-enabled = true\n  https-certificate = \""
+                    + tls.cert() + "\"\n  https-private-key = \"" + tls.key() + "\"\n"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configFile(), e);
+            throw new UncheckedIOException("cannot write " + config, e);
         }
     }
-
 }

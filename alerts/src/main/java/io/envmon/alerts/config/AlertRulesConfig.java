@@ -19,9 +19,11 @@ import java.util.TreeMap;
  *                  over enterprise over defaults)
  */
 public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, RuleSet rules,
-                               HeavyPollutionConfig heavyPollution, Map<String, RuleSet> overrides) {
+                               HeavyPollutionConfig heavyPollution, Map<String, RuleSet> overrides,
+                               ReportsConfig reports) {
 
     public AlertRulesConfig {
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(standards, "standards");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(rules, "rules");
@@ -29,9 +31,15 @@ public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, R
         overrides = java.util.Collections.unmodifiableMap(new TreeMap<>(overrides == null ? Map.of() : overrides));
     }
 
+    /** With the default reports section. */
+    public AlertRulesConfig(StandardsConfig standards, WindowConfig window, RuleSet rules,
+                            HeavyPollutionConfig heavyPollution, Map<String, RuleSet> overrides) {
+        this(standards, window, rules, heavyPollution, overrides, ReportsConfig.defaults());
+    }
+
     public static AlertRulesConfig defaults() {
         return new AlertRulesConfig(StandardsConfig.defaults(), WindowConfig.defaults(), RuleSet.defaults(),
-                HeavyPollutionConfig.defaults(), Map.of());
+                HeavyPollutionConfig.defaults(), Map.of(), ReportsConfig.defaults());
     }
 
     /** The rules of one point: its outlet's override, else its site's, else the defaults. */
@@ -51,7 +59,7 @@ public record AlertRulesConfig(StandardsConfig standards, WindowConfig window, R
     }
 
     /**
-     * True when the alerts of a rule at a point are for the bureau only (issue 17): not for the enterprise's API
+     * True when the alerts of a rule at a point are for the bureau only (docs/alerts.md#integrity-rules): not for the enterprise's API
      * scope, webhooks or alert topic. The integrity rules' {@code audience} (default {@code bureau}), with the
      * point's overrides; every other rule's alerts are shared with the enterprise they are about.
      *

@@ -1,53 +1,31 @@
 package io.envmon.alerts.config;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.envmon.model.Durations;
 import io.envmon.model.SiteKind;
-import java.time.Duration;
-import java.util.Iterator;
+import io.envmon.model.yaml.InvalidYamlException;
+import io.envmon.model.yaml.StrictYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Parses the alert rules YAML (given as text by the caller: this module does no file I/O) into an
  * {@link AlertRulesConfig}. What the file leaves out keeps its default ({@link AlertRulesConfig#defaults()});
  * mappings are merged key by key, lists replace. {@code alertOverrides} entries are merged over the file's
  * {@code rules} (an outlet's over its enterprise's). Unknown keys, wrong types and invalid values are errors that
- * name the key, e.g. {@code alert rules config/alert-rules.yaml: rules.permit.earlyWarningShare: must be > 0 and
+ * name the key (the file is read by {@link StrictYaml}: repeated keys are errors too), e.g. {@code alert rules config/alert-rules.yaml: rules.permit.earlyWarningShare: must be > 0 and
  * ≤ 1, not 1.5}.
  */
 public final class AlertRulesConfigParser {
 
     private static final List<String> TOP_LEVEL =
-            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides");
+            List.of("standards", "window", "rules", "heavyPollution", "alertOverrides", "reports");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .registerModule(new SimpleModule("envmon-durations")
-                    .addSerializer(Duration.class, new DurationSerializer())
-                    .addDeserializer(Duration.class, new DurationDeserializer()))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    private final ObjectMapper yaml = StrictYaml.mapper();
 
     /**
      * @param text   the YAML; empty or blank means all defaults
@@ -58,12 +36,12 @@ public final class AlertRulesConfigParser {
         String where = "alert rules " + source + ": ";
         JsonNode root;
         try {
-            root = text == null || text.isBlank() ? null : yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new AlertRulesException(where + "not valid YAML: " + e.getOriginalMessage(), e);
+            root = StrictYaml.read(text);
+        } catch (InvalidYamlException e) {
+            throw new AlertRulesException(where + e.getMessage(), e);
         }
         AlertRulesConfig defaults = AlertRulesConfig.defaults();
-        if (root == null || root.isNull() || root.isMissingNode()) {
+        if (root == null) {
             return defaults;
         }
         if (!root.isObject()) {
@@ -80,7 +58,9 @@ public final class AlertRulesConfigParser {
         ObjectNode rulesTree = merge(where, "rules", tree(defaults.rules()), root.get("rules"));
         RuleSet rules = bind(where, "rules", rulesTree, RuleSet.class);
         Map<String, RuleSet> overrides = overrides(where, rulesTree, root.get("alertOverrides"));
-        return new AlertRulesConfig(standards, window, rules, heavy, overrides);
+        ReportsConfig reports = bind(where, "reports",
+                merge(where, "reports", tree(defaults.reports()), root.get("reports")), ReportsConfig.class);
+        return new AlertRulesConfig(standards, window, rules, heavy, overrides, reports);
     }
 
     private Map<String, RuleSet> overrides(String where, ObjectNode rulesTree, JsonNode node) {
@@ -158,126 +138,17 @@ public final class AlertRulesConfigParser {
         try {
             return yaml.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            throw new AlertRulesException(where + describe(path, e), e);
+            throw new AlertRulesException(where + StrictYaml.describe(path, e), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new AlertRulesException(where + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static String describe(String path, JsonMappingException e) {
-        StringBuilder at = new StringBuilder(path);
-        for (JsonMappingException.Reference r : e.getPath()) {
-            at.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
-        }
-        String location = at.toString();
-        if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            return location + ": unknown key (known: " + known + ")";
-        }
-        IllegalArgumentException invalid = findInvalid(e);
-        if (invalid != null) {
-            String msg = invalid.getMessage();
-            // a record's check names the key it rejects ("clearAfterHours: must be ≥ 1, not 0"); the path then
-            // points at the record, so the key is appended to it
-            boolean keyed = e instanceof ValueInstantiationException && msg.matches("^[A-Za-z0-9_.]+: .*");
-            return location + (keyed ? "." : ": ") + msg;
-        }
-        if (e instanceof InvalidNullException) {
-            return location + ": is missing or empty";
-        }
-        if (e instanceof InvalidFormatException f) {
-            return location + ": '" + f.getValue() + "' is not a valid " + typeName(f.getTargetType());
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return location + ": expected " + typeName(m.getTargetType());
-        }
-        return location + ": " + e.getOriginalMessage();
-    }
-
-    private static IllegalArgumentException findInvalid(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof IllegalArgumentException iae) {
-                return iae;
-            }
-        }
-        return null;
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == int.class || type == Integer.class) {
-            return "whole number";
-        }
-        if (type == double.class || type == Double.class) {
-            return "number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == Duration.class) {
-            return "duration such as 30s, 10m, 2h";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping";
-        }
-        return type.getSimpleName();
-    }
-
     private static void checkKeys(String where, String prefix, JsonNode node, List<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!known.contains(key)) {
-                throw new AlertRulesException(where + prefix + key + ": unknown key (known: "
-                        + String.join(", ", known) + ")");
-            }
-        }
-    }
-
-    private static final class DurationSerializer extends StdSerializer<Duration> {
-        DurationSerializer() {
-            super(Duration.class);
-        }
-
-        @Override
-        public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
-                throws com.fasterxml.jackson.core.JacksonException {
-            try {
-                gen.writeString(Durations.format(value));
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final class DurationDeserializer extends StdDeserializer<Duration> {
-        DurationDeserializer() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt)
-                throws com.fasterxml.jackson.core.JacksonException {
-            String text;
-            try {
-                text = p.getValueAsString();
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            try {
-                return Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw InvalidFormatException.from(p, e.getMessage(), text, Duration.class);
-            }
+        List<String> unknown = StrictYaml.unknownKeys(node, known);
+        if (!unknown.isEmpty()) {
+            throw new AlertRulesException(where + prefix + unknown.get(0) + ": unknown key (known: "
+                    + String.join(", ", known) + ")");
         }
     }
 }

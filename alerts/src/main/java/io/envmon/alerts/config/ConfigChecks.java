@@ -58,7 +58,7 @@ final class ConfigChecks {
     }
 
     /**
-     * Who may see a rule's alerts (issue 17): {@code bureau} (the bureau only, never the enterprise the alert is
+     * Who may see a rule's alerts (docs/alerts.md#integrity-rules): {@code bureau} (the bureau only, never the enterprise the alert is
      * about) or {@code enterprise} (the bureau and that enterprise).
      */
     static String audience(String key, String value) {

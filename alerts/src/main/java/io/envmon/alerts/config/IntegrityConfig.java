@@ -1,7 +1,7 @@
 package io.envmon.alerts.config;
 
 /**
- * The data-integrity rules (issue 17): patterns of failing or falsified monitoring data at enterprise outlets,
+ * The data-integrity rules (docs/alerts.md#integrity-rules): patterns of failing or falsified monitoring data at enterprise outlets,
  * for the bureau's inspectors. Each has its own {@code audience} (default {@code bureau}: the bureau only).
  */
 public record IntegrityConfig(ParkedUnderLimitConfig parkedUnderLimit,

@@ -5,7 +5,7 @@ import io.envmon.alerts.config.AlertRulesException;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.rules.DistrictDays;
 import io.envmon.alerts.rules.FlagDurationRule;
 import io.envmon.alerts.rules.FlatlineRule;
@@ -62,6 +62,8 @@ public final class AlertEngine {
     /** What one reading produces; reused, since {@link Output#build} copies what it hands out. */
     private final Output readingOutput = new Output();
     private final HourCloser hours;
+    /** The daily AQI records (air_daily) of the stations and the district. */
+    private final DailyRecords daily;
     private final RuleRunner runner;
     private final Map<String, PointState> points = new LinkedHashMap<>();
     private final List<StreamRule> streamRules = List.of(new FlatlineRule(), FlagDurationRule.fault(),
@@ -93,7 +95,8 @@ public final class AlertEngine {
         }
         this.sites = new SiteDirectory(registry, config);
         DistrictDays districtDays = new DistrictDays();
-        this.hours = new HourCloser(config, counters, districtDays);
+        this.daily = new DailyRecords(config, counters);
+        this.hours = new HourCloser(config, counters, districtDays, daily);
         this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays);
         this.retainHours = config.window().retainHours();
     }
@@ -392,12 +395,20 @@ public final class AlertEngine {
                         out.records.add(record);
                     }
                 }
+                out.daily.addAll(daily.given(st.site.point().site()));
+            } else if (st.closedUpTo != null && st.horizon(retainHours) != null) {
+                st.hours.subMap(st.horizon(retainHours), true, st.closedUpTo, false).forEach((h, r) ->
+                        out.pointHours.add(new PointHourRecord(st.site.point(), h, r.means(), r.corrected())));
             }
             runner.runStreams(st, true, out);
             runner.run(st, PointRule.Cadence.HOURLY, out);
         }
         runner.runDistrict(points, out);
         points.values().forEach(this::districtClosedMoved);
+        Output district = new Output();
+        daily.flushDistrict(runner.districtStations(), districtClosed, district);
+        out.faults.addAll(district.faults);
+        out.daily.addAll(daily.districtGiven());
         districtDirty = false;
         for (AlertEvent e : lastEventPerOpenAlert) {
             PointState st = points.get(SiteDirectory.key(e.kind(), e.site(), e.point()));
@@ -407,7 +418,7 @@ public final class AlertEngine {
             }
         }
         out.events.addAll(book.resolveAll(k -> !runner.stillApplies(k, points), now,
-                new Text(RESTORED_AWAY_ZH, RESTORED_AWAY_EN)));
+                new BilingualText(RESTORED_AWAY_ZH, RESTORED_AWAY_EN)));
         firstTick = now;
         return out.build();
     }
@@ -424,7 +435,7 @@ public final class AlertEngine {
     }
 
     /**
-     * True when an event is for the bureau only (issue 17: the integrity rules by default, {@code audience} in the
+     * True when an event is for the bureau only (docs/alerts.md#integrity-rules: the integrity rules by default, {@code audience} in the
      * rules file, per site): the caller must not publish it on the enterprise's alert topic, deliver it to the
      * enterprise's webhooks nor show it in the enterprise's API scope.
      */
@@ -477,6 +488,7 @@ public final class AlertEngine {
             districtDirty = false;
             districtDirtySince = null;
             runner.runDistrict(points, out);
+            daily.flushDistrict(runner.districtStations(), districtClosed, out);
         }
     }
 

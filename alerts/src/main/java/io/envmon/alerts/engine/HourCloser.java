@@ -38,12 +38,14 @@ final class HourCloser {
     private static final long HOUR_MS = 3_600_000L;
 
     private final DistrictDays districtDays;
+    private final DailyRecords daily;
     private final Duration grace;
     private final int retainHours;
 
-    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays) {
+    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays, DailyRecords daily) {
         this.config = config;
         this.districtDays = districtDays;
+        this.daily = daily;
         this.counters = counters;
         this.evaluator = new HourEvaluator(Set.copyOf(config.window().validFlags()));
         this.grace = config.window().hourCloseGrace();
@@ -108,7 +110,19 @@ final class HourCloser {
         }
         st.streams.advanceCheckpoint(st.window, closed);
         st.window.pruneBefore(closed);
+        if (air) {
+            daily.flush(st, completeFrom(st), out);
+        }
         return changed;
+    }
+
+    /**
+     * The oldest hour of an air station's history that is complete: hours before it were pruned (or never loaded at
+     * a restore), so a day starting before it is not rated again.
+     */
+    Instant completeFrom(PointState st) {
+        Instant horizon = st.horizon(retainHours);
+        return horizon == null ? null : horizon.minus(history(SiteKind.AIR));
     }
 
     /** Drops pending rows, records and observations older than the point needs. */
@@ -144,8 +158,12 @@ final class HourCloser {
             return false;
         }
         st.hourlyDirty = true;
+        if (!air && record != null) {
+            out.pointHours.add(new PointHourRecord(p, hour, record.means(), record.corrected()));
+        }
         if (air) {
             districtDays.hourChanged(hour);
+            daily.hourChanged(p.site(), hour);
             aqiRecords(st, hour, out).forEach((h, after) -> {
                 if (!after.equals(before.get(h))) {
                     out.records.add(after);

@@ -4,7 +4,7 @@ import io.envmon.alerts.config.OfflineConfig;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.rules.Labels;
 import io.envmon.alerts.rules.SiteInfo;
 import io.envmon.model.registry.MonitoredPoint;
@@ -64,12 +64,12 @@ final class OfflineWatch {
         String zhRule = "预期间隔 " + Labels.zhDuration(site.interval()) + "，阈值 " + Labels.zhDuration(threshold);
         String enRule = "expected every " + Labels.enDuration(site.interval()) + ", threshold "
                 + Labels.enDuration(threshold);
-        Text text = heard
-                ? new Text(zhSite + " 已 " + Labels.num(silentMinutes) + " 分钟未收到数据（最新数据 北京时间 "
+        BilingualText text = heard
+                ? new BilingualText(zhSite + " 已 " + Labels.num(silentMinutes) + " 分钟未收到数据（最新数据 北京时间 "
                         + Labels.time(state.watermark) + "；" + zhRule + "）",
                         enSite + " silent for " + Labels.num(silentMinutes) + " min (newest reading "
                                 + Labels.enAt(state.watermark) + "; " + enRule + ")")
-                : new Text(zhSite + " 自 " + Labels.zhAt(firstTick) + "起未收到任何数据（" + zhRule + "）",
+                : new BilingualText(zhSite + " 自 " + Labels.zhAt(firstTick) + "起未收到任何数据（" + zhRule + "）",
                         enSite + " has sent nothing since " + Labels.enAt(firstTick) + " (" + enRule + ")");
         return Optional.of(book.open(key, startedAt, cfg.severity(), silentMinutes, minutes(threshold), "min",
                 "instant", now, text));
@@ -81,7 +81,7 @@ final class OfflineWatch {
         if (book.openAlert(key).isEmpty()) {
             return Optional.empty();
         }
-        return book.resolve(key, now, null, new Text(
+        return book.resolve(key, now, null, new BilingualText(
                 Labels.zhSite(site) + " 恢复上报（数据时间 北京时间 " + Labels.time(ts) + "）",
                 Labels.enSite(site) + " reporting again (reading of " + Labels.enAt(ts) + ")"));
     }

@@ -152,7 +152,7 @@ final class RuleRunner {
         Map<String, NavigableMap<Instant, HourRecord>> stations = new LinkedHashMap<>();
         Instant newest = null;
         Instant closed = null;
-        for (String station : cfg.stations().isEmpty() ? sites.airStations() : cfg.stations()) {
+        for (String station : districtStations()) {
             PointState st = points.get(SiteDirectory.key("air", station, null));
             if (st == null || st.watermark == null || st.closedUpTo == null) {
                 continue;
@@ -176,6 +176,12 @@ final class RuleRunner {
         } catch (RuntimeException e) {
             counters.fault(out, HeavyPollutionRule.ID, key.label(), e);
         }
+    }
+
+    /** The air stations the district averages: the configured ones, else every station of the registry. */
+    List<String> districtStations() {
+        HeavyPollutionConfig cfg = config.heavyPollution();
+        return cfg.stations().isEmpty() ? sites.airStations() : cfg.stations();
     }
 
     /** The district's replayed range starts from the newest station reading. */

@@ -40,13 +40,13 @@ public final class AlertBook {
     private final Map<AlertKey, List<Entry>> byKey = new HashMap<>();
 
     /** The alert that is open at {@code rangeStart} and began before it, for the replay to start from. */
-    public Carried carried(AlertKey key, Instant rangeStart) {
+    public OpenAtReplayStart carried(AlertKey key, Instant rangeStart) {
         return entries(key).stream()
                 .filter(e -> e.startedAt.isBefore(rangeStart))
                 .filter(e -> !e.last.isResolved() || !e.lastStep.isBefore(rangeStart))
                 .max(Comparator.comparing(e -> e.startedAt))
                 // resolved inside the range: it was still open at its start
-                .map(e -> new Carried(e.id, e.startedAt, e.last.isResolved() ? AlertState.OPEN : e.lastTransitionState(),
+                .map(e -> new OpenAtReplayStart(e.id, e.startedAt, e.last.isResolved() ? AlertState.OPEN : e.lastTransitionState(),
                         e.last.severity(), e.rank))
                 .orElse(null);
     }
@@ -97,7 +97,7 @@ public final class AlertBook {
      * already in the book is reopened rather than duplicated.
      */
     public AlertEvent open(AlertKey key, Instant startedAt, Severity severity, Double value, Double threshold,
-                           String unit, String window, Instant ts, Text text) {
+                           String unit, String window, Instant ts, BilingualText text) {
         String id = key.id(startedAt);
         Entry entry = byId.containsKey(id) ? byId.get(id) : add(new Entry(key, id, startedAt));
         AlertEvent e = new AlertEvent(entry.id, key.kind(), key.site(), key.point(), key.rule(), severity,
@@ -108,7 +108,7 @@ public final class AlertBook {
     }
 
     /** Resolves the open alert of {@code key} directly, if there is one. */
-    public Optional<AlertEvent> resolve(AlertKey key, Instant ts, Double value, Text text) {
+    public Optional<AlertEvent> resolve(AlertKey key, Instant ts, Double value, BilingualText text) {
         Optional<Entry> open = openEntry(key);
         open.ifPresent(entry -> {
             AlertEvent l = entry.last;
@@ -136,7 +136,7 @@ public final class AlertBook {
             return;
         }
         Entry entry = add(new Entry(event.key(), event.id(), event.startedAt()));
-        entry.record(event, Text.parse(event.message()), event.ts(), rank);
+        entry.record(event, BilingualText.parse(event.message()), event.ts(), rank);
     }
 
     /**
@@ -179,7 +179,7 @@ public final class AlertBook {
     }
 
     /** Resolves every open alert whose key matches, with {@code text} (site left the registry, rule disabled). */
-    public List<AlertEvent> resolveAll(Predicate<AlertKey> which, Instant ts, Text text) {
+    public List<AlertEvent> resolveAll(Predicate<AlertKey> which, Instant ts, BilingualText text) {
         List<AlertEvent> out = new ArrayList<>();
         for (AlertKey key : keys(which)) {
             resolve(key, ts, null, text).ifPresent(out::add);
@@ -220,7 +220,7 @@ public final class AlertBook {
     }
 
     private AlertEvent publish(Entry entry, Transition t, ObservationSeries series, Instant ts) {
-        Text text = t.cause().detail().text(t.state());
+        BilingualText text = t.cause().detail().text(t.state());
         String window = t.cause().detail().window() != null ? t.cause().detail().window() : series.window();
         AlertEvent before = entry.last;
         boolean keepAck = before != null && before.isAcknowledged() && t.state() != AlertState.ESCALATED;
@@ -235,8 +235,8 @@ public final class AlertBook {
 
     private AlertEvent withdraw(Entry entry, Instant evaluatedAt) {
         AlertEvent l = entry.last;
-        Text was = entry.text;
-        Text text = new Text("告警撤销：迟到或更正的数据已不支持该告警（原：" + was.zh() + "）",
+        BilingualText was = entry.text;
+        BilingualText text = new BilingualText("告警撤销：迟到或更正的数据已不支持该告警（原：" + was.zh() + "）",
                 "Withdrawn: late or corrected readings no longer support this alert (was: " + was.en() + ")");
         Instant ts = evaluatedAt == null ? entry.lastAt : later(evaluatedAt, entry.lastAt);
         AlertEvent e = new AlertEvent(l.id(), l.kind(), l.site(), l.point(), l.rule(), l.severity(),
@@ -276,7 +276,7 @@ public final class AlertBook {
         final String id;
         final Instant startedAt;
         AlertEvent last;
-        Text text;
+        BilingualText text;
         /** The step of the last published transition (event time). */
         Instant lastStep;
         /** The {@code ts} of the last published transition. */
@@ -290,7 +290,7 @@ public final class AlertBook {
             this.startedAt = startedAt;
         }
 
-        void record(AlertEvent e, Text text, Instant step, int rank) {
+        void record(AlertEvent e, BilingualText text, Instant step, int rank) {
             this.last = e;
             this.text = text;
             this.lastStep = lastStep == null ? step : later(step, lastStep);

@@ -24,7 +24,7 @@ import java.util.List;
  * Observations before {@code rangeStart} (the warm-up) cause no transition: they only set the counts as they stand
  * at the start of the range, i.e. the trailing runs of raises and of clears just before it. Those observations can
  * no longer change (their readings are gone), and whether an alert is open at the start comes from the book
- * ({@link Carried}), so the counts are exactly what a replay of the whole history would have; a 36-hour clear
+ * ({@link OpenAtReplayStart}), so the counts are exactly what a replay of the whole history would have; a 36-hour clear
  * count works across a 26-hour replay.
  *
  * Because it is replayed over all observations of the range each time, the result depends on the data, not on the
@@ -35,8 +35,8 @@ public final class EpisodeMachine {
     private EpisodeMachine() {
     }
 
-    /** {@link #run(AlertKey, Carried, List, MachineSettings, Instant)} without warm-up. */
-    public static List<Episode> run(AlertKey key, Carried carried, List<Observation> observations,
+    /** {@link #run(AlertKey, OpenAtReplayStart, List, MachineSettings, Instant)} without warm-up. */
+    public static List<Episode> run(AlertKey key, OpenAtReplayStart carried, List<Observation> observations,
                                     MachineSettings settings) {
         return run(key, carried, observations, settings, null);
     }
@@ -46,7 +46,7 @@ public final class EpisodeMachine {
      * @param rangeStart observations stepped before it only warm the counts up; {@code null}: all are replayed
      * @return the episodes in the range, oldest first; the carried one first when given
      */
-    public static List<Episode> run(AlertKey key, Carried carried, List<Observation> observations,
+    public static List<Episode> run(AlertKey key, OpenAtReplayStart carried, List<Observation> observations,
                                     MachineSettings settings, Instant rangeStart) {
         List<Episode> out = new ArrayList<>();
         Builder current = carried == null ? null : new Builder(key, carried);
@@ -132,7 +132,7 @@ public final class EpisodeMachine {
         Severity severity;
         int rank;
 
-        Builder(AlertKey key, Carried c) {
+        Builder(AlertKey key, OpenAtReplayStart c) {
             this.key = key;
             this.id = c.id();
             this.startedAt = c.startedAt();

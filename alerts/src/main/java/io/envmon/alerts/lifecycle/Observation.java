@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param detail    how to word an event caused here
  */
 public record Observation(Instant step, Instant at, Instant since, int rank, Severity severity, Double value,
-                          Double threshold, Detail detail) {
+                          Double threshold, AlertWording detail) {
 
     /** The condition is clearly over (past the hysteresis margin). */
     public static final int CLEAR = 0;
@@ -42,18 +42,18 @@ public record Observation(Instant step, Instant at, Instant since, int rank, Sev
     }
 
     public static Observation raise(Instant step, Instant at, Instant since, int rank, Severity severity, Double value,
-                                    Double threshold, Detail detail) {
+                                    Double threshold, AlertWording detail) {
         if (rank < 1) {
             throw new IllegalArgumentException("a raise has rank ≥ 1, not " + rank);
         }
         return new Observation(step, at, since, rank, severity, value, threshold, detail);
     }
 
-    public static Observation clear(Instant step, Instant at, Double value, Double threshold, Detail detail) {
+    public static Observation clear(Instant step, Instant at, Double value, Double threshold, AlertWording detail) {
         return new Observation(step, at, null, CLEAR, null, value, threshold, detail);
     }
 
-    public static Observation hold(Instant step, Instant at, Double value, Double threshold, Detail detail) {
+    public static Observation hold(Instant step, Instant at, Double value, Double threshold, AlertWording detail) {
         return new Observation(step, at, null, HOLD, null, value, threshold, detail);
     }
 

@@ -4,11 +4,11 @@ import io.envmon.alerts.config.FlagRuleConfig;
 import io.envmon.alerts.config.RuleSet;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.window.SampleWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,18 +152,18 @@ public final class FlagDurationRule implements StreamRule {
     }
 
     private record FlagDetail(SiteInfo site, String zhWhat, String enWhat, List<String> flags, List<String> parameters,
-                              Instant since, Instant at) implements Detail {
+                              Instant since, Instant at) implements AlertWording {
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String letters = String.join("/", flags);
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " " + zhWhat + "标记（" + letters + "）于 " + Labels.zhAt(at)
+                return new BilingualText(Labels.zhSite(site) + " " + zhWhat + "标记（" + letters + "）于 " + Labels.zhAt(at)
                                 + "结束，告警解除",
                         Labels.enSite(site) + " " + enWhat + " flags (" + letters + ") ended at " + Labels.enAt(at)
                                 + ": resolved");
             }
             Duration run = Duration.between(since, at);
-            return new Text(Labels.zhSite(site) + " 自 " + Labels.zhAt(since) + "起数据持续 " + Labels.zhDuration(run)
+            return new BilingualText(Labels.zhSite(site) + " 自 " + Labels.zhAt(since) + "起数据持续 " + Labels.zhDuration(run)
                             + " 带" + zhWhat + "标记（" + letters + "）："
                             + String.join("、", parameters.stream().map(Labels::zh).toList()),
                     Labels.enSite(site) + " readings flagged " + enWhat + " (" + letters + ") for "

@@ -4,11 +4,11 @@ import io.envmon.alerts.config.FlatlineConfig;
 import io.envmon.alerts.config.RuleSet;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.window.SampleWindow;
 import io.envmon.model.Durations;
 import io.envmon.model.ParameterCatalog;
@@ -146,18 +146,18 @@ public final class FlatlineRule implements StreamRule {
     }
 
     private record FlatDetail(SiteInfo site, String parameter, String unit, double value, Instant runStart,
-                              Instant at, Duration min) implements Detail {
+                              Instant at, Duration min) implements AlertWording {
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String v = Labels.num(value) + Labels.unit(unit);
             if (state == AlertState.RESOLVED) {
-                return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 于 " + Labels.zhAt(at)
+                return new BilingualText(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 于 " + Labels.zhAt(at)
                                 + "恢复变化（" + v + "），告警解除",
                         Labels.enSite(site) + " " + Labels.en(parameter) + " changing again (" + v + " at "
                                 + Labels.enAt(at) + "): resolved");
             }
             Duration run = Duration.between(runStart, at);
-            return new Text(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 自 " + Labels.zhAt(runStart) + "起连续 "
+            return new BilingualText(Labels.zhSite(site) + " " + Labels.zh(parameter) + " 自 " + Labels.zhAt(runStart) + "起连续 "
                             + Labels.zhDuration(run) + " 数值不变（" + v + "），疑似仪器或数采仪故障",
                     Labels.enSite(site) + " " + Labels.en(parameter) + " unchanged at " + v + " for "
                             + Labels.enDuration(run) + " since " + Labels.enAt(runStart)

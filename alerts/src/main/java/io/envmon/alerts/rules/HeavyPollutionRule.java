@@ -11,11 +11,11 @@ import io.envmon.alerts.config.HeavyPollutionConfig;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.series.TimedValue;
 import io.envmon.alerts.window.HourRecord;
 import java.time.Duration;
@@ -177,7 +177,7 @@ public final class HeavyPollutionRule {
     }
 
     private record LevelDetail(HeavyPollutionConfig cfg, Instant end, int[] days, int known, int level,
-                               int clearAfterHours) implements Detail {
+                               int clearAfterHours) implements AlertWording {
 
         private static final List<String> ZH = List.of("", "黄色", "橙色", "红色");
         private static final List<String> EN = List.of("", "yellow", "orange", "red");
@@ -193,7 +193,7 @@ public final class HeavyPollutionRule {
         }
 
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             StringBuilder recent = new StringBuilder();
             for (int i = 0; i < known; i++) {
                 recent.append(i == 0 ? "" : ", ").append(days[i]);
@@ -201,12 +201,12 @@ public final class HeavyPollutionRule {
             String zhDay = cfg.name() + " " + Labels.zhPeriod(end.minus(DAY), end) + "24小时滚动AQI ";
             String enWhen = Labels.enPeriod(end.minus(DAY), end);
             if (state == AlertState.RESOLVED) {
-                return new Text(zhDay + "回落至 " + days[0] + "，已连续 " + clearAfterHours
+                return new BilingualText(zhDay + "回落至 " + days[0] + "，已连续 " + clearAfterHours
                                 + " 小时未达重污染天气预警条件，解除（实测）",
                         cfg.name() + " rolling 24-h AQI back to " + days[0] + " (" + enWhen + "), below the "
                                 + "heavy-pollution alert criteria for " + clearAfterHours + " h: resolved (observed)");
             }
-            return new Text(zhDay + days[0] + "（近" + known + "日：" + recent
+            return new BilingualText(zhDay + days[0] + "（近" + known + "日：" + recent
                             + "），达到重污染天气" + ZH.get(level) + "预警条件（环办大气函〔2018〕875号；实测值，非预报）",
                     cfg.name() + " rolling 24-h AQI " + days[0] + " (" + enWhen + "; last " + known + " days: "
                             + recent + "): " + EN.get(level) + " heavy-pollution alert criteria met (2018 national "

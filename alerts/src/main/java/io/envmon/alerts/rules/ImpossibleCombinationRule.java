@@ -4,11 +4,11 @@ import io.envmon.alerts.config.ImpossibleCombinationConfig;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.ParameterCatalog;
 import io.envmon.model.PointType;
@@ -23,7 +23,7 @@ import java.util.NavigableMap;
 import java.util.stream.Collectors;
 
 /**
- * {@code integrity_impossible_combination} (issue 17), per outlet and limited pollutant, on the hourly means as
+ * {@code integrity_impossible_combination} (docs/alerts.md#integrity-rules), per outlet and limited pollutant, on the hourly means as
  * measured (not O2-converted), hour by hour:
  * <ul>
  *   <li><b>no flow, yet a concentration</b>: the hourly flow at or below {@code zeroFlowAtOrBelow} while the
@@ -147,10 +147,10 @@ public final class ImpossibleCombinationRule implements PointRule {
     }
 
     private record Contradiction(SiteInfo site, String parameter, String unit, Pattern pattern, List<Hour> hours,
-                                 double present, double limit) implements Detail {
+                                 double present, double limit) implements AlertWording {
 
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String u = Labels.unit(unit);
             Instant start = hours.get(0).hour();
             Instant end = hours.get(hours.size() - 1).hour().plus(HOUR);
@@ -162,19 +162,19 @@ public final class ImpossibleCombinationRule implements PointRule {
             if (pattern == null || state == AlertState.RESOLVED) {
                 String tail = state == AlertState.RESOLVED ? "，流量与浓度不再矛盾，告警解除" : "";
                 String enTail = state == AlertState.RESOLVED ? ": flow and concentration agree again, resolved" : "";
-                return new Text(zhWhere + Labels.zh(parameter) + " 1小时均值 " + values + "，流量 " + flows + tail,
+                return new BilingualText(zhWhere + Labels.zh(parameter) + " 1小时均值 " + values + "，流量 " + flows + tail,
                         enWhere + " " + Labels.en(parameter) + " 1-h mean " + values + ", flow " + flows + enTail);
             }
             if (pattern == Pattern.NO_FLOW) {
                 String share = Labels.num(present / limit * 100);
                 String l = Labels.limit(limit) + u;
-                return new Text(zhWhere + "流量 " + flows + "（无排放），" + Labels.zh(parameter) + " 1小时均值却为 "
+                return new BilingualText(zhWhere + "流量 " + flows + "（无排放），" + Labels.zh(parameter) + " 1小时均值却为 "
                         + values + "（≥ 许可限值 " + l + " 的 " + share + "%）：无流量却有浓度，数据矛盾，请核查",
                         enWhere + " flow " + flows + " (no discharge), yet " + Labels.en(parameter) + " 1-h mean "
                                 + values + " (≥ " + share + " % of the permit limit " + l + "): a concentration with "
                                 + "no flow, contradictory data, to be checked");
             }
-            return new Text(zhWhere + "连续 " + hours.size() + " 小时流量 " + flows + "（在运行），"
+            return new BilingualText(zhWhere + "连续 " + hours.size() + " 小时流量 " + flows + "（在运行），"
                     + Labels.zh(parameter) + " 1小时均值却为 " + values + "：运行中浓度为零，数据矛盾，请核查",
                     enWhere + " flow " + flows + " for " + hours.size() + " h (running), yet "
                             + Labels.en(parameter) + " 1-h mean " + values + ": no concentration while the plant "

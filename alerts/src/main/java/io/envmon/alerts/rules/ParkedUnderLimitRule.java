@@ -5,11 +5,11 @@ import io.envmon.alerts.emission.O2Basis;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.model.ParameterCatalog;
 import io.envmon.model.SiteKind;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code integrity_parked_under_limit} (issue 17): the hourly values of a limited pollutant (stacks: at the
+ * {@code integrity_parked_under_limit} (docs/alerts.md#integrity-rules): the hourly values of a limited pollutant (stacks: at the
  * reference O2, as {@code permit_limit} judges them) all in the band [{@code bandFromShare} × limit, limit) for
  * {@code hours} consecutive hours, while they move from hour to hour much less than the outlet's own values did in
  * the {@code historyHours} before: the median hour-to-hour change of the run at most {@code variabilityRatio} of
@@ -164,10 +164,10 @@ public final class ParkedUnderLimitRule implements PointRule {
     }
 
     private record ParkedDetail(SiteInfo site, String parameter, String unit, O2Basis basis, double limit,
-                                ParkedUnderLimitConfig cfg, JudgedHours.Hour hour, Run run) implements Detail {
+                                ParkedUnderLimitConfig cfg, JudgedHours.Hour hour, Run run) implements AlertWording {
 
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String u = Labels.unit(unit);
             String l = Labels.limit(limit) + u;
             String zhMean = basis == null ? "1小时均值" : "1小时折算均值（" + basis.zh() + "）";
@@ -179,7 +179,7 @@ public final class ParkedUnderLimitRule implements PointRule {
                 String pct = Labels.num(hour.value() / limit * 100, 100, cfg.bandFromShare() * 100);
                 String tail = state == AlertState.RESOLVED ? "，已离开限值下方的窄带，告警解除" : "";
                 String enTail = state == AlertState.RESOLVED ? ": off the narrow band under the limit, resolved" : "";
-                return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(hour.hour(), end) + Labels.zh(parameter)
+                return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(hour.hour(), end) + Labels.zh(parameter)
                         + " " + zhMean + " " + v + "，为许可限值 " + l + " 的 " + pct + "%" + tail,
                         Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v + " ("
                                 + Labels.enPeriod(hour.hour(), end) + "), " + pct + " % of the permit limit " + l
@@ -192,7 +192,7 @@ public final class ParkedUnderLimitRule implements PointRule {
             String histStep = Labels.num(run.historyStep()) + u;
             String ratio = Labels.num(run.runStep() / run.historyStep() * 100);
             int n = run.hours().size();
-            return new Text(Labels.zhSite(site) + " " + Labels.zhPeriod(run.start(), end) + Labels.zh(parameter) + " "
+            return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(run.start(), end) + Labels.zh(parameter) + " "
                     + zhMean + "连续 " + n + " 小时处于许可限值 " + l + " 的 " + band + "（" + values + u
                     + "），逐时变化中位数 " + runStep + "，仅为此前 " + cfg.historyHours() + " 小时（" + histStep + "）的 "
                     + ratio + "%：疑似数据被控制在限值下方，请核查",

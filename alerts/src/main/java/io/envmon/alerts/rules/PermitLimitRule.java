@@ -7,11 +7,11 @@ import io.envmon.alerts.emission.PermitResult;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.ParameterCatalog;
@@ -107,9 +107,9 @@ public final class PermitLimitRule implements PointRule {
 
     private record PermitDetail(SiteInfo site, Instant hour, String parameter, String unit, PermitResult result,
                                 double threshold,
-                                O2Basis basis, double earlyShare) implements Detail {
+                                O2Basis basis, double earlyShare) implements AlertWording {
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String u = Labels.unit(unit);
             Limit limit = result.limit();
             String v = (limit.isRange() ? Labels.num(result.value(), limit.min(), limit.max())
@@ -125,7 +125,7 @@ public final class PermitLimitRule implements PointRule {
             String early = Labels.num(earlyShare * 100);
             String pct = Labels.num(result.share() * 100, 100, earlyShare * 100);
             if (state == AlertState.RESOLVED) {
-                return new Text(zh + "，为许可限值 " + l + " 的 " + pct + "%，告警解除",
+                return new BilingualText(zh + "，为许可限值 " + l + " 的 " + pct + "%，告警解除",
                         en + ", " + pct + " % of the permit limit " + l + ": resolved");
             }
             if (result.exceeded()) {
@@ -133,9 +133,9 @@ public final class PermitLimitRule implements PointRule {
                         ? "，超标 " + Labels.multiple(result.multiple().getAsDouble()) + " 倍" : "";
                 String enX = result.multiple().isPresent()
                         ? " by " + Labels.multiple(result.multiple().getAsDouble()) + "×" : "";
-                return new Text(zh + "，超过排污许可限值 " + l + zhX, en + " exceeds the permit limit " + l + enX);
+                return new BilingualText(zh + "，超过排污许可限值 " + l + zhX, en + " exceeds the permit limit " + l + enX);
             }
-            return new Text(zh + "，已达许可限值 " + l + " 的 " + pct + "%（预警线 " + early + "%）",
+            return new BilingualText(zh + "，已达许可限值 " + l + " 的 " + pct + "%（预警线 " + early + "%）",
                     en + " is at " + pct + " % of the permit limit " + l + " (early warning at " + early + " %)");
         }
     }

@@ -7,11 +7,11 @@ import io.envmon.alerts.config.Pm25DailyConfig;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.series.TimedValue;
 import io.envmon.alerts.window.HourEvaluator;
 import io.envmon.model.PointType;
@@ -97,21 +97,21 @@ public final class Pm25DailyRule implements PointRule {
     }
 
     private record DayDetail(SiteInfo site, Instant end, double mean, double limit, Gb3095Version version,
-                             String grade) implements Detail {
+                             String grade) implements AlertWording {
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String zhSite = Labels.zhSite(site) + " " + Labels.zhPeriod(end.minus(DAY), end);
             String when = " (" + Labels.enPeriod(end.minus(DAY), end) + ")";
             String v = Labels.num(mean, limit);
             String l = Labels.limit(limit);
             String zhGrade = grade.equals("I") ? "一级" : "二级";
             if (state == AlertState.RESOLVED) {
-                return new Text(zhSite + "PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()
+                return new BilingualText(zhSite + "PM2.5 24小时滑动均值回落至 " + v + " µg/m³（" + version.code()
                                 + " " + zhGrade + "限值 " + l + " µg/m³），告警解除",
                         Labels.enSite(site) + " PM2.5 24-h mean back to " + v + " µg/m³" + when + ", "
                                 + version.code() + " Grade " + grade + " limit " + l + " µg/m³: resolved");
             }
-            return new Text(zhSite + "PM2.5 24小时滑动均值 " + v + " µg/m³，超过 " + version.code() + " "
+            return new BilingualText(zhSite + "PM2.5 24小时滑动均值 " + v + " µg/m³，超过 " + version.code() + " "
                             + zhGrade + "浓度限值 " + l + " µg/m³",
                     Labels.enSite(site) + " PM2.5 24-h mean " + v + " µg/m³" + when + " exceeds the "
                             + version.code() + " Grade " + grade + " limit " + l + " µg/m³");

@@ -11,11 +11,11 @@ import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
 import io.envmon.alerts.event.Severity;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.window.HourRecord;
 import io.envmon.model.PointType;
 import java.time.Duration;
@@ -111,9 +111,9 @@ public final class Pm25HourlyRule implements PointRule {
     }
 
     private record HourDetail(SiteInfo site, Instant hour, double mean, int iaqi, AqiCategory category,
-                              AqiStandard standard) implements Detail {
+                              AqiStandard standard) implements AlertWording {
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             Instant end = hour.plus(Duration.ofHours(1));
             String zhSite = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, end);
             String enSite = Labels.enSite(site);
@@ -123,12 +123,12 @@ public final class Pm25HourlyRule implements PointRule {
                     .mapToDouble(b -> b.bp().doubleValue()).toArray());
             String std = standard.code();
             if (state == AlertState.RESOLVED) {
-                return new Text(zhSite + "PM2.5 1小时均值回落至 " + v + " µg/m³（分指数 " + iaqi + "，"
+                return new BilingualText(zhSite + "PM2.5 1小时均值回落至 " + v + " µg/m³（分指数 " + iaqi + "，"
                                 + category.chineseName() + "），告警解除（" + std + "）",
                         enSite + " PM2.5 1-h mean back to " + v + " µg/m³" + when + ", IAQI " + iaqi + " ("
                                 + category.englishName().toLowerCase(java.util.Locale.ROOT) + "): resolved (" + std + ")");
             }
-            return new Text(zhSite + "PM2.5 1小时均值 " + v + " µg/m³，分指数 " + iaqi + "，空气质量"
+            return new BilingualText(zhSite + "PM2.5 1小时均值 " + v + " µg/m³，分指数 " + iaqi + "，空气质量"
                             + category.chineseName() + "（" + std + "）",
                     enSite + " PM2.5 1-h mean " + v + " µg/m³" + when + ", IAQI " + iaqi + ": "
                             + category.englishName().toLowerCase(java.util.Locale.ROOT) + " (" + std + ")");

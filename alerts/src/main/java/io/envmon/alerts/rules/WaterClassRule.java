@@ -5,11 +5,11 @@ import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.event.AlertState;
 import io.envmon.alerts.event.Severity;
-import io.envmon.alerts.lifecycle.Detail;
+import io.envmon.alerts.lifecycle.AlertWording;
 import io.envmon.alerts.lifecycle.MachineSettings;
 import io.envmon.alerts.lifecycle.Observation;
 import io.envmon.alerts.lifecycle.ObservationSeries;
-import io.envmon.alerts.lifecycle.Text;
+import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.water.ClassLimit;
 import io.envmon.alerts.water.Gb3838;
 import io.envmon.alerts.water.Gb3838Item;
@@ -162,9 +162,9 @@ public final class WaterClassRule implements PointRule {
                                WaterClass parameterClass,
                                WaterClass target, double threshold, OptionalDouble multiple,
                                Optional<WaterClass> sectionClass, List<String> deciding, boolean separate)
-            implements Detail {
+            implements AlertWording {
         @Override
-        public Text text(AlertState state) {
+        public BilingualText text(AlertState state) {
             String unit = Labels.unit(ParameterCatalog.find(PointType.WATER_SECTION, parameter)
                     .map(x -> x.unit()).orElse(""));
             String v = Labels.num(value, bounds) + unit;
@@ -181,14 +181,14 @@ public final class WaterClassRule implements PointRule {
                             + sc.statusEnglish().toLowerCase(java.util.Locale.ROOT) + ", decided by "
                             + String.join(", ", deciding.stream().map(Labels::en).toList()) + ")").orElse("");
             if (state == AlertState.RESOLVED) {
-                return new Text(zhHead + "，" + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel()
+                return new BilingualText(zhHead + "，" + parameterClass.chineseLabel() + "，已达到目标" + target.chineseLabel()
                                 + "，告警解除",
                         enHead + ": class " + roman(parameterClass) + ", meets the target class " + roman(target)
                                 + ": resolved");
             }
             String zhMultiple = multiple.isPresent() ? "，超标 " + Labels.multiple(multiple.getAsDouble()) + " 倍" : "";
             String enMultiple = multiple.isPresent() ? ", " + Labels.multiple(multiple.getAsDouble()) + "× over" : "";
-            return new Text(zhHead + "，" + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel()
+            return new BilingualText(zhHead + "，" + parameterClass.chineseLabel() + "，劣于目标" + target.chineseLabel()
                             + "（限值 " + t + "）" + zhMultiple + zhSection,
                     enHead + ": class " + roman(parameterClass) + ", worse than the target class " + roman(target)
                             + " (limit " + t + ")" + enMultiple + enSection);

@@ -165,13 +165,19 @@ class AlertRulesConfigParserTest {
             alertOverrides: {air: {TG-A01: {offline: {multiple: 0.5}}}} | alert rules test.yaml: alertOverrides.air.TG-A01.offline.multiple: must be > 1 and ≤ 10000, not 0.5
             alertOverrides: {air: {TG-A01/X: {}}}                  | alert rules test.yaml: alertOverrides.air.TG-A01/X: only enterprise overrides may name an outlet, as ENTERPRISE/OUTLET
             alertOverrides: {lake: {}}                             | alert rules test.yaml: alertOverrides.lake: unknown key (known: air, water, enterprise)
-            rulez: {}                                              | alert rules test.yaml: rulez: unknown key (known: standards, window, rules, heavyPollution, alertOverrides)
+            rulez: {}                                              | alert rules test.yaml: rulez: unknown key (known: standards, window, rules, heavyPollution, alertOverrides, reports)
             [1, 2]                                                 | alert rules test.yaml: expected a mapping with standards, window, rules, heavyPollution, alertOverrides
             'rules: {'                                             | alert rules test.yaml: not valid YAML
             """)
     void aBadValueGivesAnErrorNamingTheKey(String yaml, String message) {
         String actual = error(yaml);
         assertTrue(actual.startsWith(message), () -> "expected: " + message + "\n  actual: " + actual);
+    }
+
+    @Test
+    void aRepeatedKeyIsAnError() {
+        String actual = error("rules:\n  permit: {earlyWarningShare: 0.8}\n  permit: {earlyWarningShare: 0.9}\n");
+        assertTrue(actual.startsWith("alert rules test.yaml: not valid YAML: duplicate key 'permit'"), actual);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** rules.integrity: validation that names the key, and who sees each rule's alerts (issue 17). */
+/** rules.integrity: validation that names the key, and who sees each rule's alerts (docs/alerts.md#integrity-rules). */
 class IntegrityConfigTest {
 
     private final AlertRulesConfigParser parser = new AlertRulesConfigParser();

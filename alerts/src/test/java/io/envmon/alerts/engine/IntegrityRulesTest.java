@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The integrity rules end to end in the engine (issue 17), on E002/DA001 (particulate ≤ 30 mg/m³, judged as
+ * The integrity rules end to end in the engine (docs/alerts.md#integrity-rules), on E002/DA001 (particulate ≤ 30 mg/m³, judged as
  * measured): {@code integrity_parked_under_limit} and {@code integrity_impossible_combination}.
  */
 class IntegrityRulesTest {

@@ -68,6 +68,8 @@ final class Scenario {
     final AlertEngine engine;
     final List<AlertEvent> events = new ArrayList<>();
     final List<HourlyAqiRecord> records = new ArrayList<>();
+    final List<DailyAqiRecord> daily = new ArrayList<>();
+    final List<PointHourRecord> pointHours = new ArrayList<>();
     final List<RuleFault> faults = new ArrayList<>();
     final List<SkippedReading> skipped = new ArrayList<>();
     final List<PointReading> fed = new ArrayList<>();
@@ -109,6 +111,8 @@ final class Scenario {
     EngineOutput collect(EngineOutput out) {
         events.addAll(out.events());
         records.addAll(out.hourlyAqi());
+        daily.addAll(out.dailyAqi());
+        pointHours.addAll(out.pointHours());
         faults.addAll(out.faults());
         skipped.addAll(out.skipped());
         for (ReloadRequest reload : out.reloads()) {
@@ -178,6 +182,8 @@ final class Scenario {
     void clear() {
         events.clear();
         records.clear();
+        daily.clear();
+        pointHours.clear();
         faults.clear();
         skipped.clear();
     }

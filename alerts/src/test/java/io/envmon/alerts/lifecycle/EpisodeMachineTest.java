@@ -24,7 +24,7 @@ class EpisodeMachineTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T00:00:00Z");
     static final AlertKey KEY = new AlertKey("air", "TG-A01", null, "pm25_1h_aqi", "pm25");
-    static final Detail DETAIL = state -> new Text("zh", "en");
+    static final AlertWording DETAIL = state -> new BilingualText("zh", "en");
 
     static List<Observation> observations(String sequence) {
         List<Observation> out = new ArrayList<>();
@@ -106,7 +106,7 @@ class EpisodeMachineTest {
 
     @Test
     void aCarriedAlertContinuesWithItsIdAndLevel() {
-        Carried carried = new Carried("old-id", T0.minus(Duration.ofDays(2)), AlertState.ESCALATED, Severity.MAJOR, 2);
+        OpenAtReplayStart carried = new OpenAtReplayStart("old-id", T0.minus(Duration.ofDays(2)), AlertState.ESCALATED, Severity.MAJOR, 2);
         List<Episode> episodes = EpisodeMachine.run(KEY, carried, observations("2 1 3 . ."),
                 MachineSettings.hourly(1, 2));
         assertEquals("escalated:3@2 resolved@4", describe(episodes));

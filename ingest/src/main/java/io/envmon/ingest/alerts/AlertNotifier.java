@@ -13,7 +13,7 @@ public interface AlertNotifier {
     void deliver(AlertEvent event);
 
     /**
-     * Hands over an event that may be for the bureau only (issue 17): such an event must never reach an
+     * Hands over an event that may be for the bureau only (docs/alerts.md#integrity-rules): such an event must never reach an
      * enterprise's receiver. The default, for notifiers that cannot tell receivers apart, delivers only events that
      * are not bureau-only.
      */

@@ -274,6 +274,8 @@ public final class AlertService implements StoredReadingsListener {
         for (HourlyAqiRecord r : out.hourlyAqi()) {
             rows.add(AlertRows.hourlyAqi(r));
         }
+        out.dailyAqi().forEach(r -> rows.add(io.envmon.ingest.schema.ReportRows.dailyAqi(r)));
+        out.pointHours().forEach(r -> rows.add(io.envmon.ingest.schema.ReportRows.pointHour(r)));
         for (RuleFault f : out.faults()) {
             faults.increment();
             LOG.error("alert rule {} failed on {}: {}", f.rule(), f.about(), f.error());

@@ -1,12 +1,12 @@
 package io.envmon.ingest.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.hj212.Hj212Config;
 import io.envmon.hj212.ParseMode;
 import io.envmon.ingest.config.InfluxConfig.InfluxApi;
 import io.envmon.model.Durations;
+import io.envmon.model.yaml.InvalidYamlException;
+import io.envmon.model.yaml.StrictYaml;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,29 +124,43 @@ public final class ConfigLoader {
     }
 
     private void readFile(Path file) {
+        String where = "--config " + file + ": ";
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = StrictYaml.read(Files.readString(file));
         } catch (IOException e) {
-            problems.add("--config " + file + ": cannot read it as YAML (" + e.getMessage().split("\n")[0] + ")");
+            problems.add(where + "cannot read it (" + e.getMessage() + ")");
+            return;
+        } catch (InvalidYamlException e) {
+            problems.add(where + e.getMessage());
             return;
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null) {
             return;
         }
-        flatten("", root, file);
+        if (!root.isObject()) {
+            problems.add(where + "expected a mapping of settings (see docs/configuration.md)");
+            return;
+        }
+        flatten("", root, where);
     }
 
-    private void flatten(String prefix, JsonNode node, Path file) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), file);
+    /** Each scalar under its dotted key; a mapping only where the key is a section, a list nowhere. */
+    private void flatten(String prefix, JsonNode node, String where) {
+        boolean setting = SETTINGS.stream().anyMatch(s -> s.key().equals(prefix));
+        if (node.isObject() && !setting) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                flatten(StrictYaml.child(prefix, e.getKey()), e.getValue(), where);
             }
             return;
         }
-        if (SETTINGS.stream().noneMatch(s -> s.key().equals(prefix))) {
-            problems.add("--config " + file + ": unknown setting '" + prefix + "' (see docs/configuration.md)");
+        boolean section = SETTINGS.stream().anyMatch(s -> s.key().startsWith(prefix + "."));
+        if (section) {
+            problems.add(where + prefix + ": expected a mapping of its settings (see docs/configuration.md)");
+        } else if (!setting) {
+            problems.add(where + "unknown setting '" + prefix + "' (see docs/configuration.md)");
+        } else if (node.isContainerNode()) {
+            problems.add(where + prefix + ": expected a single value, not a " + (node.isArray() ? "list" : "mapping"));
         } else if (!node.isNull()) {
             values.put(prefix, node.asText());
         }

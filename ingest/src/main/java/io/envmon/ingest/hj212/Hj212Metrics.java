@@ -160,10 +160,4 @@ public final class Hj212Metrics {
         Gauge.builder("envmon.hj212.pending.frames", value)
                 .description("TCP gateway frames taken and not yet stored").register(registry);
     }
-
-    /** For tests: a counter's value. */
-    double count(String name, String... tags) {
-        Counter c = registry.find(name).tags(tags).counter();
-        return c == null ? 0 : c.count();
-    }
 }

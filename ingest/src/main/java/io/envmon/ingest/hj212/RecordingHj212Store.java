@@ -14,7 +14,7 @@ import io.envmon.ingest.pipeline.DeadLetter;
 import io.envmon.ingest.pipeline.IncomingMessage;
 import io.envmon.ingest.pipeline.ReadingRecorder;
 import io.envmon.ingest.pipeline.ReadingValidator;
-import io.envmon.ingest.pipeline.SortedMessage;
+import io.envmon.ingest.pipeline.CheckedMessage;
 import io.envmon.ingest.store.ReadingSink;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.Parameter;
@@ -68,7 +68,7 @@ public final class RecordingHj212Store implements Hj212Store {
 
     @Override
     public Future<Void> reject(IncomingMessage origin, Rejection rejection) {
-        return recorder.record(origin, SortedMessage.rejectedWhole(origin, rejection)).mapEmpty();
+        return recorder.record(origin, CheckedMessage.rejectedWhole(origin, rejection)).mapEmpty();
     }
 
     @Override
@@ -109,9 +109,9 @@ public final class RecordingHj212Store implements Hj212Store {
             Reading reading = realtime.reading().get();
             metrics.readingReceived(point.kind());
             Optional<Rejection> problem = validator.check(reading, point, clock.instant());
-            SortedMessage sorted = problem
-                    .map(r -> new SortedMessage(point, false, List.of(), List.of(), List.of(DeadLetter.of(origin, null, r))))
-                    .orElseGet(() -> new SortedMessage(point, false, List.of(reading), List.of(0), List.of()));
+            CheckedMessage sorted = problem
+                    .map(r -> new CheckedMessage(point, false, List.of(), List.of(), List.of(DeadLetter.of(origin, null, r))))
+                    .orElseGet(() -> new CheckedMessage(point, false, List.of(reading), List.of(0), List.of()));
             all.add(recorder.record(origin, sorted));
             if (problem.isEmpty() && !realtime.converted().isEmpty()) {
                 extra.add(mapper.converted(point, reading.ts(), realtime.converted()));
@@ -185,7 +185,7 @@ public final class RecordingHj212Store implements Hj212Store {
     }
 
     private Future<Void> rejectKnown(IncomingMessage origin, MonitoredPoint point, Rejection rejection) {
-        return recorder.record(origin, SortedMessage.rejectedWhole(point, DeadLetter.of(origin, null, rejection)))
+        return recorder.record(origin, CheckedMessage.rejectedWhole(point, DeadLetter.of(origin, null, rejection)))
                 .mapEmpty();
     }
 
@@ -234,7 +234,7 @@ public final class RecordingHj212Store implements Hj212Store {
             List<DeadLetter> refused = new ArrayList<>();
             outcome.refused().forEach((i, why) -> refused.add(DeadLetter.of(origin, null, Rejection.of(
                     RejectReason.STORE_REJECTED, "InfluxDB refused the " + rows.get(i).measurement() + " row: " + why))));
-            return recorder.record(origin, new SortedMessage(point, false, List.of(), List.of(), refused)).mapEmpty();
+            return recorder.record(origin, new CheckedMessage(point, false, List.of(), List.of(), refused)).mapEmpty();
         });
     }
 }

@@ -40,20 +40,20 @@ public final class JsonMessageDecoder {
         this.clock = clock;
     }
 
-    public SortedMessage decode(IncomingMessage m) {
+    public CheckedMessage decode(IncomingMessage m) {
         if (m.payload().length > maxPayloadBytes) {
-            return SortedMessage.rejectedWhole(null, DeadLetter.of(m, null, Rejection.of(RejectReason.TOO_LARGE,
+            return CheckedMessage.rejectedWhole(null, DeadLetter.of(m, null, Rejection.of(RejectReason.TOO_LARGE,
                     "payload of " + m.payload().length + " bytes exceeds the limit of " + maxPayloadBytes)));
         }
         Topic topic;
         try {
             topic = Topic.parse(topicRoot, m.topic());
         } catch (IllegalArgumentException e) {
-            return SortedMessage.rejectedWhole(null, DeadLetter.of(m, null, Rejection.of(RejectReason.BAD_TOPIC, e.getMessage())));
+            return CheckedMessage.rejectedWhole(null, DeadLetter.of(m, null, Rejection.of(RejectReason.BAD_TOPIC, e.getMessage())));
         }
         Optional<MonitoredPoint> point = registry.resolve(topic);
         if (point.isEmpty()) {
-            return SortedMessage.rejectedWhole(null, DeadLetter.of(m, null, Rejection.of(RejectReason.UNKNOWN_SITE,
+            return CheckedMessage.rejectedWhole(null, DeadLetter.of(m, null, Rejection.of(RejectReason.UNKNOWN_SITE,
                     topic.outlet() == null
                             ? topic.kind().topicSegment() + " site '" + topic.site() + "' is not in the registry"
                             : "outlet '" + topic.outlet() + "' of enterprise '" + topic.site() + "' is not in the registry")));
@@ -62,7 +62,7 @@ public final class JsonMessageDecoder {
         try {
             decoded = codec.decode(m.payload());
         } catch (RejectedException e) {
-            return SortedMessage.rejectedWhole(point.get(), DeadLetter.of(m, null, e.rejection()));
+            return CheckedMessage.rejectedWhole(point.get(), DeadLetter.of(m, null, e.rejection()));
         }
         boolean batch = decoded.batch();
         List<DeadLetter> rejected = new ArrayList<>();
@@ -84,6 +84,6 @@ public final class JsonMessageDecoder {
                 indexes.add(d.index());
             }
         }
-        return new SortedMessage(point.get(), batch, accepted, indexes, rejected);
+        return new CheckedMessage(point.get(), batch, accepted, indexes, rejected);
     }
 }

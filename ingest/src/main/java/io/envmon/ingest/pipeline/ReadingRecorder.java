@@ -43,7 +43,7 @@ public final class ReadingRecorder {
         listeners.add(listener);
     }
 
-    public Future<List<Reading>> record(IncomingMessage m, SortedMessage sorted) {
+    public Future<List<Reading>> record(IncomingMessage m, CheckedMessage sorted) {
         if (sorted.accepted().isEmpty()) {
             return deadLetter(sorted.rejected()).map(v -> List.of());
         }
@@ -68,7 +68,7 @@ public final class ReadingRecorder {
         });
     }
 
-    private void notifyListeners(SortedMessage sorted, List<Reading> stored) {
+    private void notifyListeners(CheckedMessage sorted, List<Reading> stored) {
         if (stored.isEmpty()) {
             return;
         }

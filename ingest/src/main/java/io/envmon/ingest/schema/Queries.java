@@ -70,6 +70,27 @@ public final class Queries {
                 + "ms ORDER BY time DESC LIMIT " + limit;
     }
 
+    /** {@code air_daily} rows of the days starting in {@code [from, to)}, of one station (or all: {@code null}). */
+    public static String airDaily(Instant from, Instant to, String station) {
+        return "SELECT * FROM " + ReportRows.AIR_DAILY + " WHERE time >= " + from.toEpochMilli() + "ms AND time < "
+                + to.toEpochMilli() + "ms" + (station == null ? "" : " AND \"" + PointTags.STATION + "\" = "
+                + literal(station));
+    }
+
+    /**
+     * The hourly rows ({@code water_hourly}, {@code emission_hourly}) of the given sites' points in {@code [from, to)}:
+     * for water, {@code sites} are section IDs; for enterprises, {@code enterprise/outlet} pairs.
+     */
+    public static String pointHours(SiteKind kind, java.util.List<java.util.Map<String, String>> points, Instant from,
+                                    Instant to) {
+        StringBuilder w = new StringBuilder();
+        for (java.util.Map<String, String> tags : points) {
+            w.append(w.isEmpty() ? "" : " OR ").append('(').append(where(tags)).append(')');
+        }
+        return "SELECT * FROM \"" + ReportRows.hourlyMeasurement(kind) + "\" WHERE time >= " + from.toEpochMilli()
+                + "ms AND time < " + to.toEpochMilli() + "ms" + (w.isEmpty() ? "" : " AND (" + w + ")");
+    }
+
     private static String where(MonitoredPoint point) {
         return where(PointTags.of(point));
     }

@@ -124,6 +124,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRepeatedKeyOrAValueOfTheWrongKindInTheFileIsAnError() throws IOException {
+        Path twice = Files.writeString(dir.resolve("twice.yaml"), "http:\n  port: 9000\n  port: 9001\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(twice, env));
+        assertTrue(e.getMessage().contains("--config " + twice + ": not valid YAML: duplicate key 'port'"),
+                e.getMessage());
+        Path list = Files.writeString(dir.resolve("list.yaml"), "mqtt:\n  url: [tcp://a:1883, tcp://b:1883]\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(list, env));
+        assertTrue(e.getMessage().contains("--config " + list + ": mqtt.url: expected a single value, not a list"),
+                e.getMessage());
+        Path scalar = Files.writeString(dir.resolve("scalar.yaml"), "mqtt: tcp://a:1883\n");
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(scalar, env));
+        assertTrue(e.getMessage().contains("--config " + scalar + ": mqtt: expected a mapping of its settings"),
+                e.getMessage());
+    }
+
+    @Test
     void topicRootWithWildcardsIsRefused() {
         env.put("ENVMON_TOPIC_ROOT", "env/#");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));

@@ -58,7 +58,7 @@ class Hj212FrameHandlerTest {
         String segment = "QN=" + qn + ";ST=91;CN=9014;PW=123456;MN=" + AIR_MN + ";Flag=4;CP=&&&&";
         assertEquals(text(frame(segment)), reply.orElseThrow());
         assertTrue(kit.deadLetters.isEmpty());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "accepted"));
+        assertEquals(1, kit.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "accepted"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class Hj212FrameHandlerTest {
         assertEquals(broken.trim().replace("PW=123456;", "PW=***;"), kit.deadLetters.get(0).payload().trim());
         assertTrue(kit.rows("air").isEmpty());
         assertEquals(1, kit.rows("rejected").size());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "bad_crc"));
+        assertEquals(1, kit.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "bad_crc"));
     }
 
     @Test
@@ -151,7 +151,7 @@ class Hj212FrameHandlerTest {
         assertEquals(45000.0, p.fields().get("flow_cou")); // cumulative, as sent
         assertEquals("D", p.fields().get("flow_flag"));
         assertFalse(p.fields().containsKey("so2_flag"));
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.aggregates.stored", "period", "hour"));
+        assertEquals(1, kit.count("envmon.hj212.aggregates.stored", "period", "hour"));
         assertTrue(kit.rows("emission").isEmpty());
     }
 
@@ -272,7 +272,7 @@ class Hj212FrameHandlerTest {
         assertEquals(1, rows.stream().map(StorePoint::time).distinct().count(), "one DataTime: one row in InfluxDB");
         assertEquals(1, rows.stream().map(StorePoint::tags).distinct().count());
         assertEquals(Map.of("so2_avg", 10.1, "nox_avg", 20.2), rows.get(1).fields());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.split.messages", "result", "complete"));
+        assertEquals(1, kit.count("envmon.hj212.split.messages", "result", "complete"));
     }
 
     @Test
@@ -286,7 +286,7 @@ class Hj212FrameHandlerTest {
         kit.clock.advance(java.time.Duration.ofSeconds(1));
         handler.expireSplits();
         assertEquals(0, handler.pendingSplits());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.split.messages", "result", "incomplete"));
+        assertEquals(1, kit.count("envmon.hj212.split.messages", "result", "incomplete"));
         assertEquals(1, kit.rows("emission_hour").size(), "the packet that came is stored");
     }
 

@@ -192,7 +192,7 @@ class Hj212GatewayVerticleTest {
         assertEquals(List.of("20261128095900001", "20261128095900002"), replies.stream().map(r -> qnOf(r)).sorted().toList());
         assertTrue(replies.get(0).contains(";CN=9014;"));
         assertTrue(store.origins.get(0).startsWith("tcp:127.0.0.1:"), store.origins.get(0));
-        assertEquals(2, kit.hj212Metrics.count("envmon.hj212.replies", "transport", "tcp", "cn", "9014"));
+        assertEquals(2, kit.count("envmon.hj212.replies", "transport", "tcp", "cn", "9014"));
     }
 
     @Test
@@ -238,7 +238,7 @@ class Hj212GatewayVerticleTest {
         assertTrue(three.closedWithin(Duration.ofSeconds(30)));
         two.send(realtime("20261128095900008"));
         assertEquals("20261128095900008", qnOf(two.awaitReplies(1).get(0)), "the connections within the limit are served");
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "refused"));
+        assertEquals(1, kit.count("envmon.hj212.connection.events", "event", "refused"));
     }
 
     @Test
@@ -248,13 +248,13 @@ class Hj212GatewayVerticleTest {
         // a wrong length field and no line end: only the end of the stream says where the frame ends
         String segment = upload("20261128095900007", "22", "2011", AIR_MN, 5, "DataTime=20261128095900;a34004-Rtd=1");
         String f = new String(frame(segment), StandardCharsets.UTF_8).replace("\r\n", "");
-        store.probe = () -> kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "idle_timeout");
+        store.probe = () -> kit.count("envmon.hj212.connection.events", "event", "idle_timeout");
         d.send("##0999" + f.substring(6));
         assertTrue(d.closedWithin(Duration.ofSeconds(30)));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.stored.contains("20261128095900007"));
         assertEquals(List.of(1.0), store.probed.stream().map(o -> ((Number) o).doubleValue()).toList(),
                 "the frame was stored once, by the idle timeout's finish, not before it");
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "idle_timeout"));
+        assertEquals(1, kit.count("envmon.hj212.connection.events", "event", "idle_timeout"));
     }
 
     @Test
@@ -301,7 +301,7 @@ class Hj212GatewayVerticleTest {
         assertEquals("unauthorized", refused.reason().code());
         assertTrue(refused.detail().contains("MN '" + AIR_MN + "' (TG-A01) belongs to air-TG-A01")
                 && refused.detail().contains("enterprise-E001"), refused.detail());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.frames", "transport", "tcp", "outcome", "unauthorized"));
+        assertEquals(1, kit.count("envmon.hj212.frames", "transport", "tcp", "outcome", "unauthorized"));
 
         Device station = new Device();
         station.send(realtime("20261128095900304"));
@@ -323,6 +323,6 @@ class Hj212GatewayVerticleTest {
         assertEquals(List.of("20261128095900201", "20261128095900202"), replies.stream().map(r -> qnOf(r)).sorted().toList());
         old.poll();
         assertTrue(old.received.isEmpty());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.connection.events", "event", "rebound"));
+        assertEquals(1, kit.count("envmon.hj212.connection.events", "event", "rebound"));
     }
 }

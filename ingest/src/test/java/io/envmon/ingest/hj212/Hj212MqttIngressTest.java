@@ -53,7 +53,7 @@ class Hj212MqttIngressTest {
         assertEquals(1, kit.rows("air").size());
         assertEquals("env/hj212/" + AIR_MN + "/down", published.get(0).topic());
         assertTrue(published.get(0).payload().contains("QN=20261128095900001;ST=91;CN=9014;"));
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.replies", "transport", "mqtt", "cn", "9014"));
+        assertEquals(1, kit.count("envmon.hj212.replies", "transport", "mqtt", "cn", "9014"));
     }
 
     /** The broker vouches for the topic only, so a frame naming another MN is not that device's data (docs/hj212.md). */
@@ -68,7 +68,7 @@ class Hj212MqttIngressTest {
         assertEquals("env/hj212/" + AIR_MN, letter.topic());
         assertTrue(letter.detail().contains("MN '" + WATER_MN + "' (XYH-01)"), letter.detail());
         assertTrue(letter.detail().contains("topic of MN '" + AIR_MN + "'"), letter.detail());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "unauthorized"));
+        assertEquals(1, kit.count("envmon.hj212.frames", "transport", "mqtt", "outcome", "unauthorized"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class Hj212MqttIngressTest {
         assertTrue(process("env/hj212/" + AIR_MN, frame(upload("20261128095900003", "22", "2011", AIR_MN, 5,
                 "DataTime=20261128095900;a34004-Rtd=35.2"))).succeeded());
         assertEquals(1, kit.rows("air").size());
-        assertEquals(1, kit.hj212Metrics.count("envmon.hj212.replies.undelivered", "transport", "mqtt"));
+        assertEquals(1, kit.count("envmon.hj212.replies.undelivered", "transport", "mqtt"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.envmon.ingest.store.StorePoint;
 import io.envmon.ingest.store.WriteOutcome;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryFiles;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,12 @@ final class Hj212TestKit {
     }
 
     /** The MQTT path over this kit's handler, replying through {@code replies}; without the TCP gateway's services. */
+    /** The value of one of the HJ 212 counters, 0 when it was never counted. */
+    double count(String name, String... tags) {
+        Counter c = metrics.meterRegistry().find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+
     Hj212MqttIngress mqttIngress(String topicRoot, int maxPayloadBytes, Hj212MqttIngress.ReplyPublisher replies) {
         return new Hj212MqttIngress(topicRoot, maxPayloadBytes, handler(Hj212Metrics.Transport.MQTT), replies, metrics,
                 hj212Metrics, clock, null);

@@ -79,6 +79,22 @@ class ApiInputIT {
     }
 
     @Test
+    void readingsComeRoundedToTheirParametersDecimals() {
+        io.envmon.testkit.MqttTestClient device = io.envmon.testkit.MqttTestClient.connect(harness.mqtt.url());
+        device.publish("env/air/S02", "{\"ts\": \"" + harness.base + "\", \"values\": {\"pm25\": 131.05315000000002, "
+                + "\"co\": 1.25, \"temp\": -3.14159}}", 1);
+        device.close();
+        String path = "/api/readings/air/S02?from=" + harness.base.minusSeconds(1) + "&to=" + harness.base.plusSeconds(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> harness.api(BUREAU, path).body().contains("pm25"));
+        String body = harness.api(BUREAU, path).body();
+        // PM2.5 to whole µg/m³ and CO to 0.1 mg/m³ (HJ 633-2026 §4.2.2), half to even; temperature to 0.1 °C
+        for (String value : new String[] {"\"pm25\":131.0", "\"co\":1.2", "\"temp\":-3.1"}) {
+            assertTrue(body.contains(value + ",") || body.contains(value + "}"), value + " in " + body);
+        }
+    }
+
+    @Test
     void readingsOfASiteTheRegistryDoesNotKnowAreA404NotAnEmptyList() {
         HttpResponse<String> r = harness.api(BUREAU, "/api/readings/air/S99");
         assertEquals(404, r.statusCode(), r.body());

@@ -1,27 +1,31 @@
 package io.envmon.model.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.envmon.model.yaml.InvalidYamlException;
+import io.envmon.model.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes registry YAML. Unknown keys are errors, so a misspelt {@code limts} cannot pass unnoticed. */
+/**
+ * Reads and writes registry YAML, strictly ({@link StrictYaml}): unknown keys are errors, so a misspelt
+ * {@code limts} cannot pass unnoticed, and so are repeated keys and values of the wrong kind.
+ */
 public final class RegistryFiles {
 
     private RegistryFiles() {
     }
 
     private static ObjectMapper yaml() {
-        return new ObjectMapper(new YAMLFactory()
+        return StrictYaml.mapper(new YAMLFactory()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     }
 
     /** @throws RegistryException naming the file and the entry that is wrong */
@@ -36,21 +40,25 @@ public final class RegistryFiles {
     }
 
     public static Registry parse(String yamlText, String source) {
+        JsonNode tree;
         try {
-            Registry registry = yaml().readValue(yamlText, Registry.class);
-            if (registry == null) {
-                throw new RegistryException("registry " + source + ": the file is empty");
-            }
-            return registry;
+            tree = StrictYaml.read(yamlText);
+        } catch (InvalidYamlException e) {
+            throw new RegistryException("registry " + source + ": " + e.getMessage(), e);
+        }
+        if (tree == null) {
+            throw new RegistryException("registry " + source + ": the file is empty");
+        }
+        try {
+            return yaml().treeToValue(tree, Registry.class);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RegistryException re) {
                 throw new RegistryException("registry " + source + ": " + re.getMessage(), re);
             }
-            throw new RegistryException("registry " + source + ": " + e.getOriginalMessage()
-                    + " at " + e.getPathReference(), e);
+            throw new RegistryException("registry " + source + ": " + StrictYaml.describe("", e), e);
         } catch (JsonProcessingException e) {
-            throw new RegistryException("registry " + source + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new RegistryException("registry " + source + ": " + e.getOriginalMessage(), e);
         }
     }
 

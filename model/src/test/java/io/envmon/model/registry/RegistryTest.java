@@ -67,6 +67,14 @@ class RegistryTest {
     }
 
     @Test
+    void aRepeatedKeyIsAnErrorNotALaterValueWinning() {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> RegistryFiles.parse("air:\n  - {id: A, name: x, name: y}\n", "twice.yaml"));
+        assertTrue(e.getMessage().startsWith("registry twice.yaml: not valid YAML: duplicate key 'name'"),
+                e.getMessage());
+    }
+
+    @Test
     void aMisspeltKeyIsAnError() {
         RegistryException e = assertThrows(RegistryException.class,
                 () -> RegistryFiles.parse("air:\n  - {id: A, nmae: x}\n", "typo.yaml"));

@@ -7,6 +7,7 @@ import io.envmon.model.registry.RegistryException;
 import io.envmon.model.registry.RegistryFiles;
 import io.envmon.simulator.ledger.LedgerRecorder;
 import io.envmon.simulator.run.LoadClocks;
+import io.envmon.simulator.run.LoadReport;
 import io.envmon.simulator.run.LoadRunner;
 import io.envmon.simulator.run.LoadTarget;
 import io.envmon.simulator.run.PointFeed;
@@ -118,6 +119,13 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No per-second lines; only the summary.")
     private boolean quiet;
 
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (for a person; the wording may change) or json: one JSON object per line, "
+                    + "{\"type\":\"second\",...} each second and {\"type\":\"summary\",\"sent\":...,\"acked\":...,"
+                    + "\"rate\":...,\"elapsed\":...,\"held\":...} at the end, for scripts (docs/simulator.md) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String output;
+
     @picocli.CommandLine.Mixin
     private BrokerOptions broker = new BrokerOptions();
 
@@ -133,6 +141,7 @@ public final class LoadCommand implements Callable<Integer> {
         TopicRoot.require(spec, topicRoot);
         require(!warmUp.isNegative() && warmUp.toMillis() % 1000 == 0, "--warm-up must be whole seconds, e.g. 2s");
         require(warmUp.isZero() || length.duration != null, "--warm-up goes with --duration");
+        require(output.equals("text") || output.equals("json"), "--output must be text or json");
         require(until == null || !until.isAfter(Instant.now()), "--until must not be in the future");
         Registry points;
         try {
@@ -152,7 +161,7 @@ public final class LoadCommand implements Callable<Integer> {
                 transports.add(new PahoMqttTransport(mqtt.forClient(mqtt.clientId() + "-" + i, null, null)));
             }
             LoadRunner.Result result = new LoadRunner(feeds, transports, target, LoadClocks.system(),
-                    spec.commandLine().getOut(), quiet).run(Duration.ofSeconds(30));
+                    report(), quiet).run(Duration.ofSeconds(30));
             if (recorder != null) {
                 recorder.toLedger("load", List.of(), topicRoot, interval.toString(), result.wallFrom(), result.wallTo(),
                         result.acknowledged(), result.failed(), List.of()).write(ledger);
@@ -168,6 +177,11 @@ public final class LoadCommand implements Callable<Integer> {
         } finally {
             stop.close();
         }
+    }
+
+    private LoadReport report() {
+        return output.equals("json") ? LoadReport.json(spec.commandLine().getOut())
+                : LoadReport.text(spec.commandLine().getOut());
     }
 
     /** Far enough back that the last reading is stamped at --until (or now) at the latest. */

@@ -3,13 +3,11 @@ package io.envmon.simulator.run;
 import io.envmon.model.registry.MonitoredPoint;
 import io.envmon.simulator.transport.Transport;
 import io.envmon.simulator.transport.TransportException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +17,8 @@ import java.util.concurrent.Future;
  * {@code load}: publishes readings at a target rate (readings per second) over several connections, point
  * {@code i} on connection {@code i mod n}. Each connection is a {@link LoadLane} with its own sender thread,
  * its own points and a share of the rate proportional to its points (so all lanes go through the ticks at the
- * same pace and the shares add up to the target). Prints one line per wall second unless quiet, a summary with
- * the achieved rate and the {@link Steadiness} figures.
+ * same pace and the shares add up to the target). Reports ({@link LoadReport}) one line per wall second unless
+ * quiet, and a summary with the achieved rate and the {@link Steadiness} figures.
  */
 public final class LoadRunner {
 
@@ -34,7 +32,7 @@ public final class LoadRunner {
     private final List<Transport> transports;
     private final LoadTarget target;
     private final LoadClocks clocks;
-    private final PrintWriter out;
+    private final LoadReport report;
     private final boolean quiet;
     private final RunStats stats = new RunStats();
     private final SecondCounts seconds = new SecondCounts();
@@ -49,7 +47,7 @@ public final class LoadRunner {
     }
 
     public LoadRunner(List<PointFeed> feeds, List<Transport> transports, LoadTarget target, LoadClocks clocks,
-                      PrintWriter out, boolean quiet) {
+                      LoadReport report, boolean quiet) {
         if (feeds.isEmpty() || transports.isEmpty() || transports.size() > feeds.size()) {
             throw new IllegalArgumentException("feeds and 1 to feeds.size() transports are needed");
         }
@@ -57,7 +55,7 @@ public final class LoadRunner {
         this.transports = List.copyOf(transports);
         this.target = target;
         this.clocks = clocks;
-        this.out = out;
+        this.report = report;
         this.quiet = quiet;
     }
 
@@ -73,7 +71,7 @@ public final class LoadRunner {
         Instant wallStart = clock.now();
         List<LoadLane> lanes = lanes(wallStart, clock);
         int warmUp = (int) target.warmUp().toSeconds();
-        SecondLines lines = new SecondLines(seconds, stats, out, warmUp);
+        SecondLines lines = new SecondLines(seconds, stats, report, warmUp);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < lanes.size(); i++) {
             Thread t = new Thread(lanes.get(i), "load-" + i);
@@ -119,13 +117,7 @@ public final class LoadRunner {
         boolean completed = lanes.stream().allMatch(LoadLane::completed);
         Result result = new Result(s.messages(), s.readings(), s.acknowledged(), s.failed(), unacknowledged, wallStart,
                 wallEnd, sending, achieved, Steadiness.of(target.rate(), achieved, measured), completed);
-        out.printf(Locale.ROOT, "%s: %d readings / %d messages over %d connections in %.1f s%s: target %.0f readings/s, "
-                        + "achieved %.0f readings/s; acknowledged %d, failed %d, unacknowledged at exit %d%n",
-                completed ? "done" : "stopped", s.readings(), s.messages(), transports.size(), sending.toMillis() / 1000.0,
-                warmUp == 0 ? "" : " (the first " + warmUp + " s warming up, not in the rate)", target.rate(), achieved,
-                s.acknowledged(), s.failed(), unacknowledged);
-        out.println(result.steadiness().describe());
-        out.flush();
+        report.summary(result, transports.size(), warmUp);
         return result;
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envmon.model.ReadingCodec;
 import io.envmon.model.registry.MonitoredPoint;
 import io.envmon.model.registry.Registry;
@@ -62,7 +64,7 @@ class LoadRunnerTest {
     private LoadRunner.Result run(List<PointFeed> feeds, List<RecordingTransport> transports, List<FakePacer> clocks,
                                   LoadTarget target, boolean quiet) throws Exception {
         return new LoadRunner(feeds, List.copyOf(transports), target, new LoadClocks(clocks::get, null),
-                new PrintWriter(out), quiet).run(Duration.ZERO);
+                LoadReport.text(new PrintWriter(out)), quiet).run(Duration.ZERO);
     }
 
     private static LoadTarget forDuration(double rate, Duration duration) {
@@ -94,6 +96,39 @@ class LoadRunnerTest {
         assertTrue(text.contains("5001 messages over 3 connections"), text);
         assertTrue(text.matches("(?s).*target 1000 readings/s, achieved 100[01] readings/s.*"), text);
         assertTrue(text.contains("held steadily"), text);
+    }
+
+    @Test
+    void theJsonReportCarriesTheFiguresOfTheResultOneObjectPerLine() throws Exception {
+        List<FakePacer> clocks = new ArrayList<>();
+        List<RecordingTransport> transports = transports(clocks, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        LoadRunner.Result r = new LoadRunner(feeds(1, null), List.copyOf(transports),
+                forDuration(1000, Duration.ofSeconds(5)), new LoadClocks(clocks::get, null),
+                LoadReport.json(new PrintWriter(out)), false).run(Duration.ZERO);
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        assertEquals(6, lines.size(), out.toString());
+        for (int s = 0; s < 5; s++) {
+            assertEquals("second", lines.get(s).path("type").asText());
+            assertEquals(s + 1, lines.get(s).path("second").asLong());
+        }
+        JsonNode summary = lines.get(5);
+        assertEquals("summary", summary.path("type").asText());
+        assertEquals(r.readings(), summary.path("sent").asLong());
+        assertEquals(r.messages(), summary.path("messages").asLong());
+        assertEquals(r.acknowledged(), summary.path("acked").asLong());
+        assertEquals(0, summary.path("failed").asLong());
+        assertEquals(0, summary.path("unacked").asLong());
+        assertEquals(3, summary.path("connections").asInt());
+        assertEquals(r.wall().toMillis() / 1000.0, summary.path("elapsed").asDouble(), 1e-9);
+        assertEquals(1000, summary.path("target").asDouble(), 1e-9);
+        assertEquals(r.achievedRate(), summary.path("rate").asDouble(), 0.05);
+        assertEquals(r.steadiness().median(), summary.path("median").asLong());
+        assertTrue(summary.path("held").asBoolean() && summary.path("completed").asBoolean(), summary.toString());
     }
 
     @Test

@@ -65,6 +65,29 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void unknownKeysRepeatedKeysAndWrongKindsAreErrors() {
+        assertEquals("x.yaml: effects[0].factr: unknown key (expected one of factor, flag, from, kind, offset, outlet, "
+                        + "parameter, ramp, site, times, to, type, value)",
+                message("name: x\neffects:\n  - {type: scale, site: A, parameter: pm25, factr: 2}\n"));
+        assertEquals("x.yaml: expects: unknown key (expected one of description, effects, expect, inject, name)",
+                message("name: x\nexpects: {}\n"));
+        assertEquals("x.yaml: expect.alerts[0].severity: unknown key (expected one of kind, liveOnly, minSeverity, "
+                        + "minSpan, rule, site)",
+                message("name: x\nexpect:\n  alerts:\n    - {kind: air, site: A, rule: offline, severity: major}\n"));
+        assertEquals("x.yaml: effects[0].factor: expected a number, not 'double'",
+                message("name: x\neffects:\n  - {type: scale, site: A, parameter: pm25, factor: double}\n"));
+        assertEquals("x.yaml: inject[0].padBytes: expected a whole number, not 'lots'",
+                message("name: x\ninject:\n  - {topic: a, payload: b, reason: too_large, padBytes: lots}\n"));
+        assertEquals("x.yaml: expect.alerts[0].liveOnly: expected true or false, not 'sometimes'",
+                message("name: x\nexpect:\n  alerts:\n    - {kind: air, site: A, rule: offline, liveOnly: sometimes}\n"));
+        assertEquals("x.yaml: inject[0].payload: expected a single value, not a mapping",
+                message("name: x\ninject:\n  - {topic: a, payload: {a: 1}, reason: malformed}\n"));
+        assertEquals("x.yaml: effects: expected a list", message("name: x\neffects: {type: silence}\n"));
+        assertTrue(message("name: x\nname: y\n").startsWith("x.yaml: not valid YAML: duplicate key 'name'"),
+                message("name: x\nname: y\n"));
+    }
+
+    @Test
     void durationsMayBeCompoundOrIso() {
         assertEquals(Duration.ofMinutes(130), ScenarioFiles.parseDuration("2h10m"));
         assertEquals(Duration.ofMinutes(90), ScenarioFiles.parseDuration("1.5h"));

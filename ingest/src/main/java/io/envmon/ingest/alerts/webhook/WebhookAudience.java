@@ -14,8 +14,8 @@ public sealed interface WebhookAudience permits WebhookAudience.Bureau, WebhookA
     boolean mayReceive(AlertEvent event);
 
     /**
-     * As {@link #mayReceive(AlertEvent)}, for an event that may be for the bureau only (issue 17: the integrity
-     * rules by default; {@code AlertEngine.bureauOnly}): an enterprise never receives such an event, even its own.
+     * As {@link #mayReceive(AlertEvent)}, for an event that may be for the bureau only (the integrity
+     * rules by default, docs/webhooks.md#who-receives-what; {@code AlertEngine.bureauOnly}): an enterprise never receives such an event, even its own.
      */
     default boolean mayReceive(AlertEvent event, boolean bureauOnly) {
         return !(bureauOnly && this instanceof Enterprise) && mayReceive(event);

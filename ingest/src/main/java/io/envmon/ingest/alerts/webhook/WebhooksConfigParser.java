@@ -1,14 +1,12 @@
 package io.envmon.ingest.alerts.webhook;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.Severity;
 import io.envmon.ingest.alerts.system.SystemAlertsConfig;
 import io.envmon.model.Durations;
+import io.envmon.model.yaml.InvalidYamlException;
+import io.envmon.model.yaml.StrictYaml;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +27,9 @@ import java.util.regex.Pattern;
  * Parses the webhooks YAML (given as text: the caller reads the file) into a {@link WebhooksConfig}: the channels
  * under {@code webhooks} (each with a {@code type}: {@code webhook}, the default, {@code dingtalk}, {@code wecom},
  * {@code feishu}, {@code email}) and {@code systemAlerts}. Every problem
- * is collected and reported at once, each naming its key ({@code webhooks[2].url: not an http(s) URL}); unknown
- * keys are errors. Secrets given as {@code secretEnv} are read from the environment map passed to the
+ * is collected and reported at once, each naming its key ({@code webhooks[2].url: not an http(s) URL}); the file
+ * is read by {@link StrictYaml} (repeated keys are errors) and unknown keys are errors. Secrets given as
+ * {@code secretEnv} are read from the environment map passed to the
  * constructor, never from {@link System#getenv()} directly, so that tests and the wiring decide.
  */
 public final class WebhooksConfigParser {
@@ -54,8 +52,6 @@ public final class WebhooksConfigParser {
     /** HMAC keys shorter than this are guessable; 32 random bytes (e.g. {@code openssl rand -hex 32}) are advised. */
     static final int MIN_SECRET_LENGTH = 16;
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final Map<String, String> env;
 
     /** @param env the environment {@code secretEnv} names are looked up in (the wiring passes {@code System.getenv()}) */
@@ -72,17 +68,17 @@ public final class WebhooksConfigParser {
         String where = "webhooks " + source + ": ";
         JsonNode root;
         try {
-            root = text == null || text.isBlank() ? null : yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new WebhooksConfigException(List.of(where + "not valid YAML: " + e.getOriginalMessage()));
+            root = StrictYaml.read(text);
+        } catch (InvalidYamlException e) {
+            throw new WebhooksConfigException(List.of(where + e.getMessage()));
         }
-        if (root == null || root.isNull() || root.isMissingNode()) {
+        if (root == null) {
             return WebhooksConfig.none();
         }
         if (!root.isObject()) {
             throw new WebhooksConfigException(List.of(where + "expected a mapping with " + sorted(TOP_LEVEL)));
         }
-        return new Reading(where).config(root);
+        return new FileCheck(where).config(root);
     }
 
     /** The keys a channel of this type may have. */
@@ -103,12 +99,12 @@ public final class WebhooksConfigParser {
         return String.join(", ", new TreeSet<>(keys));
     }
 
-    /** One parse: collects the problems of one file. */
-    private final class Reading {
+    /** The checks of one file: collects its problems, each naming its key. */
+    private final class FileCheck {
         private final List<String> problems = new ArrayList<>();
         private final String where;
 
-        Reading(String where) {
+        FileCheck(String where) {
             this.where = where;
         }
 
@@ -540,11 +536,8 @@ public final class WebhooksConfigParser {
         }
 
         private void unknownKeys(String prefix, JsonNode node, Set<String> allowed, String forWhat) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!allowed.contains(k)) {
-                    problem(prefix + k, "unknown key" + forWhat + " (expected one of " + sorted(allowed) + ")");
-                }
+            for (String k : StrictYaml.unknownKeys(node, allowed)) {
+                problem(prefix + k, "unknown key" + forWhat + " (expected one of " + sorted(allowed) + ")");
             }
         }
 

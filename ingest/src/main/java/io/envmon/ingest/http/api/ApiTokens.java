@@ -1,15 +1,13 @@
 package io.envmon.ingest.http.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.envmon.model.registry.Registry;
-import java.io.IOException;
+import io.envmon.model.yaml.InvalidYamlException;
+import io.envmon.model.yaml.StrictYaml;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,8 @@ import java.util.Optional;
 public final class ApiTokens {
 
     private static final int MIN_TOKEN_LENGTH = 16;
+    private static final List<String> TOP_LEVEL = List.of("bureau", "enterprises");
+    private static final List<String> ENTRY = List.of("name", "token", "tokenEnv");
 
     private record Entry(byte[] token, Principal principal) {
     }
@@ -57,28 +57,30 @@ public final class ApiTokens {
     }
 
     /**
-     * @throws IllegalArgumentException naming the file and the entry that is wrong
+     * Reads the tokens file ({@link StrictYaml}): unknown keys, repeated keys and values of the wrong kind are
+     * errors, each naming its key ({@code enterprises.E001[0].token}).
+     *
+     * @throws IllegalArgumentException naming the file and every entry that is wrong
      */
     public static ApiTokens parse(String yaml, String source, Map<String, String> env, Registry registry) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage().split("\n")[0]);
+            root = StrictYaml.read(yaml);
+        } catch (InvalidYamlException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
         List<String> problems = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
-        if (root != null && root.isObject()) {
-            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!key.equals("bureau") && !key.equals("enterprises")) {
-                    problems.add(key + ": unknown key (bureau, enterprises)");
-                }
-            }
+        if (root != null && !root.isObject()) {
+            problems.add("expected a mapping with " + String.join(", ", TOP_LEVEL));
+        } else if (root != null) {
+            StrictYaml.unknownKeys(root, TOP_LEVEL).forEach(k -> problems.add(k + ": " + StrictYaml.unknownKey(TOP_LEVEL)));
             readList(root.path("bureau"), "bureau", null, env, entries, problems);
             JsonNode enterprises = root.path("enterprises");
-            for (Iterator<Map.Entry<String, JsonNode>> it = enterprises.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            if (!enterprises.isMissingNode() && !enterprises.isNull() && !enterprises.isObject()) {
+                problems.add("enterprises: expected a mapping of enterprise ID to a list of {name, token | tokenEnv}");
+            }
+            for (Map.Entry<String, JsonNode> e : enterprises.properties()) {
                 if (registry.enterprise(e.getKey()).isEmpty()) {
                     problems.add("enterprises." + e.getKey() + ": not an enterprise of the registry");
                 }
@@ -109,10 +111,19 @@ public final class ApiTokens {
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
-            String at = where + "[" + i + "]";
-            String name = item.path("name").asText(null);
-            String token = item.path("token").asText(null);
-            String tokenEnv = item.path("tokenEnv").asText(null);
+            String at = StrictYaml.item(where, i);
+            if (!item.isObject()) {
+                problems.add(at + ": expected a mapping with name, token or tokenEnv");
+                continue;
+            }
+            int before = problems.size();
+            StrictYaml.unknownKeys(item, ENTRY).forEach(k -> problems.add(at + "." + k + ": " + StrictYaml.unknownKey(ENTRY)));
+            String name = text(item, at, "name", problems);
+            String token = text(item, at, "token", problems);
+            String tokenEnv = text(item, at, "tokenEnv", problems);
+            if (problems.size() > before) {
+                continue;
+            }
             if (name == null || name.isBlank()) {
                 problems.add(at + ".name: missing");
                 continue;
@@ -130,5 +141,18 @@ public final class ApiTokens {
             }
             entries.add(new Entry(token.getBytes(StandardCharsets.UTF_8), new Principal(name, enterprise)));
         }
+    }
+
+    /** The string at {@code key}, null when absent; anything but a string (a number, a list...) is a problem. */
+    private static String text(JsonNode item, String at, String key, List<String> problems) {
+        JsonNode v = item.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            problems.add(at + "." + key + ": expected a string (in quotes if it looks like a number)");
+            return null;
+        }
+        return v.textValue();
     }
 }

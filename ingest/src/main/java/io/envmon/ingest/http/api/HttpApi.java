@@ -1,18 +1,21 @@
 package io.envmon.ingest.http.api;
 
+import io.envmon.alerts.config.AlertRulesConfig;
 import io.envmon.ingest.alerts.AlertService;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.model.registry.Registry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
  * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
- * {@link DeliveriesResource}. Every route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * {@link DeliveriesResource}, {@link ReportsResource}, and the OpenAPI description ({@link OpenApiResource}, no
+ * token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
  * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
  * data).
  */
@@ -23,22 +26,30 @@ public final class HttpApi {
     private final AlertsResource alerts;
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
+    private final ReportsResource reports;
+    private final OpenApiResource openApi = new OpenApiResource();
 
-    /** @param alertService the running alert service, or null while it starts (the API then answers 503) */
+    /**
+     * @param alertService the running alert service, or null while it starts (the API then answers 503)
+     * @param rules        the alert rules (standards, district, reports): what the reports compare with
+     */
     public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, Registry registry,
-                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries) {
+                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries, AlertRulesConfig rules) {
         this.auth = new ApiAuth(tokens, alertService);
         this.stream = new AlertStreamResource(vertx);
         this.alerts = new AlertsResource(vertx, alertService, reader);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
+        this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);
     }
 
     public void mount(Router router) {
+        openApi.mount(router); // the description needs no token: integrators read it before they have one
         router.route("/api/*").handler(auth::handle);
         stream.mount(router); // before /api/alerts/:id, which would take "stream" for an ID
         alerts.mount(router);
         readings.mount(router);
         deliveries.mount(router);
+        reports.mount(router);
     }
 }

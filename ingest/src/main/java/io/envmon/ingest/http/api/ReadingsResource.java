@@ -9,6 +9,8 @@ import io.envmon.ingest.schema.PointTags;
 import io.envmon.ingest.schema.Queries;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.ingest.store.QueryRow;
+import io.envmon.model.ParameterCatalog;
+import io.envmon.model.PointType;
 import io.envmon.model.SiteIds;
 import io.envmon.model.SiteKind;
 import io.envmon.model.Topic;
@@ -74,12 +76,14 @@ final class ReadingsResource {
             return;
         }
         String q = Queries.readings(kind, site, outlet, from, to, limit);
+        PointType type = registry.resolve(new Topic(kind, site, outlet)).orElseThrow().type();
         vertx.executeBlocking(() -> reader.query(q), false)
-                .onSuccess(rows -> respondRaw(rc, 200, readingsJson(rows)))
+                .onSuccess(rows -> respondRaw(rc, 200, readingsJson(rows, type)))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }
 
-    private String readingsJson(List<QueryRow> rows) {
+    /** Values are rounded to their parameter's decimals (docs/parameters.md#precision): no binary noise. */
+    private String readingsJson(List<QueryRow> rows, PointType type) {
         var array = json.createArrayNode();
         for (QueryRow row : rows) {
             var node = array.addObject();
@@ -93,7 +97,8 @@ final class ReadingsResource {
                 if (column.endsWith(PointTags.FLAG_SUFFIX)) {
                     flags.put(column.substring(0, column.length() - PointTags.FLAG_SUFFIX.length()), raw);
                 } else if (row.number(column) != null) {
-                    values.put(column, row.number(column));
+                    double v = row.number(column);
+                    values.put(column, ParameterCatalog.find(type, column).map(p -> p.round(v)).orElse(v));
                 }
             });
             if (!flags.isEmpty()) {

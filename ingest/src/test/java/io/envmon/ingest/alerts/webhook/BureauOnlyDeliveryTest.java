@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue 17: an alert for the bureau only (the integrity rules by default) never reaches an enterprise's webhook,
- * not even the enterprise it is about; the bureau's webhooks receive it.
+ * An alert for the bureau only (the integrity rules by default, docs/webhooks.md#who-receives-what) never reaches
+ * an enterprise's webhook, not even the enterprise it is about; the bureau's webhooks receive it.
  */
 class BureauOnlyDeliveryTest {
 

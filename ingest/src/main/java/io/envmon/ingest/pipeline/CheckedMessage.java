@@ -10,21 +10,21 @@ import java.util.List;
  *
  * @param batch whether positions are meaningful to the sender (a JSON batch); dead letters then carry them
  */
-public record SortedMessage(MonitoredPoint point, boolean batch, List<Reading> accepted, List<Integer> acceptedIndexes,
+public record CheckedMessage(MonitoredPoint point, boolean batch, List<Reading> accepted, List<Integer> acceptedIndexes,
                             List<DeadLetter> rejected) {
 
-    public SortedMessage {
+    public CheckedMessage {
         accepted = List.copyOf(accepted);
         acceptedIndexes = List.copyOf(acceptedIndexes);
         rejected = List.copyOf(rejected);
     }
 
-    public static SortedMessage rejectedWhole(MonitoredPoint point, DeadLetter deadLetter) {
-        return new SortedMessage(point, false, List.of(), List.of(), List.of(deadLetter));
+    public static CheckedMessage rejectedWhole(MonitoredPoint point, DeadLetter deadLetter) {
+        return new CheckedMessage(point, false, List.of(), List.of(), List.of(deadLetter));
     }
 
     /** A whole message rejected for one reason. */
-    public static SortedMessage rejectedWhole(IncomingMessage m, io.envmon.model.Rejection rejection) {
+    public static CheckedMessage rejectedWhole(IncomingMessage m, io.envmon.model.Rejection rejection) {
         return rejectedWhole(null, DeadLetter.of(m, null, rejection));
     }
 }

@@ -13,8 +13,8 @@ import io.envmon.model.registry.RegistryFiles;
 
 /**
  * Every file generated from code and the registry: the five dashboards and the Mosquitto ACL. The committed files
- * must equal what this produces ({@code GeneratedFilesTest}); {@link #main} or
- * {@code -Denvmon.grafana.write=true} on that test rewrites them.
+ * must equal what this produces ({@code GeneratedFilesTest}); {@link #main} rewrites them
+ * ({@code mvn -B -pl grafana -am process-classes -Pgenerate}, docs/grafana.md).
  */
 public final class GeneratedFiles {
 
