@@ -147,7 +147,7 @@ public final class IngestWiring {
         ConsoleResource console = new ConsoleResource(vertx); // unpacks its files here, off the event loop
         // the console after the API, so that /api/... never reaches it (docs/console.md)
         http = new HttpVerticle(config.httpPort(), config.http(), metrics, components,
-                List.of(api::mount, console::mount));
+                List.of(api::mount, console::mount), config.httpTls());
         probe = new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5));
     }
 

@@ -1,12 +1,16 @@
 package io.envmon.ingest.http;
 
 import io.envmon.ingest.config.HttpServerConfig;
+import io.envmon.ingest.config.HttpTlsConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
     private final IngestMetrics metrics;
     private final Map<String, ComponentHealth> components;
     private final List<Consumer<Router>> apis;
+    private final HttpTlsConfig tls;
     private HttpServer server;
 
     /**
@@ -41,11 +46,24 @@ public final class HttpVerticle extends VerticleBase {
      */
     public HttpVerticle(int port, HttpServerConfig config, IngestMetrics metrics, Map<String, ComponentHealth> components,
                         List<Consumer<Router>> apis) {
+        this(port, config, metrics, components, apis, HttpTlsConfig.NONE);
+    }
+
+    /** With the default address (loopback) and limits. @param tls HTTPS (and client certificates) when enabled */
+    public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components,
+                        List<Consumer<Router>> apis, HttpTlsConfig tls) {
+        this(port, HttpServerConfig.defaults(), metrics, components, apis, tls);
+    }
+
+    /** @param tls HTTPS (and client certificates) when enabled, else plain HTTP */
+    public HttpVerticle(int port, HttpServerConfig config, IngestMetrics metrics, Map<String, ComponentHealth> components,
+                        List<Consumer<Router>> apis, HttpTlsConfig tls) {
         this.port = port;
         this.config = config;
         this.metrics = metrics;
         this.components = new LinkedHashMap<>(components);
         this.apis = List.copyOf(apis);
+        this.tls = tls;
     }
 
     @Override
@@ -56,27 +74,40 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         apis.forEach(api -> api.accept(router));
-        return vertx.createHttpServer(options())
+        return vertx.createHttpServer(serverOptions())
                 .connectionHandler(guard::onConnection)
                 .requestHandler(router)
                 .listen(port, config.bindAddress())
                 .onSuccess(s -> {
                     server = s;
-                    LOG.info("HTTP API listening on {}:{} (/health, /metrics)", config.bindAddress(), s.actualPort());
+                    LOG.info("{} API listening on {}:{} (/health, /metrics)", tls.enabled() ? "HTTPS" : "HTTP",
+                            config.bindAddress(), s.actualPort());
                 })
-                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port), ENVMON_HTTP_BIND_ADDRESS (http.bindAddress): "
-                        + "cannot listen on {}:{}: {}", config.bindAddress(), port, e.getMessage()));
+                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port), ENVMON_HTTP_BIND_ADDRESS (http.bindAddress){}: "
+                        + "cannot listen on {}:{}: {}", tls.enabled() ? " or ENVMON_HTTP_TLS_*" : "",
+                        config.bindAddress(), port, e.getMessage()));
     }
 
     /**
-     * The server's options: Vert.x closes a connection with no byte in or out for the idle timeout. No HTTP/2 over
-     * plain TCP: its detection waits for a client's first bytes before the connection counts (and is limited).
+     * The server's options: HTTPS from PEM files when configured (docs/configuration.md, "TLS"); Vert.x closes a
+     * connection with no byte in or out for the idle timeout. No HTTP/2 over plain TCP: its detection waits for a
+     * client's first bytes before the connection counts (and is limited).
      */
-    private HttpServerOptions options() {
-        return new HttpServerOptions()
+    private HttpServerOptions serverOptions() {
+        HttpServerOptions options = new HttpServerOptions()
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) config.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        if (tls.enabled()) {
+            options.setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
+                            .setKeyPath(tls.key().toString()));
+            if (tls.clientCa() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertPath(tls.clientCa().toString()))
+                        .setClientAuth(ClientAuth.REQUIRED);
+            }
+        }
+        return options;
     }
 
     public int actualPort() {

@@ -215,8 +215,7 @@ public final class RunCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return Hj212Run.prepare(protocol, points, passwords(), hj212Tcp, mqtt.serverUri(), mqtt.clientId(),
-                    topicRoot, mqtt.maxInflight());
+            return Hj212Run.prepare(protocol, points, passwords(), hj212Tcp, mqtt, topicRoot);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--protocol " + protocol + ": " + e.getMessage());
         }
