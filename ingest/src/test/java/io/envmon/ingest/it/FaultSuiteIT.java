@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * points beyond the readings sent plus rejected rows beyond the rejections expected.
  *
  * <p>Bounded in time: the defaults keep the suite to about two minutes; the long figures are system properties
- * ({@code ./envmon faults}): {@code envmon.faults.outage} (duration of the InfluxDB outage, default 15s),
- * {@code envmon.faults.rate} (readings/s during it, default 1000), {@code envmon.faults.kills} (default 5).
+ * ({@code ./envmon faults}): {@code envmon.faults.outage} (duration of the InfluxDB outage, default 10s),
+ * {@code envmon.faults.rate} (readings/s during it, default 1000), {@code envmon.faults.kills} (SIGKILLs of the service, default 3; 5 in {@code ./envmon faults}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,9 +56,9 @@ class FaultSuiteIT {
               - {id: S06, name: 故障站六}
               - {id: S07, name: 故障站七}
             """;
-    static final Duration OUTAGE = Durations.parse(System.getProperty("envmon.faults.outage", "15s"));
+    static final Duration OUTAGE = Durations.parse(System.getProperty("envmon.faults.outage", "10s"));
     static final int RATE = Integer.getInteger("envmon.faults.rate", 1000);
-    static final int KILLS = Integer.getInteger("envmon.faults.kills", 5);
+    static final int KILLS = Integer.getInteger("envmon.faults.kills", 3);
     static final Map<String, String> SETTINGS = Map.of("ENVMON_SPOOL_AFTER", "1s");
 
     IngestHarness harness;
@@ -222,7 +222,7 @@ class FaultSuiteIT {
         Instant from = base(3);
         AtomicLong spoolPeak = new AtomicLong();
         double spooledBefore = metric("envmon_spool_appended_points_total");
-        try (RateStream stream = new RateStream(harness, station, from, RATE, Math.max(1, RATE / 10), Long.MAX_VALUE)) {
+        try (RateStream stream = new RateStream(harness, station, from, RATE, Math.max(1, Math.min(400, RATE / 10)), Long.MAX_VALUE)) {
             progress(stream, station, from, RATE, Duration.ofSeconds(60));
             harness.influx.stop();
             long atStop = stream.sent();
@@ -300,7 +300,7 @@ class FaultSuiteIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", tmpfs.toString())) {
+        if (run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", tmpfs.toString())) {
             settings.put("ENVMON_SPOOL_DIR", tmpfs.resolve("spool").toString());
         } else {
             tmpfs = null;
@@ -317,7 +317,7 @@ class FaultSuiteIT {
         String station = "S04";
         Instant from = base(5);
         int rate = 2000;
-        String how = tmpfs != null ? "a 2 MiB tmpfs" : "ENVMON_SPOOL_MAX_BYTES=1MiB (tmpfs mount refused)";
+        String how = tmpfs != null ? "a 1 MiB tmpfs" : "ENVMON_SPOOL_MAX_BYTES=1MiB (tmpfs mount refused)";
         try (RateStream stream = new RateStream(harness, station, from, rate, 200, Long.MAX_VALUE)) {
             progress(stream, station, from, rate, Duration.ofSeconds(60));
             proxy.failWith503();
@@ -331,7 +331,7 @@ class FaultSuiteIT {
             proxy.pass();
             progress(stream, station, from, rate, Duration.ofSeconds(120));
             stream.pause();
-            verify("spool disk full (" + (tmpfs != null ? "2 MiB tmpfs" : "1 MiB spool") + ")", station, from,
+            verify("spool disk full (" + (tmpfs != null ? "1 MiB tmpfs" : "1 MiB spool") + ")", station, from,
                     stream.sent(), 0, Duration.ofSeconds(180), how + ", InfluxDB answering 503 meanwhile; spool at "
                             + (long) spoolBytes + " bytes when full; '" + full + "' logged");
         }
@@ -348,11 +348,11 @@ class FaultSuiteIT {
             progress(stream, station, from, rate, Duration.ofSeconds(60));
             long refusedBefore = proxy.refused();
             proxy.failWith503();
-            hold(Duration.ofSeconds(6), harness.ingest::isAlive, () -> { });
+            hold(Duration.ofSeconds(5), harness.ingest::isAlive, () -> { });
             proxy.pass();
             progress(stream, station, from, rate, Duration.ofSeconds(120));
             stream.pause();
-            verify("InfluxDB answering 503 for 6 s", station, from, stream.sent(), 0, Duration.ofSeconds(120),
+            verify("InfluxDB answering 503 for 5 s", station, from, stream.sent(), 0, Duration.ofSeconds(120),
                     (proxy.refused() - refusedBefore) + " writes answered 503 by the proxy");
         }
     }
@@ -369,12 +369,12 @@ class FaultSuiteIT {
             long delayedBefore = proxy.delayed();
             double spooledBefore = metric("envmon_spool_appended_points_total");
             proxy.delay(Duration.ofSeconds(3));
-            hold(Duration.ofSeconds(6), harness.ingest::isAlive, () -> { });
+            hold(Duration.ofSeconds(5), harness.ingest::isAlive, () -> { });
             proxy.pass();
             progress(stream, station, from, rate, Duration.ofSeconds(120));
             stream.pause();
             long spooled = (long) (metric("envmon_spool_appended_points_total") - spooledBefore);
-            verify("InfluxDB answering in 3 s for 6 s", station, from, stream.sent(), 0, Duration.ofSeconds(120),
+            verify("InfluxDB answering in 3 s for 5 s", station, from, stream.sent(), 0, Duration.ofSeconds(120),
                     (proxy.delayed() - delayedBefore) + " requests held 3 s; " + spooled
                             + " points went to the spool meanwhile (ENVMON_SPOOL_AFTER 1s)");
             // after the full disk the spool works again (the consumed segment that filled it was deleted)
