@@ -25,16 +25,22 @@ ensure_packages() { install_missing_packages; }
 # ensure_packages, and the programs only the test suite runs (./envmon test): prometheus (DashboardQueriesIT runs the
 # dashboards' PromQL on a real one; its promtool checks deploy/prometheus/alerts.yml), shellcheck (DeployFilesTest
 # checks the project's scripts), python3-aiosmtpd (the SMTP server the e-mail channel is tested against, run with
-# /usr/bin/python3) and openssl (its TLS certificate). A test whose program is missing fails, unless
-# ENVMON_TEST_WITHOUT names it (e.g. "prometheus shellcheck"): then it is not installed here and the test is reported
-# as skipped.
-ensure_test_packages() { install_missing_packages prometheus shellcheck python3-aiosmtpd openssl; }
+# /usr/bin/python3), openssl (its TLS certificate), and chromium with chromium-driver and a Chinese font
+# (ConsoleBrowserIT drives the web console in a real browser and keeps screenshots; docs/console.md). A test whose
+# program is missing fails, unless ENVMON_TEST_WITHOUT names it (for example "prometheus shellcheck chromium";
+# "chromium" stands for its driver and the font too): then it is not installed here and the test is reported as
+# skipped.
+ensure_test_packages() {
+  install_missing_packages prometheus shellcheck python3-aiosmtpd openssl chromium chromium-driver fonts-wqy-microhei
+}
 
 # have_tool TOOL: true when the Debian package TOOL's program (or, for a Python module package, the module under the
-# system python) is there
+# system python; for a font, its file) is there
 have_tool() {
   case $1 in
     python3-aiosmtpd) [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null ;;
+    chromium-driver) have chromedriver /usr/bin/chromedriver ;;
+    fonts-wqy-microhei) [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] ;;
     *) have "$1" "/usr/bin/$1" ;;
   esac
 }
@@ -42,9 +48,11 @@ have_tool() {
 # install_missing_packages [TOOL...]: the base programs and the TOOLs (each named as its Debian package), less those
 # ENVMON_TEST_WITHOUT names
 install_missing_packages() {
-  local missing=() tools=() tool
+  local missing=() tools=() tool optout
   for tool in "$@"; do
-    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $tool "* ]] && continue
+    optout=$tool
+    [[ $tool == chromium-driver || $tool == fonts-wqy-microhei ]] && optout=chromium # the browser tests' parts
+    [[ " ${ENVMON_TEST_WITHOUT:-} " == *" $optout "* ]] && continue
     tools+=("$tool")
     have_tool "$tool" || missing+=("$tool")
   done
@@ -275,9 +283,17 @@ start_ingest() {
   local java_opts=()
   ingest_java_opts java_opts
   LOGS[ingest]="$RUN_DIR/ingest.log"
-  # a fresh bureau token for this run's alert API (printed below); never reused across runs
+  # a fresh bureau token for this run's alert API (printed below), and one for the registry's first enterprise (to
+  # see the console as that enterprise: docs/console.md); never reused across runs
   API_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   printf 'bureau:\n  - {name: run-operator, token: %s}\n' "$API_TOKEN" > "$RUN_DIR/api-tokens.yaml"
+  ENTERPRISE_ID=$(sed -n '/^enterprises:/,$p' "$registry" | grep -m1 -oE 'id: *"?[A-Za-z0-9_-]+' | sed -E 's/id: *"?//' || true)
+  ENTERPRISE_TOKEN=
+  if [[ -n $ENTERPRISE_ID ]]; then
+    ENTERPRISE_TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+    printf 'enterprises:\n  %s:\n    - {name: run-%s, token: %s}\n' "$ENTERPRISE_ID" "$ENTERPRISE_ID" \
+      "$ENTERPRISE_TOKEN" >> "$RUN_DIR/api-tokens.yaml"
+  fi
   start_bg "${LOGS[ingest]}" env \
     ENVMON_API_TOKENS="$RUN_DIR/api-tokens.yaml" \
     ENVMON_ALERT_RULES="$ROOT/config/alert-rules.yaml" \

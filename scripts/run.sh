@@ -225,6 +225,7 @@ print_where() {
   say "  InfluxDB     http://127.0.0.1:$influx_port  database env, log $rel/influxdb/influxd.log"
   if ((!servers_only)); then
     say "  ingest       $http_url/health  $http_url/metrics  log $rel/ingest.log"
+    say "  console      $http_url/   sign in with ${API_TOKEN:-} (bureau)${ENTERPRISE_TOKEN:+ or $ENTERPRISE_TOKEN ($ENTERPRISE_ID)}; docs/console.md"
     say "  alerts       curl -H 'Authorization: Bearer ${API_TOKEN:-}' $http_url/api/alerts   (live: $http_url/api/alerts/stream?access_token=${API_TOKEN:-})"
     say "  channels     $(active_channels)"
     say "  simulator    every site every simulated minute, 60x accelerated from a day back (first hour judged within a minute)${scenarios:+, scenarios $scenarios}, log $rel/simulator.log"

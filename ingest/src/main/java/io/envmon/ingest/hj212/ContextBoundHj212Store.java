@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * Runs a store that is not thread-safe on the context that owns it, and hands its result back to the caller's
  * context. The TCP gateway is its own verticle (its own event loop, so thousands of sockets never delay the MQTT
- * path), but it stores through the ingest verticle's recorder and sink, so that there is one batching sink, one
+ * path), but it stores through the ingest context's recorder and sink, so that there is one batching sink, one
  * dead-letter path and one set of stored-readings listeners, each used from one thread only.
  */
 public final class ContextBoundHj212Store implements Hj212Store {

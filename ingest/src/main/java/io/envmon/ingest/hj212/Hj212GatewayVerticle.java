@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HJ 212 TCP gateway (docs/hj212.md, "The TCP gateway"): data loggers connect and send frames; each frame is admitted, stored
- * through the ingest verticle's store and answered on the socket once stored. There is no broker here: the 9014
+ * through the ingest context's store and answered on the socket once stored. There is no broker here: the 9014
  * after storage is the device's acknowledgement (a device that gets none resends, and storage is idempotent).
  * <ul>
  *   <li>Framing: one {@code FrameDecoder} per connection, so split and coalesced TCP reads and missing CRLFs work;

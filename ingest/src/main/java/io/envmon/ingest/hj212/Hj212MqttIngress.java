@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code {root}/hj212/{mn}/down} with QoS 1. The MN inside the frame identifies the device (hj212.md §6), but the
  * broker's ACL vouches only for the topic: an account may publish on the topics of its own MNs. So the frame's MN
  * must be the topic's, else anyone could write as any device by naming it inside the frame; a frame whose
- * MN differs is dead-lettered {@code unauthorized}. Runs on the ingest verticle's context, where it also builds the
+ * MN differs is dead-lettered {@code unauthorized}. Runs on the ingest context, where it also builds the
  * store the TCP gateway uses ({@link #services()}).
  */
 public final class Hj212MqttIngress {
@@ -43,7 +43,7 @@ public final class Hj212MqttIngress {
     }
 
     /**
-     * What the TCP gateway needs from the ingest verticle: the admission rules, a store that runs on the ingest
+     * What the TCP gateway needs from the ingest path: the admission rules, a store that runs on the ingest
      * context (thread-safe to call from any context), and the shared meters.
      */
     public record Services(Hj212Admission admission, Hj212Store store, Hj212Metrics metrics) {
@@ -73,9 +73,9 @@ public final class Hj212MqttIngress {
     }
 
     /**
-     * Builds the HJ 212 path on the ingest verticle's context.
+     * Builds the HJ 212 path on the ingest context.
      *
-     * @param context  the ingest verticle's context: the recorder and the sink are used only there
+     * @param context  the ingest context: the recorder and the sink are used only there
      * @param recorder the service's recorder, shared with the JSON path (one dead-letter sequence, one set of
      *                 stored-readings listeners)
      * @throws io.envmon.model.registry.RegistryException when a device's {@code hj212.units} are invalid

@@ -49,7 +49,6 @@ public final class PahoMqttConnection {
     private final Context context;
     private final MqttConfig config;
     private final List<String> topicFilters;
-    private final Consumer<IncomingMessage> handler;
     private final ComponentHealth health;
     private final Clock clock;
     /** Increments on every new connection and every loss; acknowledgements carry the value they arrived with. */
@@ -58,25 +57,29 @@ public final class PahoMqttConnection {
     private final AtomicLong maxHeld = new AtomicLong();
     private MqttAsyncClient client;
     private MqttAsyncClient publisher;
+    /** Where messages go; given by {@link #start}, before which none arrives. */
+    private volatile Consumer<IncomingMessage> handler;
     private volatile boolean stopping;
 
+    /** @param context where messages are handed over and publications complete (the ingest context) */
     public PahoMqttConnection(Vertx vertx, Context context, MqttConfig config, List<String> topicFilters,
-                              Consumer<IncomingMessage> handler, ComponentHealth health, Clock clock) {
+                              ComponentHealth health, Clock clock) {
         this.vertx = vertx;
         this.context = context;
         this.config = config;
         this.topicFilters = List.copyOf(topicFilters);
-        this.handler = handler;
         this.health = health;
         this.clock = clock;
         this.permits = new Semaphore(config.receiveMaximum());
     }
 
     /**
-     * Starts connecting. The future succeeds at once: a broker that is down at start-up is retried in the
-     * background (and {@code /health} says so) rather than stopping the service.
+     * Starts connecting and hands every message to {@code handler} on the context. The future succeeds at once: a
+     * broker that is down at start-up is retried in the background (and {@code /health} says so) rather than
+     * stopping the service.
      */
-    public Future<Void> start() {
+    public Future<Void> start(Consumer<IncomingMessage> handler) {
+        this.handler = handler;
         try {
             client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
             publisher = new MqttAsyncClient(config.url(), config.clientId() + "-pub", new MemoryPersistence());

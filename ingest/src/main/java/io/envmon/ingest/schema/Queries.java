@@ -52,6 +52,15 @@ public final class Queries {
         return q.append(" ORDER BY time DESC LIMIT ").append(limit).toString();
     }
 
+    /**
+     * Each station's newest rated {@code air_hourly} row from {@code since} on (one series per station): an hour
+     * without enough data to rate has a row without {@code aqi}, which would hide the station's last known category.
+     */
+    public static String latestAirHourly(Instant since) {
+        return "SELECT * FROM " + AlertRows.AIR_HOURLY + " WHERE time >= " + since.toEpochMilli()
+                + "ms AND \"aqi\" >= 0 GROUP BY \"" + PointTags.STATION + "\" ORDER BY time DESC LIMIT 1";
+    }
+
     /** Every reading row of a kind newer than {@code after}. */
     public static String readingsAfter(SiteKind kind, Instant after) {
         return "SELECT * FROM \"" + kind.measurement() + "\" WHERE time > " + after.toEpochMilli() + "ms";

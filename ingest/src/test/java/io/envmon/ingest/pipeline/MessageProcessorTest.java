@@ -67,7 +67,7 @@ class MessageProcessorTest {
 
     final MessageProcessor processor = processor(1024);
 
-    /** The service's JSON path (as the ingest verticle wires it) over this test's sink and dead-letter list. */
+    /** The service's JSON path (as IngestWiring wires it) over this test's sink and dead-letter list. */
     private MessageProcessor processor(int maxPayloadBytes) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DeadLetterPublisher publisher = d -> {

@@ -2,7 +2,7 @@ package io.envmon.ingest.http.api;
 
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertOutlet;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /api/alerts/stream}: alert events as Server-Sent Events, as the alert service publishes them on the event
+ * {@code /api/alerts/stream}: alert events as Server-Sent Events, as the alert outlet publishes them on the event
  * bus, each to the principals allowed to see it; a comment line every 15 s keeps proxies from closing it.
  */
 final class AlertStreamResource {
@@ -38,9 +38,9 @@ final class AlertStreamResource {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write(": envmon alert stream for " + who.name() + "\n\n");
-        MessageConsumer<String> consumer = vertx.eventBus().consumer(AlertService.EVENTS_ADDRESS, message -> {
+        MessageConsumer<String> consumer = vertx.eventBus().consumer(AlertOutlet.EVENTS_ADDRESS, message -> {
             AlertEvent e = codec.decode(message.body());
-            boolean bureauOnly = AlertService.BUREAU.equals(message.headers().get(AlertService.AUDIENCE_HEADER));
+            boolean bureauOnly = AlertOutlet.BUREAU.equals(message.headers().get(AlertOutlet.AUDIENCE_HEADER));
             if (who.maySee(e.kind(), e.site(), bureauOnly) && !response.closed()) {
                 response.write("id: " + e.id() + "\nevent: alert\ndata: " + message.body() + "\n\n");
             }

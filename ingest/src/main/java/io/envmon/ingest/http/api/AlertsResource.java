@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.alerts.event.Severity;
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertAcknowledger;
+import io.envmon.ingest.alerts.AlertBoard;
 import io.envmon.ingest.schema.AlertRows;
 import io.envmon.ingest.schema.Queries;
 import io.envmon.ingest.store.PointReader;
@@ -28,12 +29,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code /api/alerts}: open alerts from the alert service, history from InfluxDB, one alert by ID, and the
+ * {@code /api/alerts}: open alerts from the alert board, history from InfluxDB, one alert by ID, and the
  * bureau's acknowledgement. An enterprise's token sees its own enterprise only (403 for others; 404, never 403, for
  * another enterprise's alert by ID, which must not even be known to exist).
  */
@@ -46,14 +46,16 @@ final class AlertsResource {
     private static final int MAX_BY = 100;
 
     private final Vertx vertx;
-    private final Supplier<AlertService> alerts;
+    private final AlertBoard alerts;
+    private final AlertAcknowledger acknowledger;
     private final PointReader reader;
     private final AlertEventCodec codec = new AlertEventCodec();
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertsResource(Vertx vertx, Supplier<AlertService> alerts, PointReader reader) {
+    AlertsResource(Vertx vertx, AlertBoard alerts, AlertAcknowledger acknowledger, PointReader reader) {
         this.vertx = vertx;
         this.alerts = alerts;
+        this.acknowledger = acknowledger;
         this.reader = reader;
     }
 
@@ -94,7 +96,7 @@ final class AlertsResource {
         String k = kind;
         String s = site;
         if (state.equals("open")) {
-            List<AlertEvent> open = alerts.get().openAlerts().stream()
+            List<AlertEvent> open = alerts.openAlerts().stream()
                     .filter(e -> visible(who, e))
                     .filter(e -> k == null || e.kind().equals(k))
                     .filter(e -> s == null || e.site().equals(s))
@@ -123,7 +125,7 @@ final class AlertsResource {
             error(rc, 400, "not an alert ID");
             return;
         }
-        Optional<AlertEvent> open = alerts.get().openAlert(id);
+        Optional<AlertEvent> open = alerts.openAlert(id);
         if (open.isPresent()) {
             visibleOr404(rc, who, open.get());
             return;
@@ -135,7 +137,7 @@ final class AlertsResource {
     }
 
     private boolean visible(Principal who, AlertEvent e) {
-        return who.maySee(e.kind(), e.site(), alerts.get().bureauOnly(e));
+        return who.maySee(e.kind(), e.site(), alerts.bureauOnly(e));
     }
 
     private void visibleOr404(RoutingContext rc, Principal who, AlertEvent e) {
@@ -173,7 +175,7 @@ final class AlertsResource {
             error(rc, 400, "body must be JSON such as {\"by\": \"duty officer Li\"}");
             return;
         }
-        alerts.get().acknowledge(id, by).onComplete(ar -> {
+        acknowledger.acknowledge(id, by).onComplete(ar -> {
             if (ar.failed()) {
                 error(rc, ar.cause() instanceof IllegalArgumentException ? 400 : 500, ar.cause().getMessage());
             } else if (ar.result().isEmpty()) {

@@ -1,9 +1,8 @@
 package io.envmon.ingest.http.api;
 
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertBoard;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Authentication, in one place for every route under {@code /api}: a bearer token (or, on the live stream only,
@@ -13,10 +12,10 @@ import java.util.function.Supplier;
 final class ApiAuth {
 
     private final ApiTokens tokens;
-    private final Supplier<AlertService> alerts;
+    private final AlertBoard alerts;
 
-    /** @param alerts the running alert service, or null while it starts (the API then answers 503) */
-    ApiAuth(ApiTokens tokens, Supplier<AlertService> alerts) {
+    /** @param alerts the open alerts: until they are ready (read back at start-up), the API answers 503 */
+    ApiAuth(ApiTokens tokens, AlertBoard alerts) {
         this.tokens = tokens;
         this.alerts = alerts;
     }
@@ -31,7 +30,7 @@ final class ApiAuth {
             ApiRequests.error(rc, 401, token == null ? "a bearer token is required" : "unknown token");
             return;
         }
-        if (alerts.get() == null) {
+        if (!alerts.isReady()) {
             ApiRequests.error(rc, 503, "starting: the alert state is being read back");
             return;
         }

@@ -1,7 +1,8 @@
 package io.envmon.ingest.http.api;
 
 import io.envmon.alerts.config.AlertRulesConfig;
-import io.envmon.ingest.alerts.AlertService;
+import io.envmon.ingest.alerts.AlertAcknowledger;
+import io.envmon.ingest.alerts.AlertBoard;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.model.registry.Registry;
@@ -14,8 +15,8 @@ import java.util.function.Supplier;
 /**
  * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
  * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
- * {@link DeliveriesResource}, {@link ReportsResource}, and the OpenAPI description ({@link OpenApiResource}, no
- * token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * {@link DeliveriesResource}, {@link ReportsResource}, {@link SitesResource} (what the console draws with), and
+ * the OpenAPI description ({@link OpenApiResource}, no token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
  * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
  * data).
  */
@@ -27,20 +28,25 @@ public final class HttpApi {
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
     private final ReportsResource reports;
+    private final SitesResource sites;
     private final OpenApiResource openApi = new OpenApiResource();
 
     /**
-     * @param alertService the running alert service, or null while it starts (the API then answers 503)
+     * @param board        the open alerts; until it is ready (the engine's state read back), every call is answered
+     *                     503
+     * @param acknowledger where the bureau's acknowledgements go (the alert runtime)
      * @param rules        the alert rules (standards, district, reports): what the reports compare with
      */
-    public HttpApi(Vertx vertx, Supplier<AlertService> alertService, PointReader reader, Registry registry,
-                   ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries, AlertRulesConfig rules) {
-        this.auth = new ApiAuth(tokens, alertService);
+    public HttpApi(Vertx vertx, AlertBoard board, AlertAcknowledger acknowledger, PointReader reader,
+                   Registry registry, ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries,
+                   AlertRulesConfig rules) {
+        this.auth = new ApiAuth(tokens, board);
         this.stream = new AlertStreamResource(vertx);
-        this.alerts = new AlertsResource(vertx, alertService, reader);
+        this.alerts = new AlertsResource(vertx, board, acknowledger, reader);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
         this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);
+        this.sites = new SitesResource(vertx, reader, registry, Instant::now);
     }
 
     public void mount(Router router) {
@@ -51,5 +57,6 @@ public final class HttpApi {
         readings.mount(router);
         deliveries.mount(router);
         reports.mount(router);
+        sites.mount(router);
     }
 }

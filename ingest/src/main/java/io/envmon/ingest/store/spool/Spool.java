@@ -57,7 +57,7 @@ public final class Spool {
 
     /**
      * Puts the spool in front of {@code influx}. Call once, on the context that will use the sink (the ingest
-     * verticle's).
+     * context).
      */
     public ReadingSink wrap(Vertx vertx, ReadingSink influx) {
         if (log == null) {

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * A spool left by a previous run is drained first: new writes queue behind it. Points InfluxDB refuses as data
  * while draining (their messages were acknowledged long ago) are logged, counted and kept in {@code refused.lp}.
  *
- * <p>Not thread-safe: use it from the context that created it (the ingest verticle's); file I/O runs on the
+ * <p>Not thread-safe: use it from the context that created it (the ingest context); file I/O runs on the
  * spool's own single worker thread, so appends, reads and consumption never overlap.
  */
 public final class SpoolingReadingSink implements ReadingSink {

@@ -1,5 +1,9 @@
 package io.envmon.ingest.http.api;
 
+import io.envmon.ingest.alerts.AlertBoard;
+import io.vertx.core.Future;
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +42,8 @@ class OpenApiRoutesTest {
 
     @Test
     void everyRouteIsDescribedAndEveryDescribedRouteExists() throws Exception {
-        HttpApi api = new HttpApi(vertx, () -> null, q -> List.of(),
+        HttpApi api = new HttpApi(vertx, new AlertBoard(e -> false), (id, by) -> Future.succeededFuture(Optional.empty()),
+                q -> List.of(),
                 RegistryFiles.parse("air:\n  - {id: S01, name: 站}\n", "test"), ApiTokens.none(), List::of,
                 AlertRulesConfig.defaults());
         AtomicReference<Router> router = new AtomicReference<>();
