@@ -274,8 +274,8 @@ class FaultSuiteIT {
             progress(stream, station, from, rate, Duration.ofSeconds(120));
             stream.pause();
             verify("broker SIGKILL (save deleted) during an InfluxDB outage", station, from, stream.sent(), 0,
-                    Duration.ofSeconds(120), (long) acked + " messages acknowledged before the kill; publisher retries "
-                            + stream.retries());
+                    Duration.ofSeconds(120), (long) acked + " messages acknowledged (from the spool) before the kill; publisher retries "
+                            + stream.retries() + " (the broker down)");
         }
     }
 
