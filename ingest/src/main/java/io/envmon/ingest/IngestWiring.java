@@ -146,7 +146,8 @@ public final class IngestWiring {
                 files.rules());
         ConsoleResource console = new ConsoleResource(vertx); // unpacks its files here, off the event loop
         // the console after the API, so that /api/... never reaches it (docs/console.md)
-        http = new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount, console::mount));
+        http = new HttpVerticle(config.httpPort(), metrics, components, List.of(api::mount, console::mount),
+                config.httpTls());
         probe = new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5));
     }
 

@@ -67,4 +67,37 @@ class ReplayVerifyIT {
             assertTrue(report.ok(), report.format());
         }
     }
+
+    /**
+     * The {@code integrity} scenario (docs/simulator.md): 40 hours of the whole district from 2026-11-10 00:00
+     * (Beijing time), with five brick works parking, diluting, copying and misusing flags; {@code verify} finds every
+     * reading stored and each of the scenario's six integrity alerts (bureau-only alerts are stored like any other).
+     * The same replay through the engine alone is IntegrityScenarioTest.
+     */
+    @Test
+    void theIntegrityScenarioRaisesEachIntegrityAlert() throws Exception {
+        try (ServiceUnderTest service = ServiceUnderTest.start("envmon-ingest-integrity-it")) {
+            Path ledgerFile = tmp.resolve("integrity.json");
+            StringWriter out = new StringWriter();
+            CommandLine cli = new CommandLine(new SimulatorCommand());
+            cli.setOut(new PrintWriter(out));
+            int replay = cli.execute("replay", "--registry", ServiceUnderTest.REGISTRY.toString(),
+                    "--mqtt-url", service.mqtt.url(), "--from", "2026-11-10T00:00:00+08:00",
+                    "--to", "2026-11-11T16:00:00+08:00", "--interval", "60s", "--batch", "10",
+                    "--scenario-dir", ServiceUnderTest.CONFIG.resolve("scenarios").toString(),
+                    "--scenario", "integrity", "--ledger", ledgerFile.toString(), "--quiet");
+            System.out.println(out);
+            assertEquals(0, replay, out.toString());
+
+            Ledger ledger = Ledger.read(ledgerFile);
+            // E015/DA001 is silent for two hours
+            assertEquals(207L * 40 * 60 - 120, ledger.totals().readings());
+            VerifyReport report = VerifyCommand.verify(ledger,
+                    new HttpInfluxQuery(service.influx.url(), ServiceUnderTest.DB, null, null, null), Duration.ofSeconds(180));
+            System.out.println(report.format());
+            assertEquals(0, report.missing(), report.format());
+            assertEquals(6, report.alerts().size(), report.format());
+            assertTrue(report.ok(), report.format());
+        }
+    }
 }

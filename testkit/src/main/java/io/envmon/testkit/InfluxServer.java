@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +35,12 @@ public final class InfluxServer extends LocalServer<InfluxServer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The template's HTTPS lines, which {@link #withTls} turns on. */
+    private static final String HTTPS_OFF = "  https-enabled = false\n  https-certificate = \"\"\n  https-private-key = \"\"\n";
+
     private final int rpcPort = FreePorts.next();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private TestCertificates.Identity tls;
 
     /**
      * Chooses free ports and creates the temporary data folder; does not start the server. {@link #start()} waits
@@ -45,9 +50,24 @@ public final class InfluxServer extends LocalServer<InfluxServer> {
         super("influxd", Duration.ofSeconds(30), Duration.ofSeconds(15), "influxd.log");
     }
 
-    /** @return {@code http://127.0.0.1:<port>} */
+    /**
+     * Serves HTTPS instead of HTTP ({@link #url()} becomes {@code https://}; {@link #start()} then waits for the port to
+     * listen, as a test's certificate may be one no client accepts). Call before {@link #start()}.
+     *
+     * @param identity the server's certificate and key
+     * @param caCert   the CA that signed it, trusted by this class's own client (queries)
+     * @return this
+     */
+    public InfluxServer withTls(TestCertificates.Identity identity, Path caCert) {
+        this.tls = identity;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .sslContext(TestCertificates.trusting(caCert)).build();
+        return this;
+    }
+
+    /** @return {@code http://127.0.0.1:<port>}, or {@code https://} after {@link #withTls} */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port();
     }
 
     /** @return influxd's standard output and error (its log) */
@@ -133,6 +153,10 @@ public final class InfluxServer extends LocalServer<InfluxServer> {
     /** {@code GET /ping} answers 204. */
     @Override
     boolean ready() {
+        if (tls != null) {
+            // influxd opens its HTTP port last, when it is ready to serve
+            return FreePorts.isListening(port());
+        }
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/ping"))
                     .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -166,7 +190,23 @@ public final class InfluxServer extends LocalServer<InfluxServer> {
         Path config = directory().resolve("influxdb.conf");
         ConfigTemplate.write("influxdb.conf", Map.of("DIR", directory().toString(),
                 "RPC_PORT", String.valueOf(rpcPort), "HTTP_PORT", String.valueOf(port())), config);
+        if (tls != null) {
+            turnHttpsOn(config);
+        }
         return List.of(Binaries.find("influxd", "ENVMON_INFLUXD_BIN", "influxdb").toString(), "-config",
                 config.toString());
+    }
+
+    private void turnHttpsOn(Path config) {
+        try {
+            String conf = Files.readString(config);
+            if (!conf.contains(HTTPS_OFF)) {
+                throw new IllegalStateException("the influxdb.conf template lost its https-* lines");
+            }
+            Files.writeString(config, conf.replace(HTTPS_OFF, "  https-enabled = true\n  https-certificate = \""
+                    + tls.cert() + "\"\n  https-private-key = \"" + tls.key() + "\"\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
     }
 }

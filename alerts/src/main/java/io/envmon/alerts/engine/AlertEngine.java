@@ -7,7 +7,10 @@ import io.envmon.alerts.event.AlertKey;
 import io.envmon.alerts.lifecycle.AlertBook;
 import io.envmon.alerts.lifecycle.BilingualText;
 import io.envmon.alerts.rules.DistrictDays;
+import io.envmon.alerts.rules.CopiedSeriesRule;
+import io.envmon.alerts.rules.DilutionRule;
 import io.envmon.alerts.rules.FlagDurationRule;
+import io.envmon.alerts.rules.FlagMisuseRule;
 import io.envmon.alerts.rules.FlatlineRule;
 import io.envmon.alerts.rules.HeavyPollutionRule;
 import io.envmon.alerts.rules.ImpossibleCombinationRule;
@@ -95,9 +98,10 @@ public final class AlertEngine {
         }
         this.sites = new SiteDirectory(registry, config);
         DistrictDays districtDays = new DistrictDays();
+        SeriesIndex series = new SeriesIndex();
         this.daily = new DailyRecords(config, counters);
-        this.hours = new HourCloser(config, counters, districtDays, daily);
-        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays);
+        this.hours = new HourCloser(config, counters, districtDays, daily, series);
+        this.runner = new RuleRunner(config, rules, streamRules, book, sites, counters, districtDays, series);
         this.retainHours = config.window().retainHours();
     }
 
@@ -107,7 +111,8 @@ public final class AlertEngine {
      */
     public static List<PointRule> defaultRules() {
         return List.of(new Pm25HourlyRule(), new Pm25DailyRule(), new WaterClassRule(), new PermitLimitRule(),
-                new ParkedUnderLimitRule(), new ImpossibleCombinationRule());
+                new ParkedUnderLimitRule(), new ImpossibleCombinationRule(), new DilutionRule(), new CopiedSeriesRule(),
+                new FlagMisuseRule());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,13 +40,16 @@ final class HourCloser {
 
     private final DistrictDays districtDays;
     private final DailyRecords daily;
+    private final SeriesIndex series;
     private final Duration grace;
     private final int retainHours;
 
-    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays, DailyRecords daily) {
+    HourCloser(AlertRulesConfig config, Counters counters, DistrictDays districtDays, DailyRecords daily,
+               SeriesIndex series) {
         this.config = config;
         this.districtDays = districtDays;
         this.daily = daily;
+        this.series = series;
         this.counters = counters;
         this.evaluator = new HourEvaluator(Set.copyOf(config.window().validFlags()));
         this.grace = config.window().hourCloseGrace();
@@ -133,7 +137,10 @@ final class HourCloser {
         }
         st.prunedTo = horizon;
         st.window.pruneBefore(horizon);
-        st.hours.headMap(horizon.minus(history(st.site.point().kind())), false).clear();
+        NavigableMap<Instant, HourRecord> dropped = st.hours.headMap(horizon.minus(history(st.site.point().kind())),
+                false);
+        dropped.forEach((hour, record) -> series.remove(st, hour, record.facts()));
+        dropped.clear();
         st.streams.prune(horizon);
     }
 
@@ -145,8 +152,11 @@ final class HourCloser {
             Outlet outlet = st.site.outlet();
             double suppressAt = outlet != null && outlet.o2SuppressAt() != null ? outlet.o2SuppressAt()
                     : config.rulesFor(p).permit().o2SuppressAt();
+            // enterprise outlets: the integrity rules' facts too (fingerprints, maintenance flags)
+            Set<Character> flags = p.kind() == SiteKind.ENTERPRISE
+                    ? config.rulesFor(p).integrity().flagMisuse().letters() : null;
             record = evaluator.evaluate(p.type(), hour, st.window, st.site::sampleSpan, O2Basis.of(outlet),
-                    new OxygenCorrection(suppressAt));
+                    new OxygenCorrection(suppressAt), flags);
         } catch (RuntimeException e) {
             counters.fault(out, HOURLY_MEANS, p.label() + " " + hour, e);
             return false;
@@ -158,6 +168,9 @@ final class HourCloser {
             return false;
         }
         st.hourlyDirty = true;
+        for (PointState partner : series.replace(st, hour, old, record)) {
+            partner.hourlyDirty = true; // it closed this hour before the match existed
+        }
         if (!air && record != null) {
             out.pointHours.add(new PointHourRecord(p, hour, record.means(), record.corrected()));
         }

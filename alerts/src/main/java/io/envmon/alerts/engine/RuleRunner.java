@@ -45,10 +45,12 @@ final class RuleRunner {
     private final SiteDirectory sites;
     private final Counters counters;
     private final int retainHours;
+    private final SeriesIndex series;
 
     RuleRunner(AlertRulesConfig config, List<PointRule> rules, List<StreamRule> streamRules, AlertBook book,
-               SiteDirectory sites, Counters counters, DistrictDays districtDays) {
+               SiteDirectory sites, Counters counters, DistrictDays districtDays, SeriesIndex series) {
         this.config = config;
+        this.series = series;
         this.districtDays = districtDays;
         this.rules = List.copyOf(rules);
         this.streamRules = List.copyOf(streamRules);
@@ -196,7 +198,7 @@ final class RuleRunner {
             return new PointView(site, set, config.standards(), Instant.MIN, Instant.MIN, null, new TreeMap<>());
         }
         return new PointView(site, set, config.standards(), horizon, horizon.minus(HourCloser.WARM_UP), st.closedUpTo,
-                Collections.unmodifiableNavigableMap(st.hours));
+                Collections.unmodifiableNavigableMap(st.hours), series.lookupFor(st));
     }
 
     /** The level of a stored alert, as its rule reads it back (its severity when it cannot). */

@@ -135,12 +135,7 @@ public final class ParkedUnderLimitRule implements PointRule {
             }
             previous = h.value();
         }
-        if (steps.size() < 2) {
-            return Double.NaN;
-        }
-        steps.sort(Double::compare);
-        int n = steps.size();
-        return n % 2 == 1 ? steps.get(n / 2) : (steps.get(n / 2 - 1) + steps.get(n / 2)) / 2;
+        return steps.size() < 2 ? Double.NaN : Medians.of(steps);
     }
 
     /** One level only. */

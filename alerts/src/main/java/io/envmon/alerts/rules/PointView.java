@@ -20,9 +20,21 @@ import java.util.NavigableMap;
  *                    the range only warm up the lifecycle's counts
  * @param closedUpTo  hours starting before this have been evaluated ({@code null}: none yet)
  * @param hours       evaluated hours, including up to 96 h before {@code replayStart} (for 24-h means)
+ * @param others      the other points' hours with the same values ({@code integrity_copied_series})
  */
 public record PointView(SiteInfo site, RuleSet rules, StandardsConfig standards, Instant replayStart,
-                        Instant observeFrom, Instant closedUpTo, NavigableMap<Instant, HourRecord> hours) {
+                        Instant observeFrom, Instant closedUpTo, NavigableMap<Instant, HourRecord> hours,
+                        SeriesLookup others) {
+
+    public PointView {
+        others = others == null ? SeriesLookup.NONE : others;
+    }
+
+    /** A view that knows nothing of the other points. */
+    public PointView(SiteInfo site, RuleSet rules, StandardsConfig standards, Instant replayStart,
+                     Instant observeFrom, Instant closedUpTo, NavigableMap<Instant, HourRecord> hours) {
+        this(site, rules, standards, replayStart, observeFrom, closedUpTo, hours, SeriesLookup.NONE);
+    }
 
     /** The evaluated hours from {@code observeFrom} to {@code closedUpTo}. */
     public NavigableMap<Instant, HourRecord> replayHours() {

@@ -42,6 +42,7 @@ public final class HourEvaluator {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final Set<String> validFlags;
+    private final HourFactsCollector facts = new HourFactsCollector();
     /** Scratch buffers for one column of one hour (the evaluator belongs to one engine, one thread). */
     private double[] samples = new double[64];
     private long[] times = new long[64];
@@ -64,6 +65,18 @@ public final class HourEvaluator {
      */
     public HourRecord evaluate(PointType type, Instant hourStart, SampleWindow window,
                                Function<String, Duration> sampleSpan, O2Basis basis, OxygenCorrection o2) {
+        return evaluate(type, hourStart, window, sampleSpan, basis, o2, null);
+    }
+
+    /**
+     * As {@link #evaluate(PointType, Instant, SampleWindow, Function, O2Basis, OxygenCorrection)}, with the hour's
+     * {@link HourFacts} for the integrity rules when {@code maintenanceFlags} is given (enterprise outlets).
+     *
+     * @param maintenanceFlags the letters counted as maintenance or calibration, or {@code null}: no facts
+     */
+    public HourRecord evaluate(PointType type, Instant hourStart, SampleWindow window,
+                               Function<String, Duration> sampleSpan, O2Basis basis, OxygenCorrection o2,
+                               Set<Character> maintenanceFlags) {
         int from = window.from(hourStart);
         int to = window.from(hourStart.plus(HOUR));
         if (from >= to) {
@@ -99,7 +112,9 @@ public final class HourEvaluator {
                 }
             }
         }
-        return new HourRecord(hourStart, means, corrected, suppressed);
+        HourFacts hourFacts = maintenanceFlags == null ? HourFacts.NONE
+                : facts.collect(window, from, to, maintenanceFlags, basis, o2);
+        return new HourRecord(hourStart, means, corrected, suppressed, hourFacts);
     }
 
     private static long stepMillis(Duration span) {

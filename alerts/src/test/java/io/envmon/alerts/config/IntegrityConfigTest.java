@@ -28,6 +28,14 @@ class IntegrityConfigTest {
             impossibleCombination: {zeroFlowAtOrBelow: {stack: -1}} | rules.integrity.impossibleCombination.zeroFlowAtOrBelow.stack: must be ≥ 0 m³/h, not -1.0
             impossibleCombination: {positiveShareOfLimit: 0}        | rules.integrity.impossibleCombination.positiveShareOfLimit: must be > 0 and ≤ 1, not 0
             impossibleCombination: {zeroHours: 0}                   | rules.integrity.impossibleCombination.zeroHours: must be between 1 and 48, not 0
+            dilution: {o2RiseAtLeast: 0}                            | rules.integrity.dilution.o2RiseAtLeast: must be > 0 and < 21 (percentage points), not 0
+            dilution: {flowRatioAtLeast: 0.9}                       | rules.integrity.dilution.flowRatioAtLeast: must be between 1 and 10, not 0.9
+            dilution: {minHistoryHours: 60}                         | rules.integrity.dilution.minHistoryHours: must be ≤ historyHours (48), not 60
+            copiedSeries: {minDistinct: 40}                         | rules.integrity.copiedSeries.minDistinct: must be ≤ minSamples (30), not 40
+            copiedSeries: {hours: 0}                                | rules.integrity.copiedSeries.hours: must be between 1 and 48, not 0
+            flagMisuse: {flags: [X]}                                | rules.integrity.flagMisuse.flags: 'X' is not an HJ 212 flag other than N
+            flagMisuse: {flaggedHoursAtLeast: 30}                   | rules.integrity.flagMisuse.flaggedHoursAtLeast: must be > 0 and ≤ windowHours (24), not 30
+            flagMisuse: {aroundHighSeverity: loud}                  | rules.integrity.flagMisuse.aroundHighSeverity: severity 'loud' is not one of info, warning, major, critical
             """)
     void aWrongValueNamesItsKey(String integrity, String message) {
         String error = assertThrows(AlertRulesException.class,
@@ -45,6 +53,9 @@ class IntegrityConfigTest {
             enterprise | E002 | DA001 | integrity_impossible_combination | true
             enterprise | E003 | DA001 | integrity_parked_under_limit     | false
             enterprise | E003 | DW001 | integrity_parked_under_limit     | true
+            enterprise | E001 | DA001 | integrity_dilution               | true
+            enterprise | E001 | DA001 | integrity_copied_series          | true
+            enterprise | E002 | DA001 | integrity_flag_misuse            | true
             """)
     void integrityAlertsAreForTheBureauUnlessASiteSaysOtherwise(String kind, String site, String point, String rule,
                                                                 boolean bureauOnly) {
@@ -62,7 +73,8 @@ class IntegrityConfigTest {
             ''                                                                        | 60
             'rules: {integrity: {parkedUnderLimit: {historyHours: 72}}}'               | 84
             'rules: {integrity: {parkedUnderLimit: {enabled: false}}}'                 | 51
-            'rules: {integrity: {parkedUnderLimit: {enabled: false}, impossibleCombination: {enabled: false}}}' | 0
+            'rules: {integrity: {parkedUnderLimit: {enabled: false}, impossibleCombination: {enabled: false}}}' | 50
+            'rules: {integrity: {parkedUnderLimit: {enabled: false}, impossibleCombination: {enabled: false}, dilution: {enabled: false}, copiedSeries: {enabled: false}, flagMisuse: {enabled: false}}}' | 0
             """)
     void theEngineKeepsWhatTheIntegrityRulesLookBackOn(String yaml, int hours) {
         assertEquals(hours, parse(yaml).integrityLookbackHours());

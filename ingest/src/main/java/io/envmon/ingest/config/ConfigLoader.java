@@ -40,6 +40,9 @@ public final class ConfigLoader {
     static final Setting MQTT_SESSION_EXPIRY = new Setting("mqtt.sessionExpiry", "ENVMON_MQTT_SESSION_EXPIRY", "7d", false);
     static final Setting MQTT_RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "1000", false);
     static final Setting MQTT_KEEP_ALIVE = new Setting("mqtt.keepAlive", "ENVMON_MQTT_KEEP_ALIVE", "30s", false);
+    static final Setting MQTT_TLS_CA = new Setting("mqtt.tls.ca", "ENVMON_MQTT_TLS_CA", null, false);
+    static final Setting MQTT_TLS_CERT = new Setting("mqtt.tls.cert", "ENVMON_MQTT_TLS_CERT", null, false);
+    static final Setting MQTT_TLS_KEY = new Setting("mqtt.tls.key", "ENVMON_MQTT_TLS_KEY", null, false);
     static final Setting TOPIC_ROOT = new Setting("topicRoot", "ENVMON_TOPIC_ROOT", "env", false);
     static final Setting INFLUX_URL = new Setting("influx.url", "ENVMON_INFLUX_URL", "http://127.0.0.1:8086", false);
     static final Setting INFLUX_API = new Setting("influx.api", "ENVMON_INFLUX_API", "v2", false);
@@ -54,8 +57,14 @@ public final class ConfigLoader {
             "ENVMON_INFLUX_WRITE_CONCURRENCY", String.valueOf(InfluxConfig.DEFAULT_WRITE_CONCURRENCY), false);
     static final Setting INFLUX_TIMEOUT = new Setting("influx.timeout", "ENVMON_INFLUX_TIMEOUT", "10s", false);
     static final Setting INFLUX_MAX_RETRY_DELAY = new Setting("influx.maxRetryDelay", "ENVMON_INFLUX_MAX_RETRY_DELAY", "30s", false);
+    static final Setting INFLUX_TLS_CA = new Setting("influx.tls.ca", "ENVMON_INFLUX_TLS_CA", null, false);
+    static final Setting INFLUX_TLS_CERT = new Setting("influx.tls.cert", "ENVMON_INFLUX_TLS_CERT", null, false);
+    static final Setting INFLUX_TLS_KEY = new Setting("influx.tls.key", "ENVMON_INFLUX_TLS_KEY", null, false);
     static final Setting REGISTRY = new Setting("registry", "ENVMON_REGISTRY", "config/taigu.yaml", false);
     static final Setting HTTP_PORT = new Setting("http.port", "ENVMON_HTTP_PORT", "8080", false);
+    static final Setting HTTP_TLS_CERT = new Setting("http.tls.cert", "ENVMON_HTTP_TLS_CERT", null, false);
+    static final Setting HTTP_TLS_KEY = new Setting("http.tls.key", "ENVMON_HTTP_TLS_KEY", null, false);
+    static final Setting HTTP_TLS_CLIENT_CA = new Setting("http.tls.clientCa", "ENVMON_HTTP_TLS_CLIENT_CA", null, false);
     static final Setting HJ212_TCP_PORT = new Setting("hj212.tcpPort", "ENVMON_HJ212_TCP_PORT", null, false);
     static final Setting HJ212_MODE = new Setting("hj212.mode", "ENVMON_HJ212_MODE", "lenient", false);
     static final Setting HJ212_TIME_ZONE = new Setting("hj212.timeZone", "ENVMON_HJ212_TIME_ZONE", "Asia/Shanghai", false);
@@ -78,9 +87,11 @@ public final class ConfigLoader {
     /** Every setting, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
             MQTT_PUBLISHER_USERNAME, MQTT_PUBLISHER_PASSWORD, MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM,
-            MQTT_KEEP_ALIVE, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
+            MQTT_KEEP_ALIVE, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
             INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
-            INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, REGISTRY, HTTP_PORT, HJ212_TCP_PORT,
+            INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, INFLUX_TLS_CA,
+            INFLUX_TLS_CERT, INFLUX_TLS_KEY, REGISTRY, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_TLS_CLIENT_CA,
+            HJ212_TCP_PORT,
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
             HJ212_SPLIT_TIMEOUT, ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS,
             MAX_PAYLOAD, MAX_CLOCK_SKEW, SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_AFTER);
@@ -160,6 +171,7 @@ public final class ConfigLoader {
     }
 
     private IngestConfig build() {
+        TlsChecks tls = new TlsChecks(this::raw, problems);
         String mqttUrl = uri(MQTT_URL, MQTT_SCHEMES);
         String clientId = raw(MQTT_CLIENT_ID);
         if (clientId == null || clientId.isBlank() || clientId.length() > 128) {
@@ -173,7 +185,8 @@ public final class ConfigLoader {
                 ownPublisher ? raw(MQTT_PUBLISHER_PASSWORD) : raw(MQTT_PASSWORD),
                 duration(MQTT_SESSION_EXPIRY, Duration.ofSeconds(1), Duration.ofSeconds(0xFFFFFFFEL)),
                 integer(MQTT_RECEIVE_MAXIMUM, 1, 65535),
-                duration(MQTT_KEEP_ALIVE, Duration.ofSeconds(1), Duration.ofSeconds(65535)));
+                duration(MQTT_KEEP_ALIVE, Duration.ofSeconds(1), Duration.ofSeconds(65535)),
+                tls.client(MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_URL, List.of("ssl", "wss")));
         if (mqtt.password() != null && mqtt.username() == null) {
             problems.add(MQTT_PASSWORD.label() + ": is set but " + MQTT_USERNAME.label() + " is not");
         }
@@ -207,13 +220,15 @@ public final class ConfigLoader {
                 duration(INFLUX_FLUSH_INTERVAL, Duration.ofMillis(1), Duration.ofMinutes(1)),
                 duration(INFLUX_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)),
                 duration(INFLUX_MAX_RETRY_DELAY, Duration.ofMillis(100), Duration.ofHours(1)),
-                integer(INFLUX_WRITE_CONCURRENCY, 1, 16));
+                integer(INFLUX_WRITE_CONCURRENCY, 1, 16),
+                tls.client(INFLUX_TLS_CA, INFLUX_TLS_CERT, INFLUX_TLS_KEY, INFLUX_URL, List.of("https")));
         if (influx.password() != null && influx.username() == null) {
             problems.add(INFLUX_PASSWORD.label() + ": is set but " + INFLUX_USERNAME.label() + " is not");
         }
 
         Path registry = registryPath();
         int httpPort = integer(HTTP_PORT, 0, 65535);
+        HttpTlsConfig httpTls = tls.server(HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_TLS_CLIENT_CA);
         Integer hj212 = raw(HJ212_TCP_PORT) == null ? null : integer(HJ212_TCP_PORT, 1, 65535);
         Hj212ServiceConfig hj212Config = hj212(hj212);
         int maxPayload = integer(MAX_PAYLOAD, 1024, 16 * 1024 * 1024);
@@ -225,7 +240,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts,
-                spool);
+                spool, httpTls);
     }
 
     /** The folder is only checked for form here; Main opens it (creating, locking) before anything connects. */

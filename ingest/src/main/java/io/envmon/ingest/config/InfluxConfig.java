@@ -1,14 +1,16 @@
 package io.envmon.ingest.config;
 
+import io.envmon.model.tls.TlsFiles;
 import java.time.Duration;
 
 /**
  * Where readings are stored. {@code api} decides the wire protocol of the one write path; for {@code v1} the
- * bucket is {@code database} or {@code database/retention}.
+ * bucket is {@code database} or {@code database/retention}. {@code tls} holds the CA and client certificate files
+ * for {@code https://}.
  */
 public record InfluxConfig(String url, InfluxApi api, String org, String bucket, String token, String username,
                            String password, int batchSize, Duration flushInterval, Duration timeout,
-                           Duration maxRetryDelay, int writeConcurrency) {
+                           Duration maxRetryDelay, int writeConcurrency, TlsFiles tls) {
 
     /** The default number of batches written at the same time. */
     public static final int DEFAULT_WRITE_CONCURRENCY = 2;
@@ -18,6 +20,14 @@ public record InfluxConfig(String url, InfluxApi api, String org, String bucket,
                         Duration maxRetryDelay) {
         this(url, api, org, bucket, token, username, password, batchSize, flushInterval, timeout, maxRetryDelay,
                 DEFAULT_WRITE_CONCURRENCY);
+    }
+
+    /** Without TLS files: the JVM's trusted CAs, no client certificate. */
+    public InfluxConfig(String url, InfluxApi api, String org, String bucket, String token, String username,
+                        String password, int batchSize, Duration flushInterval, Duration timeout,
+                        Duration maxRetryDelay, int writeConcurrency) {
+        this(url, api, org, bucket, token, username, password, batchSize, flushInterval, timeout, maxRetryDelay,
+                writeConcurrency, TlsFiles.NONE);
     }
 
     /** The v1 database part of the bucket. */

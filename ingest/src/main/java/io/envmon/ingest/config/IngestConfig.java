@@ -10,12 +10,21 @@ import java.time.Duration;
  * @param hj212        the HJ 212 settings (both transports); its {@code tcpPort} is {@code hj212TcpPort}
  * @param alerts       the alert engine's, API's and webhooks' files
  * @param spool        the durable spool in front of InfluxDB
+ * @param httpTls      HTTPS of the API and health server
  */
 public record IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
                            Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
-                           Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool) {
+                           Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool, HttpTlsConfig httpTls) {
 
-    /** Without a spool. */
+    /** Plain HTTP. */
+    public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
+                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
+                        Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool) {
+        this(mqtt, influx, topicRoot, registry, httpPort, hj212TcpPort, maxPayloadBytes, maxClockSkew, hj212, alerts,
+                spool, HttpTlsConfig.NONE);
+    }
+
+    /** Without a spool, plain HTTP. */
     public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
                         Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
                         Hj212ServiceConfig hj212, AlertsConfig alerts) {

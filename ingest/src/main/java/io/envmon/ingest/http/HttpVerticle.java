@@ -1,10 +1,15 @@
 package io.envmon.ingest.http;
 
+import io.envmon.ingest.config.HttpTlsConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.IngestMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,6 +29,7 @@ public final class HttpVerticle extends VerticleBase {
     private final IngestMetrics metrics;
     private final Map<String, ComponentHealth> components;
     private final List<Consumer<Router>> apis;
+    private final HttpTlsConfig tls;
     private HttpServer server;
 
     /**
@@ -32,10 +38,17 @@ public final class HttpVerticle extends VerticleBase {
      */
     public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components,
                         List<Consumer<Router>> apis) {
+        this(port, metrics, components, apis, HttpTlsConfig.NONE);
+    }
+
+    /** @param tls HTTPS (and client certificates) when enabled, else plain HTTP */
+    public HttpVerticle(int port, IngestMetrics metrics, Map<String, ComponentHealth> components,
+                        List<Consumer<Router>> apis, HttpTlsConfig tls) {
         this.port = port;
         this.metrics = metrics;
         this.components = new LinkedHashMap<>(components);
         this.apis = List.copyOf(apis);
+        this.tls = tls;
     }
 
     @Override
@@ -44,14 +57,31 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(this::metrics);
         apis.forEach(api -> api.accept(router));
-        return vertx.createHttpServer()
+        return vertx.createHttpServer(serverOptions())
                 .requestHandler(router)
                 .listen(port, "0.0.0.0")
                 .onSuccess(s -> {
                     server = s;
-                    LOG.info("HTTP API listening on port {} (/health, /metrics)", s.actualPort());
+                    LOG.info("{} API listening on port {} (/health, /metrics)", tls.enabled() ? "HTTPS" : "HTTP",
+                            s.actualPort());
                 })
-                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port): cannot listen on {}: {}", port, e.getMessage()));
+                .onFailure(e -> LOG.error("ENVMON_HTTP_PORT (http.port){}: cannot listen on {}: {}",
+                        tls.enabled() ? " or ENVMON_HTTP_TLS_*" : "", port, e.getMessage()));
+    }
+
+    /** The server's options: HTTPS from PEM files when configured (docs/configuration.md, "TLS"). */
+    private HttpServerOptions serverOptions() {
+        HttpServerOptions options = new HttpServerOptions();
+        if (tls.enabled()) {
+            options.setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString())
+                            .setKeyPath(tls.key().toString()));
+            if (tls.clientCa() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertPath(tls.clientCa().toString()))
+                        .setClientAuth(ClientAuth.REQUIRED);
+            }
+        }
+        return options;
     }
 
     public int actualPort() {

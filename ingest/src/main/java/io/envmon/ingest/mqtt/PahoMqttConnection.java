@@ -3,18 +3,20 @@ package io.envmon.ingest.mqtt;
 import io.envmon.ingest.config.MqttConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.pipeline.IncomingMessage;
+import io.envmon.model.tls.ClientTls;
+import io.envmon.model.tls.PemException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -43,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class PahoMqttConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(PahoMqttConnection.class);
-    private static final Duration MAX_CONNECT_BACKOFF = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final Context context;
@@ -57,6 +58,8 @@ public final class PahoMqttConnection {
     private final AtomicLong maxHeld = new AtomicLong();
     private MqttAsyncClient client;
     private MqttAsyncClient publisher;
+    private MqttLink subscriberLink;
+    private MqttLink publisherLink;
     /** Where messages go; given by {@link #start}, before which none arrives. */
     private volatile Consumer<IncomingMessage> handler;
     private volatile boolean stopping;
@@ -76,10 +79,16 @@ public final class PahoMqttConnection {
     /**
      * Starts connecting and hands every message to {@code handler} on the context. The future succeeds at once: a
      * broker that is down at start-up is retried in the background (and {@code /health} says so) rather than
-     * stopping the service.
+     * stopping the service. It fails only when the URL or the TLS files (checked at start-up already) cannot be used.
      */
     public Future<Void> start(Consumer<IncomingMessage> handler) {
         this.handler = handler;
+        SSLSocketFactory tls;
+        try {
+            tls = config.tls().isEmpty() ? null : ClientTls.load(config.tls()).socketFactory();
+        } catch (PemException e) {
+            return Future.failedFuture(new IllegalArgumentException("ENVMON_MQTT_TLS_* (mqtt.tls): " + e.getMessage(), e));
+        }
         try {
             client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
             publisher = new MqttAsyncClient(config.url(), config.clientId() + "-pub", new MemoryPersistence());
@@ -88,13 +97,16 @@ public final class PahoMqttConnection {
         }
         client.setManualAcks(true);
         client.setCallback(new Callback());
-        connect(client, subscriberOptions(), 0);
-        connect(publisher, publisherOptions(), 0);
+        subscriberLink = new MqttLink(vertx, context, client, subscriberOptions(tls), "subscriber", health::down, clock);
+        publisherLink = new MqttLink(vertx, context, publisher, publisherOptions(tls), "publisher", why -> { }, clock);
+        publisher.setCallback(new PublisherCallback(publisherLink, this::isStopping, config.clientId() + "-pub"));
+        subscriberLink.start();
+        publisherLink.start();
         return Future.succeededFuture();
     }
 
-    private MqttConnectionOptions subscriberOptions() {
-        MqttConnectionOptions options = commonOptions(config.username(), config.password());
+    private MqttConnectionOptions subscriberOptions(SSLSocketFactory tls) {
+        MqttConnectionOptions options = commonOptions(config.username(), config.password(), tls);
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setReceiveMaximum(config.receiveMaximum());
@@ -106,19 +118,23 @@ public final class PahoMqttConnection {
      * caller. It may log in with an account of its own: a broker that uses user names as client IDs would otherwise
      * give both connections the same ID, and each would push the other off.
      */
-    private MqttConnectionOptions publisherOptions() {
-        MqttConnectionOptions options = commonOptions(config.publisherUsername(), config.publisherPassword());
+    private MqttConnectionOptions publisherOptions(SSLSocketFactory tls) {
+        MqttConnectionOptions options = commonOptions(config.publisherUsername(), config.publisherPassword(), tls);
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
         return options;
     }
 
-    private MqttConnectionOptions commonOptions(String username, String password) {
+    private MqttConnectionOptions commonOptions(String username, String password, SSLSocketFactory tls) {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, (int) MAX_CONNECT_BACKOFF.toSeconds());
+        // MqttLink reconnects, so that every failed attempt is logged with its cause
+        options.setAutomaticReconnect(false);
         options.setConnectionTimeout(10);
+        if (tls != null) {
+            // Paho still checks the server's certificate against the URL's host (HTTPS endpoint identification)
+            options.setSocketFactory(tls);
+        }
         if (username != null) {
             options.setUserName(username);
         }
@@ -126,35 +142,6 @@ public final class PahoMqttConnection {
             options.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
         return options;
-    }
-
-    /** The first connection; after it, Paho's automatic reconnect takes over. */
-    private void connect(MqttAsyncClient target, MqttConnectionOptions options, int attempt) {
-        if (stopping) {
-            return;
-        }
-        try {
-            target.connect(options, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // connectComplete() does the rest
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    long delay = Math.min(MAX_CONNECT_BACKOFF.toMillis(), 500L << Math.min(attempt, 6));
-                    health.down("cannot connect to " + config.url() + ": " + failure.getMessage());
-                    if (attempt % 10 == 0) {
-                        LOG.warn("MQTT connect to {} failed ({}); retrying every {} s at most", config.url(),
-                                failure.getMessage(), MAX_CONNECT_BACKOFF.toSeconds());
-                    }
-                    context.runOnContext(v -> vertx.setTimer(delay, id -> connect(target, options, attempt + 1)));
-                }
-            });
-        } catch (MqttException e) {
-            LOG.warn("MQTT connect to {} could not start: {}", config.url(), e.getMessage());
-            context.runOnContext(v -> vertx.setTimer(1000, id -> connect(target, options, attempt + 1)));
-        }
     }
 
     private void subscribe() {
@@ -242,6 +229,8 @@ public final class PahoMqttConnection {
         if (client == null) {
             return Future.succeededFuture();
         }
+        subscriberLink.stop();
+        publisherLink.stop();
         return vertx.executeBlocking(() -> {
             disconnectAndClose(client);
             disconnectAndClose(publisher);
@@ -269,7 +258,8 @@ public final class PahoMqttConnection {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             long id = connection.incrementAndGet();
-            LOG.info("MQTT {} to {} as {} (connection #{})", reconnect ? "reconnected" : "connected", serverURI,
+            // ids count losses too: past the first, this is a reconnection (MqttLink's, so Paho's flag is false)
+            LOG.info("MQTT {} to {} as {} (connection #{})", id > 1 ? "reconnected" : "connected", serverURI,
                     config.clientId(), id);
             context.runOnContext(v -> subscribe());
         }
@@ -277,11 +267,11 @@ public final class PahoMqttConnection {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             connection.incrementAndGet();
-            String why = response.getReasonString() != null ? response.getReasonString()
-                    : response.getException() != null ? response.getException().getMessage() : "no reason given";
+            String why = describe(response);
             health.down("disconnected: " + why);
             if (!stopping) {
-                LOG.warn("MQTT connection lost ({}); Paho reconnects with backoff", why);
+                LOG.warn("MQTT connection lost ({}); reconnecting with backoff", why);
+                subscriberLink.lost();
             }
         }
 
@@ -321,5 +311,11 @@ public final class PahoMqttConnection {
         public void authPacketArrived(int reasonCode, MqttProperties properties) {
             // no enhanced authentication
         }
+    }
+
+    static String describe(MqttDisconnectResponse response) {
+        return response.getReasonString() != null ? response.getReasonString()
+                : response.getException() != null ? response.getException().getMessage()
+                : "no reason given";
     }
 }

@@ -53,6 +53,15 @@ public final class Queries {
     }
 
     /**
+     * The rows of the integrity rules' alerts (rule {@code integrity_*}) of enterprise outlets stamped in
+     * {@code [from, to)}, for the monthly integrity view.
+     */
+    public static String integrityAlerts(Instant from, Instant to) {
+        return "SELECT * FROM " + AlertRows.ALERT + " WHERE kind = 'enterprise' AND rule =~ /^integrity_/ AND time >= "
+                + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+    }
+
+    /**
      * Each station's newest rated {@code air_hourly} row from {@code since} on (one series per station): an hour
      * without enough data to rate has a row without {@code aqi}, which would hide the station's last known category.
      */

@@ -16,6 +16,7 @@ public final class InfluxPingProbe extends VerticleBase {
     private final ComponentHealth health;
     private final Duration every;
     private long timer;
+    private String lastDown;
 
     public InfluxPingProbe(PointWriter writer, ComponentHealth health, Duration every) {
         this.writer = writer;
@@ -33,14 +34,21 @@ public final class InfluxPingProbe extends VerticleBase {
     private void ping() {
         vertx.executeBlocking(writer::ping, false).onComplete(ar -> {
             boolean up = ar.succeeded() && Boolean.TRUE.equals(ar.result());
-            if (up != health.isUp()) {
-                LOG.info("InfluxDB is {}", up ? "reachable" : "not reachable");
-            }
             if (up) {
+                if (!health.isUp()) {
+                    LOG.info("InfluxDB is reachable");
+                }
+                lastDown = null;
                 health.up("ping ok");
-            } else {
-                health.down("ping failed" + (ar.failed() ? ": " + ar.cause().getMessage() : ""));
+                return;
             }
+            String why = "ping failed" + (ar.failed() ? ": " + ar.cause().getMessage() : "");
+            // once per cause, not every few seconds
+            if (!why.equals(lastDown)) {
+                LOG.warn("InfluxDB is not reachable: {}", why);
+            }
+            lastDown = why;
+            health.down(why);
         });
     }
 

@@ -6,8 +6,12 @@ import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.exceptions.InfluxException;
 import com.influxdb.query.InfluxQLQueryResult;
 import io.envmon.ingest.config.InfluxConfig;
+import io.envmon.model.tls.ClientTls;
+import io.envmon.model.tls.PemException;
+import io.envmon.model.tls.TlsFailures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +32,10 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
     private final String database;
     private final String retentionPolicy;
 
+    /**
+     * @throws IllegalArgumentException when the TLS files (checked at start-up already) cannot be used; the message
+     *                                  names the settings
+     */
     public InfluxPointWriter(InfluxConfig config) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(config.timeout())
@@ -35,6 +43,15 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
                 .writeTimeout(config.timeout())
                 // we retry ourselves with backoff and classification; a silent client-side retry would hide failures
                 .retryOnConnectionFailure(false);
+        if (!config.tls().isEmpty()) {
+            try {
+                ClientTls tls = ClientTls.load(config.tls());
+                // OkHttp keeps checking the server's certificate against the URL's host
+                http.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+            } catch (PemException e) {
+                throw new IllegalArgumentException("ENVMON_INFLUX_TLS_* (influx.tls): " + e.getMessage(), e);
+            }
+        }
         InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder()
                 .url(config.url())
                 .bucket(config.bucket())
@@ -67,8 +84,13 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
         if (retentionPolicy != null) {
             query.setRetentionPolicy(retentionPolicy);
         }
-        // raw text per column; the callers know each column's type
-        InfluxQLQueryResult result = client.getInfluxQLQueryApi().query(query, (column, raw, index, series) -> raw);
+        InfluxQLQueryResult result;
+        try {
+            // raw text per column; the callers know each column's type
+            result = client.getInfluxQLQueryApi().query(query, (column, raw, index, series) -> raw);
+        } catch (RuntimeException e) {
+            throw unanswered(e);
+        }
         List<QueryRow> rows = new ArrayList<>();
         if (result == null) {
             return rows;
@@ -116,9 +138,30 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
         }
     }
 
+    /**
+     * @return true when InfluxDB answers its ping
+     * @throws IllegalStateException saying why it cannot be reached (a TLS problem in words, see TlsFailures)
+     */
     @Override
     public boolean ping() {
-        return client.ping();
+        if (client.ping()) {
+            return true;
+        }
+        try {
+            // ping() only says false; the version request (the same /ping) throws with the cause
+            client.version();
+        } catch (RuntimeException e) {
+            throw unanswered(e);
+        }
+        return false;
+    }
+
+    /** A failure without an HTTP answer (network, TLS) is said in words; InfluxDB's own answers pass unchanged. */
+    private static RuntimeException unanswered(RuntimeException e) {
+        if (e instanceof InfluxException influx && influx.status() != 0) {
+            return e;
+        }
+        return new IllegalStateException(TlsFailures.describe(e, "ENVMON_INFLUX_TLS_CA"), e);
     }
 
     @Override

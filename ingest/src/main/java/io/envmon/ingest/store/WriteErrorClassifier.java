@@ -1,6 +1,7 @@
 package io.envmon.ingest.store;
 
 import com.influxdb.exceptions.InfluxException;
+import io.envmon.model.tls.TlsFailures;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,8 +16,10 @@ public final class WriteErrorClassifier {
         while (!(t instanceof InfluxException) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        if (!(t instanceof InfluxException influx)) {
-            return new WriteError(WriteError.Kind.TRANSIENT, 0, describe(failure), null);
+        if (!(t instanceof InfluxException influx) || influx.status() == 0) {
+            // no HTTP answer: a network or TLS problem, in words (an untrusted or expired certificate...)
+            return new WriteError(WriteError.Kind.TRANSIENT, 0, TlsFailures.describe(failure, "ENVMON_INFLUX_TLS_CA"),
+                    null);
         }
         int status = influx.status();
         String message = describe(influx);

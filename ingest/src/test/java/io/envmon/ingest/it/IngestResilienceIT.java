@@ -78,7 +78,7 @@ class IngestResilienceIT {
         }
         before.close();
         harness.mqtt.restart();
-        // Paho's backoff (1, 2, 4 ... 30 s between attempts) brings it back; a broker slow to come back can push the
+        // MqttLink's backoff (0.5, 1, 2 ... 30 s between attempts) brings it back; a broker slow to come back can push the
         // next attempt past 60 s, hence the ceiling. (This failed for good when the in-flight permit wait threw
         // InterruptedException into Paho's connection shutdown: the client never reconnected.)
         try {

@@ -1,7 +1,12 @@
 package io.envmon.simulator.cli;
 
+import io.envmon.model.tls.ClientTls;
+import io.envmon.model.tls.PemException;
+import io.envmon.model.tls.TlsFiles;
 import io.envmon.simulator.transport.MqttSettings;
+import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -12,6 +17,18 @@ public final class BrokerOptions {
     @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883",
             description = "Broker URL (default: ${DEFAULT-VALUE}); tcp://, ssl://, ws:// or wss://.")
     String mqttUrl;
+
+    @Option(names = "--mqtt-ca", paramLabel = "FILE",
+            description = "PEM file of the CAs to trust for ssl:// and wss:// (default: the JVM's).")
+    Path mqttCa;
+
+    @Option(names = "--mqtt-cert", paramLabel = "FILE",
+            description = "PEM client certificate for a broker that asks for one (with --mqtt-key).")
+    Path mqttCert;
+
+    @Option(names = "--mqtt-key", paramLabel = "FILE",
+            description = "PEM private key of --mqtt-cert (PKCS#8 or PKCS#1, unencrypted).")
+    Path mqttKey;
 
     @Option(names = "--client-id", paramLabel = "ID",
             description = "MQTT client ID, or the prefix of the IDs when there are several connections "
@@ -37,7 +54,22 @@ public final class BrokerOptions {
         require(commandLine, mqttUrl.matches("(?i)(tcp|ssl|ws|wss)://.+"),
                 "--mqtt-url must look like tcp://host:port (or ssl://, ws://, wss://)");
         String id = clientId != null ? clientId : defaultIdPrefix + "-" + ProcessHandle.current().pid();
-        return new MqttSettings(mqttUrl, id, qos, maxInflight, Duration.ofSeconds(10));
+        return new MqttSettings(mqttUrl, id, qos, maxInflight, Duration.ofSeconds(10)).withTls(tls(commandLine));
+    }
+
+    /** The socket factory of --mqtt-ca, --mqtt-cert and --mqtt-key, or {@code null} when none is given. */
+    private SSLSocketFactory tls(CommandLine commandLine) {
+        TlsFiles files = new TlsFiles(mqttCa, mqttCert, mqttKey);
+        if (files.isEmpty()) {
+            return null;
+        }
+        require(commandLine, mqttUrl.matches("(?i)(ssl|wss)://.+"), "--mqtt-ca, --mqtt-cert and --mqtt-key need an "
+                + "ssl:// or wss:// --mqtt-url");
+        try {
+            return ClientTls.load(files).socketFactory();
+        } catch (PemException e) {
+            throw new ParameterException(commandLine, "--mqtt-ca/--mqtt-cert/--mqtt-key: " + e.getMessage());
+        }
     }
 
     static void require(CommandLine commandLine, boolean condition, String message) {

@@ -188,8 +188,7 @@ public final class RunCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return Hj212Run.prepare(protocol, points, hj212Tcp, mqtt.serverUri(), mqtt.clientId(), topicRoot,
-                    mqtt.maxInflight());
+            return Hj212Run.prepare(protocol, points, hj212Tcp, mqtt, topicRoot);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--protocol " + protocol + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.envmon.simulator.hj212;
 
 import io.envmon.hj212.mapping.Hj212Devices;
 import io.envmon.model.registry.Registry;
+import io.envmon.simulator.transport.MqttSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,15 +28,16 @@ public record Hj212Run(Registry points, Hj212Transport transport, int skipped) {
      * @param tcpAddress {@code host:port} of the gateway, for {@link #HJ212_TCP}
      * @throws IllegalArgumentException when no point has an mn, or the address is not host:port
      */
-    public static Hj212Run prepare(String protocol, Registry registry, String tcpAddress, String mqttUrl,
-                                   String clientId, String topicRoot, int maxInflight) {
+    public static Hj212Run prepare(String protocol, Registry registry, String tcpAddress, MqttSettings mqtt,
+                                   String topicRoot) {
+        int maxInflight = mqtt.maxInflight();
         Registry points = Hj212Devices.withMnOnly(registry);
         int skipped = registry.points().size() - points.points().size();
         if (points.points().isEmpty()) {
             throw new IllegalArgumentException("no point of the registry has an mn: nothing can speak HJ 212");
         }
         Hj212Uplink uplink = HJ212_TCP.equals(protocol) ? TcpUplink.parse(tcpAddress)
-                : new MqttUplink(mqttUrl, clientId, topicRoot);
+                : new MqttUplink(mqtt.serverUri(), mqtt.clientId(), topicRoot, mqtt.tls());
         return new Hj212Run(points, new Hj212Transport(uplink, new Hj212Devices(points), maxInflight, REPLY_TIMEOUT,
                 RETRIES, Clock.systemUTC()), skipped);
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
+import io.envmon.model.tls.TlsFailures;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -28,12 +30,15 @@ public final class MqttUplink implements Hj212Uplink {
     private final String url;
     private final String clientId;
     private final String topicRoot;
+    private final SSLSocketFactory tls;
     private MqttAsyncClient client;
 
-    public MqttUplink(String url, String clientId, String topicRoot) {
+    /** @param tls the socket factory for ssl:// and wss:// (--mqtt-ca...), or {@code null} for the JVM's default */
+    public MqttUplink(String url, String clientId, String topicRoot, SSLSocketFactory tls) {
         this.url = url;
         this.clientId = clientId;
         this.topicRoot = topicRoot;
+        this.tls = tls;
     }
 
     @Override
@@ -47,13 +52,17 @@ public final class MqttUplink implements Hj212Uplink {
             options.setAutomaticReconnectDelay(1, 30);
             options.setConnectionTimeout(10);
             options.setKeepAliveInterval(30);
+            if (tls != null) {
+                options.setSocketFactory(tls);
+            }
             client.connect(options).waitForCompletion(11_000);
             client.subscribe(topicRoot + "/hj212/+/down", 1).waitForCompletion(10_000);
             log.info("connected to {} as {}; frames go to {}/hj212/{mn}, replies read from {}/hj212/+/down", url,
                     clientId, topicRoot, topicRoot);
         } catch (MqttException | IllegalArgumentException e) {
             close();
-            throw new TransportException("cannot connect to MQTT broker " + url + ": " + e.getMessage(), e);
+            throw new TransportException("cannot connect to MQTT broker " + url + ": "
+                    + TlsFailures.describe(e, "--mqtt-ca"), e);
         }
     }
 

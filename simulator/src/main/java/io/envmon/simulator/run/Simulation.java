@@ -84,7 +84,8 @@ public final class Simulation {
                 ledger.register(point);
             }
             feeds.add(new PointFeed(point, topicOf(point).render(config.topicRoot()), model(models, point),
-                    config.batch(), codec, scenarios.effectsFor(point, registry, simStart), ledger, config.deviceBuffer()));
+                    config.batch(), codec, scenarios.effectsFor(point, registry, simStart, p -> model(models, p)), ledger,
+                    config.deviceBuffer()));
         }
         ScenarioInjector injector = scenarios.isEmpty() ? null
                 : new ScenarioInjector(scenarios.injections(simStart), config.topicRoot(), points.get(0), ledger);

@@ -7,6 +7,7 @@ import io.envmon.model.registry.Limit;
 import io.envmon.model.registry.MonitoredPoint;
 import io.envmon.model.registry.Outlet;
 import io.envmon.simulator.scenario.Scenario.Effect;
+import io.envmon.simulator.values.ValueModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,18 +25,29 @@ public final class PointEffects {
     /** How far ahead the service accepts a timestamp: its default ENVMON_MAX_CLOCK_SKEW. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Stack parameters that are concentrations (diluted by air let in). */
+    private static final List<String> CONCENTRATIONS = List.of("particulate", "so2", "nox", "nmhc");
+
     private final MonitoredPoint point;
     private final Outlet outlet;
     private final Instant runStart;
     private final List<Effect> effects;
     private final Map<Effect, Double> held = new HashMap<>();
     private final Map<Effect, Long> seen = new HashMap<>();
+    /** For each copy effect, a value model of its source, stepped at every reading (its state follows time). */
+    private final Map<Effect, ValueModel> sources;
 
     PointEffects(MonitoredPoint point, Outlet outlet, Instant runStart, List<Effect> effects) {
+        this(point, outlet, runStart, effects, Map.of());
+    }
+
+    PointEffects(MonitoredPoint point, Outlet outlet, Instant runStart, List<Effect> effects,
+                 Map<Effect, ValueModel> sources) {
         this.point = point;
         this.outlet = outlet;
         this.runStart = runStart;
         this.effects = List.copyOf(effects);
+        this.sources = Map.copyOf(sources);
     }
 
     /** No effect at all: readings pass unchanged. */
@@ -76,6 +88,9 @@ public final class PointEffects {
         Instant stamp = reading.ts();
         Map<String, Double> values = new LinkedHashMap<>(reading.values());
         Map<String, String> flags = reading.flags() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(reading.flags());
+        Map<Effect, Map<String, Double>> copies = new HashMap<>();
+        // every source model is stepped at every reading, inside its window or not: its series is then the source's
+        sources.forEach((e, model) -> copies.put(e, model.valuesAt(reading.ts())));
         for (Effect e : effects) {
             if (t.compareTo(e.from()) < 0 || t.compareTo(e.to()) >= 0) {
                 continue;
@@ -100,6 +115,11 @@ public final class PointEffects {
                 }
                 case FLAG -> flags.put(e.parameter(), e.flag());
                 case CLOCK_SKEW -> stamp = stamp.plus(e.offset());
+                case DILUTE -> dilute(e, values);
+                case COPY -> {
+                    values.clear();
+                    values.putAll(copies.get(e));
+                }
             }
         }
         boolean outOfRange = values.entrySet().stream().anyMatch(v -> {
@@ -134,6 +154,20 @@ public final class PointEffects {
             target = target * (21 - o2) / (21 - outlet.conversionO2());
         }
         values.put(e.parameter(), round(target));
+    }
+
+    /** The stack's concentrations in more air: O2 up to {@code value}, flow × {@code factor}. */
+    private static void dilute(Effect e, Map<String, Double> values) {
+        Double o2 = values.get("o2");
+        if (o2 == null || o2 >= e.value()) {
+            return;
+        }
+        double dilution = (21 - e.value()) / (21 - o2);
+        for (String p : CONCENTRATIONS) {
+            values.computeIfPresent(p, (k, v) -> round(v * dilution));
+        }
+        values.put("o2", round(e.value()));
+        values.computeIfPresent("flow", (k, v) -> round(v * e.factor()));
     }
 
     private static double round(double v) {

@@ -31,7 +31,14 @@ public record Scenario(String name, String description, List<Effect> effects, Li
         /** the point sends nothing */
         SILENCE,
         /** the device's clock is off by {@code offset}: its readings are stamped {@code ts + offset} */
-        CLOCK_SKEW
+        CLOCK_SKEW,
+        /**
+         * air let into a stack: O2 raised to {@code value} %, the flow × {@code factor}, the concentrations diluted
+         * by {@code (21 − value) / (21 − O2)} (what the same emission measures in more air)
+         */
+        DILUTE,
+        /** the point sends {@code source}'s values (another point of the same type) instead of its own */
+        COPY
     }
 
     /**
@@ -42,10 +49,17 @@ public record Scenario(String name, String description, List<Effect> effects, Li
      * @param outlet the outlet of an enterprise (null: all its outlets)
      * @param times  for SET: only the first {@code times} readings in the window (0 = all)
      * @param offset for CLOCK_SKEW: how far the device's clock is ahead (negative: behind)
+     * @param source for COPY: the point whose values are sent, as its label ({@code E011/DA001})
      */
     public record Effect(EffectType type, String kind, String site, String outlet, String parameter, double factor,
                          Double value, String flag, Duration from, Duration to, Duration ramp, int times,
-                         Duration offset) {
+                         Duration offset, String source) {
+
+        public Effect(EffectType type, String kind, String site, String outlet, String parameter, double factor,
+                      Double value, String flag, Duration from, Duration to, Duration ramp, int times,
+                      Duration offset) {
+            this(type, kind, site, outlet, parameter, factor, value, flag, from, to, ramp, times, offset, null);
+        }
     }
 
     /**

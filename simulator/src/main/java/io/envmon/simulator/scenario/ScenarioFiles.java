@@ -33,7 +33,7 @@ public final class ScenarioFiles {
     static final List<String> SEVERITIES = List.of("info", "warning", "major", "critical");
     private static final List<String> TOP_LEVEL = List.of("name", "description", "effects", "inject", "expect");
     private static final List<String> EFFECT = List.of("type", "kind", "site", "outlet", "parameter", "factor",
-            "value", "flag", "from", "to", "ramp", "times", "offset");
+            "value", "flag", "from", "to", "ramp", "times", "offset", "source");
     private static final List<String> INJECTION = List.of("at", "topic", "payload", "padBytes", "reason");
     private static final List<String> EXPECT = List.of("rejections", "alerts");
     private static final List<String> EXPECTED_ALERT = List.of("kind", "site", "rule", "minSeverity", "minSpan",
@@ -105,7 +105,7 @@ public final class ScenarioFiles {
             type = EffectType.valueOf(typeName.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + ".type: '" + typeName + "' is not one of scale, limit-ratio, set, "
-                    + "flatline, flag, silence, clock-skew");
+                    + "flatline, flag, silence, clock-skew, dilute, copy");
         }
         String kind = text(n, "kind", where, false);
         String site = text(n, "site", where, false);
@@ -115,19 +115,28 @@ public final class ScenarioFiles {
         if (kind != null && !Set.of("air", "water", "enterprise").contains(kind)) {
             throw new ScenarioException(where + ".kind: must be air, water or enterprise");
         }
-        String parameter = text(n, "parameter", where, type != EffectType.SILENCE && type != EffectType.CLOCK_SKEW);
+        String parameter = text(n, "parameter", where, type != EffectType.SILENCE && type != EffectType.CLOCK_SKEW
+                && type != EffectType.DILUTE && type != EffectType.COPY);
         Duration from = duration(n, "from", where, Duration.ZERO);
         Duration to = duration(n, "to", where, Duration.ofDays(36500));
         if (to.compareTo(from) <= 0) {
             throw new ScenarioException(where + ".to: must be after from");
         }
         double factor = number(n, "factor", where, 1);
-        if ((type == EffectType.SCALE || type == EffectType.LIMIT_RATIO) && !(factor > 0)) {
+        if ((type == EffectType.SCALE || type == EffectType.LIMIT_RATIO || type == EffectType.DILUTE) && !(factor > 0)) {
             throw new ScenarioException(where + ".factor: must be > 0");
         }
         Double value = n.has("value") && !n.get("value").isNull() ? number(n, "value", where, 0) : null;
         if (type == EffectType.SET && value == null) {
             throw new ScenarioException(where + ".value: required for type set");
+        }
+        if (type == EffectType.DILUTE && (value == null || !(value > 0 && value < 21))) {
+            throw new ScenarioException(where + ".value: the O2 % the air brings the stack to, between 0 and 21, "
+                    + "required for type dilute");
+        }
+        String source = text(n, "source", where, type == EffectType.COPY);
+        if (source != null && !source.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)?")) {
+            throw new ScenarioException(where + ".source: a point's label, SITE or ENTERPRISE/OUTLET");
         }
         String flag = text(n, "flag", where, type == EffectType.FLAG);
         if (flag != null && !flag.matches("[A-Z0-9]")) {
@@ -142,7 +151,7 @@ public final class ScenarioFiles {
             throw new ScenarioException(where + ".offset: required for type clock-skew, e.g. -20m (behind) or 2h (ahead)");
         }
         return new Effect(type, kind, site, text(n, "outlet", where, false), parameter, factor, value, flag, from, to,
-                duration(n, "ramp", where, Duration.ZERO), times, offset == null ? Duration.ZERO : offset);
+                duration(n, "ramp", where, Duration.ZERO), times, offset == null ? Duration.ZERO : offset, source);
     }
 
     private static Expectation expectation(JsonNode n, String where) throws ScenarioException {

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.function.Function;
+import io.envmon.simulator.values.ValueModel;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,19 +51,50 @@ public final class ScenarioSet {
                     throw new ScenarioException("scenario " + s.name() + ": " + e.type().name().toLowerCase()
                             + " effect selects no point of the registry (site " + e.site() + ", outlet " + e.outlet() + ")");
                 }
+                if (e.source() != null) {
+                    MonitoredPoint source = points.stream().filter(p -> p.label().equals(e.source())).findFirst()
+                            .orElseThrow(() -> new ScenarioException("scenario " + s.name() + ": copy source "
+                                    + e.source() + " is not a point of the registry"));
+                    if (points.stream().filter(p -> selects(e, p)).anyMatch(p -> p.type() != source.type()
+                            || p.equals(source))) {
+                        throw new ScenarioException("scenario " + s.name() + ": copy source " + e.source()
+                                + " must be another point of the same type as the points the effect selects");
+                    }
+                }
             }
         }
     }
 
-    /** The effects that apply to {@code point}, as one stateful modifier for its feed. */
+    /** The effects that apply to {@code point}, as one stateful modifier for its feed (no {@code copy} effects). */
     public PointEffects effectsFor(MonitoredPoint point, Registry registry, Instant runStart) {
+        return effectsFor(point, registry, runStart, source -> {
+            throw new IllegalStateException("copy effects need the source's value model");
+        });
+    }
+
+    /**
+     * The effects that apply to {@code point}, as one stateful modifier for its feed.
+     *
+     * @param models a new value model of a point, for {@code copy} effects: the copy is a second instance of the
+     *               source's model, stepped at the same times as the source's own, hence the same values
+     */
+    public PointEffects effectsFor(MonitoredPoint point, Registry registry, Instant runStart,
+                                   Function<MonitoredPoint, ValueModel> models) {
         List<Effect> mine = new ArrayList<>();
         for (Scenario s : scenarios) {
             s.effects().stream().filter(e -> selects(e, point)).forEach(mine::add);
         }
         Outlet outlet = point.outlet() == null ? null : registry.enterprise(point.site()).orElseThrow().outlets().stream()
                 .filter(o -> o.id().equals(point.outlet())).findFirst().orElseThrow();
-        return new PointEffects(point, outlet, runStart, mine);
+        Map<Effect, ValueModel> sources = new HashMap<>();
+        for (Effect e : mine) {
+            if (e.type() == Scenario.EffectType.COPY) {
+                MonitoredPoint source = registry.points().stream().filter(p -> p.label().equals(e.source()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("no point " + e.source()));
+                sources.put(e, models.apply(source));
+            }
+        }
+        return new PointEffects(point, outlet, runStart, mine, sources);
     }
 
     /** Every injection with its simulated send time, in time order. */

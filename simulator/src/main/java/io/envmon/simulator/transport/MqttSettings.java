@@ -2,6 +2,7 @@ package io.envmon.simulator.transport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
@@ -11,18 +12,26 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
  *                    (from CONNACK) lowers it further
  * @param username    MQTT user name, or {@code null} for an anonymous connection
  * @param password    its password, or {@code null}
+ * @param tls         the TLS socket factory for {@code ssl://} and {@code wss://} built from --mqtt-ca (and
+ *                    --mqtt-cert, --mqtt-key), or {@code null} for the JVM's default
  */
 public record MqttSettings(String serverUri, String clientId, int qos, int maxInflight, Duration connectTimeout,
-                           String username, String password) {
+                           String username, String password, SSLSocketFactory tls) {
 
     /** An anonymous connection. */
     public MqttSettings(String serverUri, String clientId, int qos, int maxInflight, Duration connectTimeout) {
-        this(serverUri, clientId, qos, maxInflight, connectTimeout, null, null);
+        this(serverUri, clientId, qos, maxInflight, connectTimeout, null, null, null);
     }
 
-    /** The same broker and limits under another client ID and credentials (one connection per site). */
+    /** The same broker, TLS and limits under another client ID and credentials (one connection per site). */
     public MqttSettings forClient(String otherClientId, String otherUsername, String otherPassword) {
-        return new MqttSettings(serverUri, otherClientId, qos, maxInflight, connectTimeout, otherUsername, otherPassword);
+        return new MqttSettings(serverUri, otherClientId, qos, maxInflight, connectTimeout, otherUsername, otherPassword,
+                tls);
+    }
+
+    /** These settings with a TLS socket factory. */
+    public MqttSettings withTls(SSLSocketFactory factory) {
+        return new MqttSettings(serverUri, clientId, qos, maxInflight, connectTimeout, username, password, factory);
     }
 
     /**
@@ -39,6 +48,9 @@ public record MqttSettings(String serverUri, String clientId, int qos, int maxIn
         }
         options.setConnectionTimeout((int) Math.max(1, connectTimeout.toSeconds()));
         options.setKeepAliveInterval(30);
+        if (tls != null) {
+            options.setSocketFactory(tls);
+        }
         if (username != null) {
             options.setUserName(username);
             options.setPassword(password == null ? null : password.getBytes(StandardCharsets.UTF_8));

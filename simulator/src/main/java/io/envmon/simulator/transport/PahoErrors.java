@@ -1,5 +1,6 @@
 package io.envmon.simulator.transport;
 
+import io.envmon.model.tls.TlsFailures;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
@@ -28,6 +29,11 @@ final class PahoErrors {
 
     /** The message, its cause's, and Paho's reason code: Paho's messages alone are often empty. */
     static String describe(Throwable e) {
+        String tls = TlsFailures.describe(e, "--mqtt-ca");
+        if (tls.startsWith("TLS: ")) {
+            // an untrusted or expired certificate in words, not Paho's "Untranslated MqttException - RC: 0"
+            return tls;
+        }
         String message = e.getMessage();
         if (e.getCause() != null && e.getCause().getMessage() != null) {
             message = message + " (" + e.getCause().getMessage() + ")";

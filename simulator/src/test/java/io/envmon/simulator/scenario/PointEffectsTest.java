@@ -77,6 +77,60 @@ class PointEffectsTest {
     }
 
     @Test
+    void diluteRaisesO2AndFlowAndDilutesTheConcentrationsByTheSameAir() throws Exception {
+        ScenarioSet set = new ScenarioSet(List.of(ScenarioFiles.parse("""
+                name: d
+                effects:
+                  - {type: dilute, site: E004, outlet: DA001, value: 20.3, factor: 1.3, from: 1h, to: 2h}
+                """, "d.yaml")));
+        MonitoredPoint point = point("E004/DA001");
+        PointEffects effects = set.effectsFor(point, REGISTRY, START);
+        Instant ts = START.plus(Duration.ofMinutes(70));
+        Reading r = new Reading(ts, java.util.Map.of("particulate", 20.0, "so2", 100.0, "o2", 10.0, "flow", 50000.0));
+        Reading diluted = effects.apply(r).orElseThrow().reading();
+        assertEquals(20.3, diluted.values().get("o2"));
+        assertEquals(65000.0, diluted.values().get("flow"));
+        assertEquals(Math.round(20.0 * 0.7 / 11 * 100) / 100.0, diluted.values().get("particulate"));
+        assertEquals(Math.round(100.0 * 0.7 / 11 * 100) / 100.0, diluted.values().get("so2"));
+        Reading before = new Reading(START, r.values());
+        assertEquals(before, effects.apply(before).orElseThrow().reading(), "outside its window");
+    }
+
+    @Test
+    void copySendsTheSourcesSeriesExactly() throws Exception {
+        ScenarioSet set = new ScenarioSet(List.of(ScenarioFiles.parse("""
+                name: c
+                effects:
+                  - {type: copy, site: E005, outlet: DA001, source: E011/DA001, from: 1h, to: 2h}
+                """, "c.yaml")));
+        set.check(REGISTRY);
+        MonitoredPoint copier = point("E005/DA001");
+        MonitoredPoint source = point("E011/DA001");
+        ValueModel own = models.create(copier);
+        ValueModel theirs = models.create(source);
+        PointEffects effects = set.effectsFor(copier, REGISTRY, START, p -> new ValueModelFactory(REGISTRY, 1).create(p));
+        for (int m = 0; m < 150; m++) {
+            Instant ts = START.plus(Duration.ofMinutes(m));
+            java.util.Map<String, Double> mine = own.valuesAt(ts);
+            java.util.Map<String, Double> sourceValues = theirs.valuesAt(ts);
+            java.util.Map<String, Double> sent = effects.apply(new Reading(ts, mine)).orElseThrow().reading().values();
+            assertEquals(m >= 60 && m < 120 ? sourceValues : mine, sent, "minute " + m);
+        }
+    }
+
+    @Test
+    void aCopyFromAPointOfAnotherTypeIsRefused() throws Exception {
+        ScenarioSet set = new ScenarioSet(List.of(ScenarioFiles.parse("""
+                name: c
+                effects:
+                  - {type: copy, site: E005, outlet: DA001, source: TG-A01}
+                """, "c.yaml")));
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> set.check(REGISTRY));
+        assertTrue(e.getMessage().contains("same type"), e.getMessage());
+    }
+
+    @Test
     void pointsNoEffectSelectsPassUnchanged() throws Exception {
         ScenarioSet set = ScenarioFilesTest.load("enterprise-exceedance", "device-faults");
         MonitoredPoint other = point("TG-A02");

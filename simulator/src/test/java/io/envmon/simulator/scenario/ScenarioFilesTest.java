@@ -27,7 +27,7 @@ class ScenarioFilesTest {
             names = files.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList();
         }
         assertTrue(names.containsAll(List.of("normal-day", "enterprise-exceedance", "device-faults", "bad-input",
-                "winter-episode", "section-off-target")), names.toString());
+                "winter-episode", "section-off-target", "integrity")), names.toString());
         ScenarioSet all = ScenarioFiles.load(DIR, names);
         assertEquals(names, all.names());
         all.check(registry);
@@ -48,8 +48,11 @@ class ScenarioFilesTest {
 
     @Test
     void errorsNameTheFileAndTheKey() {
-        assertEquals("x.yaml: effects[0].type: 'explode' is not one of scale, limit-ratio, set, flatline, flag, silence, clock-skew",
-                message("name: x\neffects:\n  - {type: explode, site: A}\n"));
+        assertEquals("x.yaml: effects[0].type: 'explode' is not one of scale, limit-ratio, set, flatline, flag, silence, "
+                + "clock-skew, dilute, copy", message("name: x\neffects:\n  - {type: explode, site: A}\n"));
+        assertEquals("x.yaml: effects[0].source: required", message("name: x\neffects:\n  - {type: copy, site: A}\n"));
+        assertEquals("x.yaml: effects[0].value: the O2 % the air brings the stack to, between 0 and 21, required for "
+                + "type dilute", message("name: x\neffects:\n  - {type: dilute, site: A, value: 25}\n"));
         assertEquals("x.yaml: effects[0]: give either site or kind (air, water, enterprise)",
                 message("name: x\neffects:\n  - {type: silence}\n"));
         assertEquals("x.yaml: inject[0].reason: 'oops' is not one of " + ScenarioFiles.REASONS,
@@ -67,7 +70,7 @@ class ScenarioFilesTest {
     @Test
     void unknownKeysRepeatedKeysAndWrongKindsAreErrors() {
         assertEquals("x.yaml: effects[0].factr: unknown key (expected one of factor, flag, from, kind, offset, outlet, "
-                        + "parameter, ramp, site, times, to, type, value)",
+                        + "parameter, ramp, site, source, times, to, type, value)",
                 message("name: x\neffects:\n  - {type: scale, site: A, parameter: pm25, factr: 2}\n"));
         assertEquals("x.yaml: expects: unknown key (expected one of description, effects, expect, inject, name)",
                 message("name: x\nexpects: {}\n"));

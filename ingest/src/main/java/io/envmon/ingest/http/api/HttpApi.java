@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The alert and reading API (docs/api.md), one resource per class: {@link AlertsResource} (list, fetch,
  * acknowledge), {@link AlertStreamResource} (Server-Sent Events), {@link ReadingsResource},
- * {@link DeliveriesResource}, {@link ReportsResource}, {@link SitesResource} (what the console draws with), and
- * the OpenAPI description ({@link OpenApiResource}, no token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
+ * {@link DeliveriesResource}, {@link ReportsResource}, {@link IntegrityResource} (the monthly integrity view),
+ * {@link SitesResource} (what the console draws with), and the OpenAPI description ({@link OpenApiResource}, no
+ * token). Every other route needs a token ({@link ApiAuth}, the one place that checks it); an
  * enterprise's token sees only that enterprise, and is answered 403 for anything else (never another enterprise's
  * data).
  */
@@ -28,6 +29,7 @@ public final class HttpApi {
     private final ReadingsResource readings;
     private final DeliveriesResource deliveries;
     private final ReportsResource reports;
+    private final IntegrityResource integrity;
     private final SitesResource sites;
     private final OpenApiResource openApi = new OpenApiResource();
 
@@ -46,6 +48,7 @@ public final class HttpApi {
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
         this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);
+        this.integrity = new IntegrityResource(vertx, reader, registry);
         this.sites = new SitesResource(vertx, reader, registry, Instant::now);
     }
 
@@ -57,6 +60,7 @@ public final class HttpApi {
         readings.mount(router);
         deliveries.mount(router);
         reports.mount(router);
+        integrity.mount(router);
         sites.mount(router);
     }
 }
