@@ -52,12 +52,28 @@ final class HeadFile {
         ByteBuffer b = ByteBuffer.allocate(SIZE).putLong(p.segment()).putLong(p.offset());
         b.putInt(crc(b.array())).flip();
         Path tmp = dir.resolve(NAME + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (b.hasRemaining()) {
-                ch.write(b);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
             }
-            ch.force(true);
+        } catch (IOException full) {
+            // a full disk has no block for a new file, and the drain that would free space needs the head moved:
+            // overwrite the existing head in place instead (one 20-byte write inside a block it already has; a
+            // torn write fails the CRC and the drain restarts from the oldest segment, which InfluxDB absorbs)
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // what is left of it is replaced on the next write that can create it
+            }
+            b.rewind();
+            if (!overwrite(dir.resolve(NAME), b)) {
+                throw full;
+            }
+            return;
         }
         try {
             Files.move(tmp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -65,6 +81,28 @@ final class HeadFile {
             Files.move(tmp, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING);
         }
         forceDirectory(dir);
+    }
+
+    /** Writes the head into the existing file's first bytes. @return false when there is no such file */
+    private static boolean overwrite(Path file, ByteBuffer b) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            int at = 0;
+            while (b.hasRemaining()) {
+                at += ch.write(b, at);
+            }
+            ch.force(true);
+        }
+        return true;
+    }
+
+    /** Creates the head file when it is missing, so that there is always one to overwrite on a full disk. */
+    static void ensure(Path dir, SegmentLog.Position p) throws IOException {
+        if (!Files.exists(dir.resolve(NAME))) {
+            write(dir, p);
+        }
     }
 
     /** Makes a new or renamed file's entry durable (Linux: fsync of the folder). */

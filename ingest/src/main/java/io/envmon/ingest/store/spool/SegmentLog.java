@@ -50,6 +50,8 @@ public final class SegmentLog implements AutoCloseable {
     /** segment number → file, oldest first. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     private Position head;
+    /** The last append failed (e.g. disk full): a wholly consumed tail is then deleted to give the space back. */
+    private boolean lastAppendFailed;
     private FileChannel tail;
     private long tailSegment;
     private long tailSize;
@@ -90,6 +92,7 @@ public final class SegmentLog implements AutoCloseable {
         SegmentLog log = new SegmentLog(dir, segmentBytes, lockChannel, lock);
         try {
             log.recover();
+            HeadFile.ensure(dir, log.head);
         } catch (IOException | RuntimeException e) {
             log.close();
             throw e;
@@ -150,8 +153,10 @@ public final class SegmentLog implements AutoCloseable {
             tail.force(false);
         } catch (IOException e) {
             cutBack(before);
+            lastAppendFailed = true;
             throw e;
         }
+        lastAppendFailed = false;
         tailSize = before + size;
         records += payloads.size();
         bytes += size;
@@ -216,8 +221,9 @@ public final class SegmentLog implements AutoCloseable {
         while (!segments.isEmpty() && segments.firstKey() < end.segment()) {
             Files.deleteIfExists(segments.pollFirstEntry().getValue());
         }
-        if (records == 0 && tail != null && tailSize > segmentBytes / 2) {
-            // everything consumed: start afresh on the next append rather than keep a large file
+        if (records == 0 && tail != null && (tailSize > segmentBytes / 2 || lastAppendFailed)) {
+            // everything consumed: start afresh on the next append rather than keep a large file, or a file
+            // filling a disk that refused the last append (its consumed records would keep the disk full)
             tail.close();
             tail = null;
             Path old = segments.remove(tailSegment);

@@ -195,4 +195,26 @@ class SegmentLogTest {
             return files.filter(f -> f.toString().endsWith(".seg")).count();
         }
     }
+
+    /**
+     * On a full disk no new file can be created, and the head was only ever replaced through a new temporary file:
+     * the drain could then never record its progress, so it never freed the space either (the spool stayed stuck
+     * until restarted with room). Stand-in for "no new file": a non-empty folder where the temporary file goes.
+     */
+    @Test
+    void consumingStillRecordsTheHeadWhenNoNewFileCanBeCreated() throws IOException {
+        try (SegmentLog log = SegmentLog.open(dir, SEGMENT)) {
+            appendRange(log, 0, 10);
+            Path blocker = Files.createDirectories(dir.resolve("head.tmp"));
+            Files.writeString(blocker.resolve("x"), "x");
+            SegmentLog.Chunk first = log.read(SegmentLog.cost(record(0)) + SegmentLog.cost(record(1)));
+            log.consume(first);
+            assertEquals(8, log.records());
+            Files.delete(blocker.resolve("x"));
+            Files.delete(blocker);
+        }
+        try (SegmentLog reopened = SegmentLog.open(dir, SEGMENT)) {
+            assertEquals(expected(2, 10), readAll(reopened));
+        }
+    }
 }
