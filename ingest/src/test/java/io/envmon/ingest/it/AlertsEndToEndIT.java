@@ -72,16 +72,7 @@ class AlertsEndToEndIT {
     @BeforeAll
     static void start() throws IOException {
         harness = new IngestHarness(REGISTRY);
-        Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
-        Files.writeString(tokens, """
-                bureau:
-                  - {name: duty-officer, token: %s}
-                enterprises:
-                  E001:
-                    - {name: e001-manager, token: %s}
-                  E002:
-                    - {name: e002-manager, token: %s}
-                """.formatted(BUREAU, E001, E002));
+        Path tokens = IngestHarness.apiTokens("duty-officer", BUREAU, Map.of("E001", E001, "E002", E002));
         receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         for (var hook : List.of(Map.entry("/bureau", toBureau), Map.entry("/e002", toE002))) {
             receiver.createContext(hook.getKey(), exchange -> {

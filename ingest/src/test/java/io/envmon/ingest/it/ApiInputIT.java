@@ -3,9 +3,7 @@ package io.envmon.ingest.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +22,9 @@ class ApiInputIT {
     static IngestHarness harness;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         harness = new IngestHarness();
-        Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
-        Files.writeString(tokens, "bureau:\n  - {name: duty-officer, token: " + BUREAU + "}\n");
+        Path tokens = IngestHarness.apiTokens("duty-officer", BUREAU, Map.of());
         harness.startIngest(Map.of("ENVMON_API_TOKENS", tokens.toString()));
     }
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.testkit.MqttTestClient;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,16 +31,9 @@ class BureauOnlyAlertsIT {
     static IngestHarness harness;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         harness = new IngestHarness();
-        Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
-        Files.writeString(tokens, """
-                bureau:
-                  - {name: duty-officer, token: %s}
-                enterprises:
-                  E001:
-                    - {name: e001-manager, token: %s}
-                """.formatted(BUREAU, E001));
+        Path tokens = IngestHarness.apiTokens("duty-officer", BUREAU, Map.of("E001", E001));
         harness.startIngest(Map.of("ENVMON_API_TOKENS", tokens.toString()));
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envmon.testkit.MqttTestClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,14 +78,7 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void start() throws IOException {
         harness = new IngestHarness(REGISTRY);
-        Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
-        Files.writeString(tokens, """
-                bureau:
-                  - {name: 值班员, token: %s}
-                enterprises:
-                  E001:
-                    - {name: e001-manager, token: %s}
-                """.formatted(BUREAU, E001));
+        Path tokens = IngestHarness.apiTokens("值班员", BUREAU, Map.of("E001", E001));
         harness.startIngest(Map.of("ENVMON_API_TOKENS", tokens.toString(), "ENVMON_ALERT_TICK", "2s"));
         hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(5, ChronoUnit.HOURS);
         device = MqttTestClient.connect(harness.mqtt.url());

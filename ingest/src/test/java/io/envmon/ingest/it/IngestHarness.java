@@ -91,6 +91,27 @@ final class IngestHarness implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Writes an API tokens file (docs/api.md) for the service: one bureau token, and one token per enterprise (ID →
+     * token, named {@code e001-manager} and so on). @return its path, for {@code ENVMON_API_TOKENS}
+     */
+    static Path apiTokens(String bureauName, String bureauToken, Map<String, String> enterpriseTokens) {
+        StringBuilder yaml = new StringBuilder("bureau:\n  - {name: " + bureauName + ", token: " + bureauToken + "}\n");
+        if (!enterpriseTokens.isEmpty()) {
+            yaml.append("enterprises:\n");
+            new java.util.TreeMap<>(enterpriseTokens).forEach((id, token) -> yaml.append("  ").append(id)
+                    .append(":\n    - {name: ").append(id.toLowerCase(java.util.Locale.ROOT)).append("-manager, token: ")
+                    .append(token).append("}\n"));
+        }
+        try {
+            Path file = Files.createTempFile("envmon-it-tokens", ".yaml");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path jar() {
         return Path.of(System.getProperty("envmon.ingest.jar", "target/envmon-ingest.jar"));
     }

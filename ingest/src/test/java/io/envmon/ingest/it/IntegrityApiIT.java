@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envmon.testkit.MqttTestClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +34,9 @@ class IntegrityApiIT {
     static IngestHarness harness;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         harness = new IngestHarness();
-        Path tokens = Files.createTempFile("envmon-it-tokens", ".yaml");
-        Files.writeString(tokens, """
-                bureau:
-                  - {name: inspector, token: %s}
-                enterprises:
-                  E001:
-                    - {name: e001-manager, token: %s}
-                """.formatted(BUREAU, E001));
+        Path tokens = IngestHarness.apiTokens("inspector", BUREAU, Map.of("E001", E001));
         harness.startIngest(Map.of("ENVMON_API_TOKENS", tokens.toString()));
     }
 
