@@ -32,6 +32,8 @@ class TlsBrokerIT {
             int code = command(err).execute("run", "--registry", "../config/taigu.yaml", "--mqtt-url", mqtt.tlsUrl(),
                     "--mqtt-ca", pki.caCert().toString(), "--mqtt-cert", pki.client().cert().toString(),
                     "--mqtt-key", pki.client().key().toString(), "--connections", "shared", "--count", "1",
+                    // at speed 1 the run waits a whole simulated minute after its one round
+                    "--speed", "600",
                     "--quiet");
             assertEquals(0, code, err.toString());
             assertTrue(watcher.awaitMessages("env/air/#", 1, Duration.ofSeconds(30)).size() >= 1);
