@@ -26,8 +26,6 @@ public final class EngineSet {
     private final ToIntFunction<AlertEvent> unitOfEvent;
     private final IntFunction<AlertEngine> build;
     private final Map<Integer, AlertEngine> engines = new TreeMap<>();
-    /** An engine built but not adopted yet: the single instance's, given whole. */
-    private AlertEngine fresh;
 
     private EngineSet(ToIntFunction<MonitoredPoint> unitOfPoint, ToIntFunction<AlertEvent> unitOfEvent,
                       IntFunction<AlertEngine> build) {
@@ -38,11 +36,7 @@ public final class EngineSet {
 
     /** One engine for everything, as a single instance runs: unit {@code 0}, to adopt before use. */
     public static EngineSet whole(AlertEngine engine) {
-        EngineSet set = new EngineSet(p -> 0, e -> 0, u -> {
-            throw new IllegalStateException("the whole engine is adopted once");
-        });
-        set.fresh = engine;
-        return set;
+        return new EngineSet(p -> 0, e -> 0, u -> engine);
     }
 
     /**
@@ -95,11 +89,6 @@ public final class EngineSet {
     }
 
     private AlertEngine engineToAdopt(int unit) {
-        if (fresh != null) {
-            AlertEngine engine = fresh;
-            fresh = null;
-            return engine;
-        }
         return build.apply(unit);
     }
 
@@ -108,10 +97,10 @@ public final class EngineSet {
         engines.remove(unit);
     }
 
-    /** @return the output of the point's engine, or empty when this set does not hold the point's unit */
-    public Optional<EngineOutput> onReading(MonitoredPoint point, Reading reading, Instant now) {
+    /** @return the output of the point's engine, or {@code null} when this set does not hold the point's unit */
+    public EngineOutput onReading(MonitoredPoint point, Reading reading, Instant now) {
         AlertEngine engine = engines.get(unitOfPoint.applyAsInt(point));
-        return engine == null ? Optional.empty() : Optional.of(engine.onReading(point, reading, now));
+        return engine == null ? null : engine.onReading(point, reading, now);
     }
 
     /** See {@link AlertEngine#onReload}; nothing when the unit was released meanwhile. */
@@ -153,6 +142,12 @@ public final class EngineSet {
             }
         }
         return Optional.empty();
+    }
+
+    /** The open alerts of one unit's engine. */
+    public List<AlertEvent> openAlerts(int unit) {
+        AlertEngine engine = engines.get(unit);
+        return engine == null ? List.of() : engine.openAlerts();
     }
 
     /** The open alerts of every engine held. */

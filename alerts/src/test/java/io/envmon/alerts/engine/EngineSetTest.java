@@ -97,7 +97,7 @@ class EngineSetTest {
         Instant now = r.ts().plus(Scenario.ARRIVAL_DELAY);
         whole.feed(p, r, now);
         fed.add(new PointReading(p, r));
-        EngineOutput out = parts.onReading(p, r, now).orElseThrow();
+        EngineOutput out = parts.onReading(p, r, now);
         fromParts.addAll(out.events());
         for (ReloadRequest reload : out.reloads()) {
             fromParts.addAll(parts.onReload(reload.point(), reload.from(), fed.stream()

@@ -97,6 +97,15 @@ public final class ConfigLoader {
     static final Setting SPOOL_MAX_BYTES = new Setting("spool.maxBytes", "ENVMON_SPOOL_MAX_BYTES",
             SpoolConfig.DEFAULT_MAX_BYTES, false);
     static final Setting SPOOL_AFTER = new Setting("spool.after", "ENVMON_SPOOL_AFTER", SpoolConfig.DEFAULT_AFTER, false);
+    static final Setting MQTT_SHARE_GROUP = new Setting("mqtt.shareGroup", "ENVMON_MQTT_SHARE_GROUP", null, false);
+    static final Setting CLUSTER_ENABLED = new Setting("cluster.enabled", "ENVMON_CLUSTER_ENABLED", "false", false);
+    static final Setting CLUSTER_HOST = new Setting("cluster.host", "ENVMON_CLUSTER_HOST", "127.0.0.1", false);
+    static final Setting CLUSTER_PORT = new Setting("cluster.port", "ENVMON_CLUSTER_PORT",
+            String.valueOf(ClusterConfig.DEFAULT_PORT), false);
+    static final Setting CLUSTER_BUS_PORT = new Setting("cluster.busPort", "ENVMON_CLUSTER_BUS_PORT", "0", false);
+    static final Setting CLUSTER_MEMBERS = new Setting("cluster.members", "ENVMON_CLUSTER_MEMBERS", null, false);
+    static final Setting CLUSTER_FAILURE_TIMEOUT = new Setting("cluster.failureTimeout",
+            "ENVMON_CLUSTER_FAILURE_TIMEOUT", "15s", false);
 
     /** Every setting, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
@@ -109,7 +118,8 @@ public final class ConfigLoader {
             HJ212_MODE, HJ212_TIME_ZONE, HJ212_MAX_SEGMENT, HJ212_IDLE_TIMEOUT, HJ212_MAX_CONNECTIONS, HJ212_MAX_PENDING,
             HJ212_SPLIT_TIMEOUT, HJ212_BIND_ADDRESS, HJ212_MAX_PER_ADDRESS, HJ212_PASSWORDS, HJ212_REQUIRE_PASSWORD,
             ALERT_RULES, ALERT_TICK, WEBHOOKS, API_TOKENS, API_STREAM_BUFFER, API_MAX_STREAMS,
-            MAX_PAYLOAD, MAX_CLOCK_SKEW, SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_AFTER);
+            MAX_PAYLOAD, MAX_CLOCK_SKEW, SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_AFTER, MQTT_SHARE_GROUP, CLUSTER_ENABLED,
+            CLUSTER_HOST, CLUSTER_PORT, CLUSTER_BUS_PORT, CLUSTER_MEMBERS, CLUSTER_FAILURE_TIMEOUT);
 
     private static final List<String> MQTT_SCHEMES = List.of("tcp", "ssl", "ws", "wss");
 
@@ -257,11 +267,56 @@ public final class ConfigLoader {
         AlertsConfig alerts = new AlertsConfig(optionalFile(ALERT_RULES), optionalFile(API_TOKENS),
                 optionalFile(WEBHOOKS), duration(ALERT_TICK, Duration.ofSeconds(1), Duration.ofMinutes(10)));
         SpoolConfig spool = spool();
+        ClusterConfig cluster = cluster();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212, maxPayload, skew, hj212Config, alerts,
-                spool, httpTls, http);
+                spool, httpTls, http, cluster);
+    }
+
+    /** Scale-out (docs/scale-out.md): all of it off unless ENVMON_CLUSTER_ENABLED is true. */
+    private ClusterConfig cluster() {
+        boolean enabled = bool(CLUSTER_ENABLED);
+        String group = raw(MQTT_SHARE_GROUP);
+        if (group != null && (group.isBlank() || group.contains("/") || group.contains("+") || group.contains("#"))) {
+            problems.add(MQTT_SHARE_GROUP.label() + ": '" + group + "' must be a name without '/', '+' or '#' "
+                    + "(e.g. envmon)");
+        }
+        String host = address(CLUSTER_HOST);
+        int port = integer(CLUSTER_PORT, 1, 65535);
+        int busPort = integer(CLUSTER_BUS_PORT, 0, 65535);
+        Duration failure = duration(CLUSTER_FAILURE_TIMEOUT, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        List<String> members = new ArrayList<>();
+        String listed = raw(CLUSTER_MEMBERS);
+        if (listed != null) {
+            for (String m : listed.split(",")) {
+                String member = m.trim();
+                int colon = member.lastIndexOf(':');
+                boolean ok = colon > 0 && member.substring(colon + 1).matches("[0-9]{1,5}")
+                        && Integer.parseInt(member.substring(colon + 1)) <= 65535;
+                if (ok) {
+                    members.add(member);
+                } else if (!member.isEmpty()) {
+                    problems.add(CLUSTER_MEMBERS.label() + ": '" + member + "' must be host:port (e.g. "
+                            + "10.0.0.11:5701,10.0.0.12:5701)");
+                }
+            }
+        }
+        if (enabled && members.isEmpty() && listed == null) {
+            problems.add(CLUSTER_MEMBERS.label() + ": is required when " + CLUSTER_ENABLED.env()
+                    + "=true (host:port of the instances, comma-separated)");
+        }
+        if (enabled && group == null) {
+            problems.add(MQTT_SHARE_GROUP.label() + ": is required when " + CLUSTER_ENABLED.env() + "=true: "
+                    + "without a shared subscription every instance would store every reading");
+        }
+        if (!enabled && (group != null || listed != null)) {
+            problems.add((group != null ? MQTT_SHARE_GROUP : CLUSTER_MEMBERS).label() + ": is set but "
+                    + CLUSTER_ENABLED.env() + " is not true (instances sharing readings must share the alert "
+                    + "evaluation too: docs/scale-out.md)");
+        }
+        return new ClusterConfig(enabled, host, port, busPort, members, failure, enabled ? group : null);
     }
 
     /** The folder is only checked for form here; Main opens it (creating, locking) before anything connects. */
