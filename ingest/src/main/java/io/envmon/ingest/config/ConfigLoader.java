@@ -39,7 +39,9 @@ public final class ConfigLoader {
     static final Setting MQTT_PUBLISHER_PASSWORD = new Setting("mqtt.publisherPassword",
             "ENVMON_MQTT_PUBLISHER_PASSWORD", null, true);
     static final Setting MQTT_SESSION_EXPIRY = new Setting("mqtt.sessionExpiry", "ENVMON_MQTT_SESSION_EXPIRY", "7d", false);
-    static final Setting MQTT_RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "1000", false);
+    static final Setting MQTT_RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "10000", false);
+    static final Setting MQTT_INFLIGHT_BYTES = new Setting("mqtt.inflightBytes", "ENVMON_MQTT_INFLIGHT_BYTES", "16MiB",
+            false);
     static final Setting MQTT_KEEP_ALIVE = new Setting("mqtt.keepAlive", "ENVMON_MQTT_KEEP_ALIVE", "30s", false);
     static final Setting MQTT_TLS_CA = new Setting("mqtt.tls.ca", "ENVMON_MQTT_TLS_CA", null, false);
     static final Setting MQTT_TLS_CERT = new Setting("mqtt.tls.cert", "ENVMON_MQTT_TLS_CERT", null, false);
@@ -109,7 +111,7 @@ public final class ConfigLoader {
 
     /** Every setting, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
-            MQTT_PUBLISHER_USERNAME, MQTT_PUBLISHER_PASSWORD, MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM,
+            MQTT_PUBLISHER_USERNAME, MQTT_PUBLISHER_PASSWORD, MQTT_SESSION_EXPIRY, MQTT_RECEIVE_MAXIMUM, MQTT_INFLIGHT_BYTES,
             MQTT_KEEP_ALIVE, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, TOPIC_ROOT, INFLUX_URL, INFLUX_API,
             INFLUX_ORG, INFLUX_BUCKET, INFLUX_TOKEN, INFLUX_USERNAME, INFLUX_PASSWORD, INFLUX_BATCH_SIZE,
             INFLUX_FLUSH_INTERVAL, INFLUX_WRITE_CONCURRENCY, INFLUX_TIMEOUT, INFLUX_MAX_RETRY_DELAY, INFLUX_TLS_CA,
@@ -209,7 +211,7 @@ public final class ConfigLoader {
                 ownPublisher ? raw(MQTT_PUBLISHER_USERNAME) : raw(MQTT_USERNAME),
                 ownPublisher ? raw(MQTT_PUBLISHER_PASSWORD) : raw(MQTT_PASSWORD),
                 duration(MQTT_SESSION_EXPIRY, Duration.ofSeconds(1), Duration.ofSeconds(0xFFFFFFFEL)),
-                integer(MQTT_RECEIVE_MAXIMUM, 1, 65535),
+                integer(MQTT_RECEIVE_MAXIMUM, 1, 65535), inflightBytes(),
                 duration(MQTT_KEEP_ALIVE, Duration.ofSeconds(1), Duration.ofSeconds(65535)),
                 tls.client(MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_URL, List.of("ssl", "wss")));
         if (mqtt.password() != null && mqtt.username() == null) {
@@ -317,6 +319,14 @@ public final class ConfigLoader {
                     + "evaluation too: docs/scale-out.md)");
         }
         return new ClusterConfig(enabled, host, port, busPort, members, failure, enabled ? group : null);
+    }
+
+    private long inflightBytes() {
+        long bytes = ByteSizes.parse(MQTT_INFLIGHT_BYTES, raw(MQTT_INFLIGHT_BYTES), problems);
+        if (bytes != 0 && (bytes < ByteSizes.MIB || bytes > ByteSizes.GIB)) {
+            problems.add(MQTT_INFLIGHT_BYTES.label() + ": " + raw(MQTT_INFLIGHT_BYTES) + " must be between 1MiB and 1GiB");
+        }
+        return Math.max(bytes, ByteSizes.MIB);
     }
 
     /** The folder is only checked for form here; Main opens it (creating, locking) before anything connects. */
