@@ -395,7 +395,9 @@ public final class AlertEngine {
 
     /**
      * Rebuilds the state after a restart, on a new engine, before any other call: the last stored event of every
-     * alert that was not resolved, and the stored readings of {@link #restoreDepth} back. The replay then finds the
+     * alert that was not resolved, and the stored readings of {@link #restoreDepth} back. Resolved last events may be
+     * given too: an episode that ended within the replayed range is then not handed out again (a cluster's rebuild
+     * gives them, docs/scale-out.md; without them such an episode comes out once more, same ID). The replay then finds the
      * same episodes, hence the same IDs, and returns only what was missed (normally nothing). Open alerts whose
      * site left the registry, or whose rule no longer applies, are resolved.
      *

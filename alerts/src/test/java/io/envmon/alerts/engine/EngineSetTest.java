@@ -92,6 +92,42 @@ class EngineSetTest {
         assertTrue(s.events.stream().noneMatch(e -> e.state() == AlertState.OPEN), s.events.toString());
     }
 
+    @Test
+    void readingEveryPointAgainDoesNotOpenAFlatLineTwice() {
+        Scenario s = new Scenario();
+        s.engine.restore(List.of(), List.of(), hour(0));
+        Map<String, Double> air = values("pm10", 60, "no2", 30, "so2", 10, "co", 0.8, "o3", 60);
+        for (int m = 0; m < 200; m++) {
+            Map<String, Double> v = new java.util.LinkedHashMap<>(Scenario.wobble(air, m));
+            v.put("pm25", m >= 30 ? 35.2 : 30 + m % 7);
+            s.feed(A01, hour(0).plusSeconds(60L * m), v);
+            if (m == 160 || m == 190) {
+                s.collect(s.engine.reloadEveryPoint());
+            }
+        }
+        assertEquals(List.of("open:warning"), s.states(io.envmon.alerts.rules.FlatlineRule.ID));
+    }
+
+    @Test
+    void aRebuildGivenTheResolvedEventsDoesNotHandOutAnEndedEpisodeAgain() {
+        Scenario s = new Scenario();
+        s.engine.restore(List.of(), List.of(), hour(0));
+        Map<String, Double> air = values("pm10", 60, "no2", 30, "so2", 10, "co", 0.8, "o3", 60);
+        for (int m = 0; m < 260; m++) {
+            Map<String, Double> v = new java.util.LinkedHashMap<>(Scenario.wobble(air, m));
+            v.put("pm25", m >= 30 && m < 170 ? 35.2 : 30 + m % 7);
+            s.feed(A01, hour(0).plusSeconds(60L * m), v);
+        }
+        List<AlertEvent> flatline = s.events(io.envmon.alerts.rules.FlatlineRule.ID);
+        assertEquals(List.of("open:warning", "resolved:warning"), s.states(io.envmon.alerts.rules.FlatlineRule.ID));
+        Instant later = hour(0).plusSeconds(60L * 261);
+        List<AlertEvent> without = new AlertEngine(registry, config).restore(List.of(), s.fed, later).events();
+        assertEquals(2, without.size(), "only the open alerts given: the ended episode comes out again " + without);
+        List<AlertEvent> with = new AlertEngine(registry, config)
+                .restore(List.of(flatline.get(flatline.size() - 1)), s.fed, later).events();
+        assertEquals(List.of(), with);
+    }
+
     private static void feed(Scenario whole, EngineSet parts, List<AlertEvent> fromParts, List<PointReading> fed,
                              MonitoredPoint p, Reading r) {
         Instant now = r.ts().plus(Scenario.ARRIVAL_DELAY);

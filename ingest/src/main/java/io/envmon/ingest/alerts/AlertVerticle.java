@@ -229,7 +229,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             if (snapshot == null) {
                 engines.adoptEmpty(unit);
             } else {
-                restored = engines.adopt(unit, openAlerts(snapshot.openAlerts()), snapshot.readings(), now);
+                restored = engines.adopt(unit, lastEvents(snapshot.lastEvents()), snapshot.readings(), now);
             }
             engines.openAlerts(unit).forEach(board::record);
             emit(restored, AlertOutlet.NOT_FROM_A_READING);
@@ -277,10 +277,11 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     }
 
     /**
-     * The last event of each alert not resolved: InfluxDB's, unless the cluster's record of handed-out events has a
-     * later one (its row may still be on its way through the previous owner's sink, or lost with it).
+     * The last event of each alert, resolved ones included (so that the rebuild does not hand out again an episode
+     * that ended): InfluxDB's, unless the cluster's record of handed-out events has a later one (its row may still be
+     * on its way through the previous owner's sink, or lost with it).
      */
-    private List<AlertEvent> openAlerts(List<AlertEvent> stored) {
+    private List<AlertEvent> lastEvents(List<AlertEvent> stored) {
         if (published == null) {
             return stored;
         }
@@ -299,7 +300,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                 last.put(e.id(), e);
             }
         }
-        return last.values().stream().filter(e -> !e.isResolved()).toList();
+        return List.copyOf(last.values());
     }
 
     private static boolean later(AlertEvent a, AlertEvent b) {

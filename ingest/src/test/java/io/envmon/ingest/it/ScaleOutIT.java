@@ -133,12 +133,15 @@ class ScaleOutIT {
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
         Map<String, Integer> opens = new TreeMap<>();
         Map<String, String> labels = new HashMap<>();
+        Map<String, List<String>> history = new HashMap<>();
         Set<String> raised = new HashSet<>();
         for (MqttTestClient.Received m : alerts.messages("env/alerts/#")) {
             JsonNode e = JSON.readTree(m.payload());
             raised.add(e.get("kind").asText() + " " + e.get("site").asText() + " " + e.get("rule").asText());
             labels.put(e.get("id").asText(), e.get("kind").asText() + "/" + e.get("site").asText() + "/"
                     + e.get("point").asText("") + " " + e.get("rule").asText() + " " + e.get("parameter").asText(""));
+            history.computeIfAbsent(e.get("id").asText(), k -> new ArrayList<>()).add(e.get("state").asText() + "@"
+                    + e.get("ts").asText() + (m.duplicate() ? " (dup)" : ""));
             if ("open".equals(e.get("state").asText())) {
                 opens.merge(e.get("id").asText(), 1, Integer::sum);
             }
@@ -149,7 +152,7 @@ class ScaleOutIT {
         led.get("expectedAlerts").forEach(a -> expected.add(a.get("kind").asText() + " " + a.get("site").asText() + " "
                 + a.get("rule").asText()));
         List<String> doubled = opens.entrySet().stream().filter(e -> e.getValue() > 1)
-                .map(e -> e.getKey() + " (" + labels.get(e.getKey()) + ")").toList();
+                .map(e -> e.getKey() + " (" + labels.get(e.getKey()) + ": " + history.get(e.getKey()) + ")").toList();
         List<String> missed = expected.stream().filter(a -> !raised.contains(a)).toList();
 
         figures.add(String.format("readings: sent %d, %s", led.get("totals").get("readings").asLong(),
