@@ -26,6 +26,7 @@ public final class ConfigLoader {
     public static final List<Setting> SETTINGS = List.of(MqttSettings.URL, MqttSettings.USERNAME,
             MqttSettings.PASSWORD, MqttSettings.CLIENT_ID, MqttSettings.PUBLISHER_USERNAME,
             MqttSettings.PUBLISHER_PASSWORD, MqttSettings.SESSION_EXPIRY, MqttSettings.RECEIVE_MAXIMUM,
+            MqttSettings.INFLIGHT_BYTES,
             MqttSettings.KEEP_ALIVE, MqttSettings.TLS_CA, MqttSettings.TLS_CERT, MqttSettings.TLS_KEY,
             ServiceSettings.TOPIC_ROOT,
             InfluxSettings.URL, InfluxSettings.API, InfluxSettings.ORG, InfluxSettings.BUCKET, InfluxSettings.TOKEN,

@@ -15,7 +15,9 @@ final class MqttSettings {
     static final Setting PUBLISHER_PASSWORD = new Setting("mqtt.publisherPassword",
             "ENVMON_MQTT_PUBLISHER_PASSWORD", null, true);
     static final Setting SESSION_EXPIRY = new Setting("mqtt.sessionExpiry", "ENVMON_MQTT_SESSION_EXPIRY", "7d", false);
-    static final Setting RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "1000", false);
+    static final Setting RECEIVE_MAXIMUM = new Setting("mqtt.receiveMaximum", "ENVMON_MQTT_RECEIVE_MAXIMUM", "10000", false);
+    static final Setting INFLIGHT_BYTES = new Setting("mqtt.inflightBytes", "ENVMON_MQTT_INFLIGHT_BYTES", "16MiB",
+            false);
     static final Setting KEEP_ALIVE = new Setting("mqtt.keepAlive", "ENVMON_MQTT_KEEP_ALIVE", "30s", false);
     static final Setting TLS_CA = new Setting("mqtt.tls.ca", "ENVMON_MQTT_TLS_CA", null, false);
     static final Setting TLS_CERT = new Setting("mqtt.tls.cert", "ENVMON_MQTT_TLS_CERT", null, false);
@@ -39,7 +41,7 @@ final class MqttSettings {
                 ownPublisher ? v.raw(PUBLISHER_USERNAME) : v.raw(USERNAME),
                 ownPublisher ? v.raw(PUBLISHER_PASSWORD) : v.raw(PASSWORD),
                 v.duration(SESSION_EXPIRY, Duration.ofSeconds(1), Duration.ofSeconds(0xFFFFFFFEL)),
-                v.integer(RECEIVE_MAXIMUM, 1, 65535),
+                v.integer(RECEIVE_MAXIMUM, 1, 65535), inflightBytes(v),
                 v.duration(KEEP_ALIVE, Duration.ofSeconds(1), Duration.ofSeconds(65535)),
                 v.tls().client(TLS_CA, TLS_CERT, TLS_KEY, URL, List.of("ssl", "wss")));
         if (mqtt.password() != null && mqtt.username() == null) {
@@ -49,5 +51,13 @@ final class MqttSettings {
             v.problem(PUBLISHER_PASSWORD.label() + ": is set but " + PUBLISHER_USERNAME.label() + " is not");
         }
         return mqtt;
+    }
+
+    private static long inflightBytes(SettingValues v) {
+        long bytes = ByteSizes.parse(INFLIGHT_BYTES, v.raw(INFLIGHT_BYTES), v.problems());
+        if (bytes != 0 && (bytes < ByteSizes.MIB || bytes > ByteSizes.GIB)) {
+            v.problem(INFLIGHT_BYTES.label() + ": " + v.raw(INFLIGHT_BYTES) + " must be between 1MiB and 1GiB");
+        }
+        return Math.max(bytes, ByteSizes.MIB);
     }
 }

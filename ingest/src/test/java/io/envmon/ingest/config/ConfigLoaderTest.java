@@ -22,7 +22,8 @@ class ConfigLoaderTest extends ConfigLoaderFixture {
         IngestConfig config = load();
         assertEquals("tcp://127.0.0.1:1883", config.mqtt().url());
         assertEquals("envmon-ingest", config.mqtt().clientId());
-        assertEquals(1000, config.mqtt().receiveMaximum());
+        assertEquals(10_000, config.mqtt().receiveMaximum());
+        assertEquals(16L << 20, config.mqtt().inflightBytes());
         assertEquals(Duration.ofDays(7), config.mqtt().sessionExpiry());
         assertEquals("env", config.topicRoot());
         assertEquals(InfluxConfig.InfluxApi.V2, config.influx().api());
@@ -70,6 +71,17 @@ class ConfigLoaderTest extends ConfigLoaderFixture {
             assertTrue(message.contains(setting), () -> setting + " not named in: " + message);
         }
         assertEquals(6, e.problems().size(), message);
+    }
+
+    @Test
+    void theInFlightByteBudgetTakesASizeWithinBounds() {
+        env.put("ENVMON_MQTT_INFLIGHT_BYTES", "64MiB");
+        assertEquals(64L << 20, ConfigLoader.load(null, env).mqtt().inflightBytes());
+        for (String bad : new String[] {"lots", "512KiB", "2GiB"}) {
+            env.put("ENVMON_MQTT_INFLIGHT_BYTES", bad);
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+            assertTrue(e.getMessage().contains("ENVMON_MQTT_INFLIGHT_BYTES"), e.getMessage());
+        }
     }
 
     @Test
