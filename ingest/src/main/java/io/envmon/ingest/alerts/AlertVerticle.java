@@ -57,6 +57,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
+    private GroupedReloads reloadReader;
 
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
                          Duration tick, Clock clock, MeterRegistry meters) {
@@ -80,6 +81,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     @Override
     public Future<?> start() {
+        reloadReader = new GroupedReloads(vertx, restorer, this::reloaded, this::reloadFailed);
         Instant now = clock.instant();
         Map<SiteKind, Duration> depth = new EnumMap<>(SiteKind.class);
         for (SiteKind kind : SiteKind.values()) {
@@ -170,6 +172,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        if (reloadReader != null) {
+            reloadReader.close();
+        }
         outlet.close();
         return Future.succeededFuture();
     }
@@ -181,22 +186,19 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         outlet.accept(out, storedAt);
     }
 
-    /**
-     * Reads the point's stored readings on a worker thread (the engine keeps taking readings meanwhile) and hands
-     * them to the engine back on this context; on failure the engine asks again at a later tick.
-     */
+    /** Counts the request; {@link GroupedReloads} reads it with others and answers on this context. */
     private void reload(ReloadRequest request) {
         reloads.increment();
-        vertx.executeBlocking(() -> restorer.readings(request.point(), request.from()), false)
-                .onComplete(result -> context.runOnContext(v -> {
-                    if (result.succeeded()) {
-                        emit(engine.onReload(request.point(), request.from(), result.result(), clock.instant()),
-                                AlertOutlet.NOT_FROM_A_READING);
-                    } else {
-                        LOG.warn("alert engine: stored readings of {} not read back ({}); trying again later",
-                                request.point().label(), result.cause().getMessage());
-                        engine.reloadFailed(request.point());
-                    }
-                }));
+        reloadReader.request(request);
+    }
+
+    private void reloaded(ReloadRequest request, List<Reading> stored) {
+        emit(engine.onReload(request.point(), request.from(), stored, clock.instant()), AlertOutlet.NOT_FROM_A_READING);
+    }
+
+    private void reloadFailed(ReloadRequest request, Throwable cause) {
+        LOG.warn("alert engine: stored readings of {} not read back ({}); trying again later",
+                request.point().label(), cause.getMessage());
+        engine.reloadFailed(request.point());
     }
 }
