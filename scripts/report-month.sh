@@ -33,7 +33,7 @@ INFLUX_PORT=""
 report_usage() {
   cat <<'USAGE'
 Usage: ./envmon report-month [--month YYYY-MM] [--interval 5m|1m|DURATION] [--episode-day N] [--days N]
-                             [--targets PM25,PM10,RATIO] [--out DIR] [--no-build] [--keep]
+                             [--rate N] [--targets PM25,PM10,RATIO] [--out DIR] [--no-build] [--keep]
 
 Replays one month of config/taigu.yaml through the whole service (mosquitto, influxd and the ingest service on free
 127.0.0.1 ports, in a temporary folder) and fetches the bureau's reports of it:
@@ -56,6 +56,9 @@ and winter-episode from the --episode-day (PM2.5 and PM10 ramping to 4x over two
   --targets P,Q,R     the district's PM2.5 and PM10 targets (µg/m³) and good-day ratio target (0-1) the month is
                       compared with, for a rules file that sets none (default 45,85,0.7: illustrative, not a real
                       plan's); "rules" keeps config/alert-rules.yaml's reports section as it is
+  --rate N            messages per second the replay sends (10 readings each; default 400): about what the alert
+                      engine evaluates on 2 cores. Faster, the engine falls behind storage and its backlog grows in
+                      the service's memory (docs/reports.md#where-the-time-goes)
   --days N            replay only the first N days of the month (a quick try; the figures are then partial)
   --out DIR           where the reports go (default run/report-YYYY-MM/)
   --no-build          do not run `mvn -B -q package -DskipTests` first
@@ -67,7 +70,7 @@ USAGE
 }
 
 main() {
-  local month="" interval=5m episode_day=20 days="" out="" build=1 targets=$TARGETS
+  local month="" interval=5m episode_day=20 days="" out="" build=1 targets=$TARGETS rate=400
   while (($#)); do
     case $1 in
       --month) month=${2:-}; shift 2 || die "--month needs a month, e.g. --month 2026-11" ;;
@@ -80,6 +83,8 @@ main() {
       --days=*) days=${1#*=}; shift ;;
       --targets) targets=${2:-}; shift 2 || die "--targets needs PM25,PM10,RATIO, e.g. 45,85,0.7" ;;
       --targets=*) targets=${1#*=}; shift ;;
+      --rate) rate=${2:-}; shift 2 || die "--rate needs messages per second, e.g. --rate 400" ;;
+      --rate=*) rate=${1#*=}; shift ;;
       --out) out=${2:-}; shift 2 || die "--out needs a folder" ;;
       --out=*) out=${1#*=}; shift ;;
       --no-build) build=0; shift ;;
@@ -117,6 +122,8 @@ main() {
     episode_from=$(date -d "$month-01 +$((episode_day - 1)) day" +%Y-%m-%d)T00:00:00+08:00
   fi
   out=${out:-$ROOT/run/report-$month}
+  [[ $rate =~ ^[1-9][0-9]*$ ]] || die "--rate must be a whole number of messages per second (got '$rate')"
+  REPLAY_RATE=$rate
   [[ $targets == rules || $targets =~ ^[0-9]+(\.[0-9]+)?,[0-9]+(\.[0-9]+)?,(0(\.[0-9]+)?|1(\.0+)?)$ ]] \
     || die "--targets must be PM25,PM10,RATIO (e.g. 45,85,0.7) or 'rules' (got '$targets')"
 
@@ -228,6 +235,7 @@ run_rules() {
 }
 
 REPLAYED=0
+REPLAY_RATE=400
 # replay_part REGISTRY MQTT_PORT FROM TO INTERVAL SCENARIOS NAME: one replay; REPLAYED is its readings
 replay_part() {
   local registry=$1 port=$2 from=$3 to=$4 interval=$5 scenarios=$6 name=$7 log line
@@ -235,7 +243,7 @@ replay_part() {
   say "envmon: replaying $from .. $to with $scenarios (log ${log})"
   local code=0
   java -jar "$SIM_JAR" replay --registry "$registry" --mqtt-url "tcp://127.0.0.1:$port" --from "$from" --to "$to" \
-    --interval "$interval" --batch 10 --scenario-dir "$ROOT/config/scenarios" --scenario "$scenarios" \
+    --interval "$interval" --batch 10 --rate "$REPLAY_RATE" --scenario-dir "$ROOT/config/scenarios" --scenario "$scenarios" \
     --client-id "envmon-report-$name" --quiet >"$log" 2>&1 || code=$?
   line=$(grep -m 1 '^done:' "$log" || true)
   if ((code != 0)) || [[ -z $line ]]; then
