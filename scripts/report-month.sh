@@ -64,7 +64,7 @@ and winter-episode from the --episode-day (PM2.5 and PM10 ramping to 4x over two
   --no-build          do not run `mvn -B -q package -DskipTests` first
   --keep              keep the temporary folder (servers' data and logs) instead of removing it
 
-Takes about 5 minutes on 2 cores at 5m (docs/reports.md). Environment: ENVMON_RUN_INGEST_JAR,
+Takes about 10 minutes on 2 shared cores at 5m (docs/reports.md). Environment: ENVMON_RUN_INGEST_JAR,
 ENVMON_RUN_SIMULATOR_JAR, ENVMON_RUN_REGISTRY as for ./envmon run; ENVMON_JAVA_OPTS the service's JVM options.
 USAGE
 }
@@ -365,7 +365,9 @@ fetch_reports() {
   curl -s -m 10 "$HTTP_URL/metrics" >"$dir/metrics.txt" || true
   local m n counts=""
   for m in air water emission air_hourly air_daily water_hourly emission_hourly alert; do
-    n=$(influx_scalar "SELECT count(*) FROM \"$m\"" | head -n 1)
+    # points: the largest count of any field (some come only once per analyser cycle)
+    n=$(curl -s -m 60 -G "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode db=env \
+      --data-urlencode "q=SELECT count(*) FROM \"$m\"" | jq -r '(.results[0].series[0].values[0] // [0, 0])[1:] | max')
     counts+="$m ${n:-0}, "
   done
   printf '%s\n' "${counts%, }" >"$dir/stored-rows.txt"

@@ -186,9 +186,7 @@ class ConsoleBrowserIT {
         browser.driver.findElement(By.id("integrity-csv")).click();
         seen("the integrity CSV fetched").atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(browser.driver
                 .findElement(By.id("integrity-csv")).getDomAttribute("data-downloaded")).startsWith("envmon-integrity-"));
-        browser.driver.executeScript("document.getElementById('integrity').scrollIntoView()");
         browser.screenshot("bureau-integrity");
-        browser.driver.executeScript("window.scrollTo(0, 0)");
 
         // an episode at S01: two hours of PM2.5 at 130 µg/m³, closed and rated while the console is open
         publishHour("env/air/S01", hour.plus(1, ChronoUnit.HOURS), EPISODE_AIR);
