@@ -39,6 +39,7 @@ public final class IngestService {
         this.metrics = metrics;
         metrics.inflightGauge(this::inflight);
         metrics.inflightHighWaterGauge(mqtt::maxInflight);
+        metrics.inflightBytesHighWaterGauge(mqtt::maxInflightBytes);
     }
 
     /** Connects and subscribes; succeeds at once (a broker that is down is retried in the background). */

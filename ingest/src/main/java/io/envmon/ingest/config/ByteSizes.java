@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 final class ByteSizes {
 
     static final long MIB = 1L << 20;
+    static final long GIB = 1L << 30;
     static final long TIB = 1L << 40;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*(|b|kib|mib|gib|tib)");
 

@@ -14,16 +14,11 @@ import java.time.Duration;
  * @param sessionExpiry  how long the broker keeps the session (and queues readings) while the service is away
  * @param receiveMaximum how many unacknowledged QoS 1 messages the broker may have in flight to us: the
  *                       window that bounds memory and throughput (docs/operations.md)
+ * @param inflightBytes  the most payload bytes held unacknowledged at once: the window's bound for large
+ *                       (batched) messages, so the heap needed does not grow with the Receive Maximum
  * @param tls            the CA and client certificate files for {@code ssl://} and {@code wss://} (both connections)
  */
 public record MqttConfig(String url, String username, String password, String clientId, String publisherUsername,
-                         String publisherPassword, Duration sessionExpiry, int receiveMaximum, Duration keepAlive,
-                         TlsFiles tls) {
-
-    /** Without TLS files: the JVM's trusted CAs, no client certificate. */
-    public MqttConfig(String url, String username, String password, String clientId, String publisherUsername,
-                      String publisherPassword, Duration sessionExpiry, int receiveMaximum, Duration keepAlive) {
-        this(url, username, password, clientId, publisherUsername, publisherPassword, sessionExpiry, receiveMaximum,
-                keepAlive, TlsFiles.NONE);
-    }
+                         String publisherPassword, Duration sessionExpiry, int receiveMaximum, long inflightBytes,
+                         Duration keepAlive, TlsFiles tls) {
 }

@@ -70,6 +70,13 @@ public final class IngestMetrics {
                 .register(registry);
     }
 
+    public void inflightBytesHighWaterGauge(Supplier<Number> max) {
+        Gauge.builder("envmon.inflight.bytes.max", max).baseUnit("bytes")
+                .description("Most payload bytes held unacknowledged at once since start (bounded by "
+                        + "ENVMON_MQTT_INFLIGHT_BYTES)")
+                .register(registry);
+    }
+
     public void upGauge(String component, Supplier<Boolean> up) {
         Gauge.builder("envmon.up", () -> up.get() ? 1 : 0).tag("component", component)
                 .description("1 when the component is reachable").register(registry);

@@ -12,8 +12,6 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
@@ -54,8 +52,7 @@ public final class PahoMqttConnection {
     private final Clock clock;
     /** Increments on every new connection and every loss; acknowledgements carry the value they arrived with. */
     private final AtomicLong connection = new AtomicLong();
-    private final Semaphore permits;
-    private final AtomicLong maxHeld = new AtomicLong();
+    private final InflightWindow window;
     private MqttAsyncClient client;
     private MqttAsyncClient publisher;
     private MqttLink subscriberLink;
@@ -73,7 +70,7 @@ public final class PahoMqttConnection {
         this.topicFilters = List.copyOf(topicFilters);
         this.health = health;
         this.clock = clock;
-        this.permits = new Semaphore(config.receiveMaximum());
+        this.window = new InflightWindow(config.receiveMaximum(), config.inflightBytes());
     }
 
     /**
@@ -177,12 +174,17 @@ public final class PahoMqttConnection {
 
     /** Gives back the permit a message took on arrival; call exactly once per message, acknowledged or not. */
     public void release(IncomingMessage message) {
-        permits.release();
+        window.give(message.payload().length);
     }
 
     /** The most messages held at once since start: at most the Receive Maximum (a metric for operators). */
     public long maxInflight() {
-        return maxHeld.get();
+        return window.messagesHighWater();
+    }
+
+    /** The most payload bytes held at once since start: at most ENVMON_MQTT_INFLIGHT_BYTES. */
+    public long maxInflightBytes() {
+        return window.bytesHighWater();
     }
 
     /** Acknowledges a message to the broker, if it arrived on the current connection (else the broker resends it). */
@@ -286,18 +288,11 @@ public final class PahoMqttConnection {
             // throws: Paho interrupts this thread when the connection drops, and an exception thrown back into
             // its shutdown leaves the client unable to reconnect. A message not handed over is not acknowledged,
             // so the broker redelivers it.
-            try {
-                while (!permits.tryAcquire(200, TimeUnit.MILLISECONDS)) {
-                    if (stopping || !client.isConnected()) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            byte[] payload = message.getPayload();
+            if (!window.take(payload.length, () -> !stopping && client.isConnected())) {
                 return;
             }
-            maxHeld.accumulateAndGet(config.receiveMaximum() - permits.availablePermits(), Math::max);
-            IncomingMessage incoming = new IncomingMessage(topic, message.getPayload(), message.getId(),
+            IncomingMessage incoming = new IncomingMessage(topic, payload, message.getId(),
                     message.getQos(), message.isDuplicate(), connection.get(), clock.instant());
             context.runOnContext(v -> handler.accept(incoming));
         }
