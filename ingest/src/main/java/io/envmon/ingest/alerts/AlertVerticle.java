@@ -9,6 +9,7 @@ import io.envmon.model.Reading;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertVerticle extends VerticleBase implements StoredReadingsListener, AlertAcknowledger {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertVerticle.class);
+    /** The durable spool's gauge of records not yet drained into InfluxDB (SpoolMetrics). */
+    static final String SPOOL_RECORDS = "envmon.spool.records";
 
     private final AlertEngine engine;
     private final AlertStateRestorer restorer;
@@ -52,6 +56,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private final Duration tick;
     private final Clock clock;
     private final Counter reloads;
+    private final Counter reloadsDeferred;
+    /** Readings acknowledged from the durable spool and not yet drained into InfluxDB (0 without a spool). */
+    private final LongSupplier spooled;
     /** Readings handed to the engine and not yet evaluated: how far behind storage the alerts are. */
     private final AtomicLong queued = new AtomicLong();
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
@@ -59,6 +66,10 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private long timer = -1;
     private GroupedReloads reloadReader;
 
+    /**
+     * @param meters also where the durable spool's {@value #SPOOL_RECORDS} gauge is found, when there is a spool (it
+     *               is opened before this is built): a reload waits while it holds records
+     */
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
                          Duration tick, Clock clock, MeterRegistry meters) {
         this.engine = engine;
@@ -70,6 +81,11 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         this.reloads = Counter.builder("envmon.alerts.reloads")
                 .description("Points re-read from InfluxDB to take in a reading for an hour already closed")
                 .register(meters);
+        this.reloadsDeferred = Counter.builder("envmon.alerts.reloads.deferred")
+                .description("Reloads put off because the durable spool held readings not yet in InfluxDB")
+                .register(meters);
+        Gauge spool = meters.find(SPOOL_RECORDS).gauge();
+        this.spooled = spool == null ? () -> 0 : () -> (long) spool.value();
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
         meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
     }
@@ -188,6 +204,14 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
 
     /** Counts the request; {@link GroupedReloads} reads it with others and answers on this context. */
     private void reload(ReloadRequest request) {
+        if (spooled.getAsLong() > 0) {
+            // readings acknowledged from the spool are not in InfluxDB yet: read now, the point's hours would be
+            // rebuilt without them (and an hour with too few samples loses its record). The engine asks again at
+            // a later tick; the readings that arrive meanwhile are kept for the reload (docs/alerts.md).
+            reloadsDeferred.increment();
+            engine.reloadFailed(request.point());
+            return;
+        }
         reloads.increment();
         reloadReader.request(request);
     }
