@@ -16,6 +16,7 @@ import io.envmon.ingest.alerts.AlertVerticle;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
+import io.envmon.ingest.config.CertificateExpiries;
 import io.envmon.ingest.config.ConfigException;
 import io.envmon.ingest.config.IngestConfig;
 import io.envmon.ingest.config.SpoolConfig;
@@ -116,6 +117,8 @@ public final class IngestWiring {
         String root = config.topicRoot();
         writer = new InfluxPointWriter(config.influx());
         IngestMetrics metrics = new IngestMetrics();
+        // a certificate that expires soon is said at start, and its expiry is a gauge to alert on
+        CertificateExpiries.report(config, metrics.meterRegistry(), clock.instant());
         ComponentHealth mqttHealth = new ComponentHealth(false, "not connected yet");
         ComponentHealth influxHealth = new ComponentHealth(false, "not pinged yet");
         ComponentHealth writeHealth = new ComponentHealth(true, "no write yet");

@@ -19,7 +19,7 @@ public record Reading(Instant ts, Map<String, Double> values, Map<String, String
     public Reading {
         Objects.requireNonNull(ts, "ts");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        flags = flags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(flags));
+        flags = flags == null || flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(flags));
     }
 
     public Reading(Instant ts, Map<String, Double> values) {

@@ -26,8 +26,18 @@ final class JudgedHours {
      *
      * @param sampled the hour whose record holds the value (earlier than {@code hour} when a sample stands for it)
      * @param record  that hour's record
+     * @param span    how long the value stands for: 1 h, or the analyser's cycle ({@link SiteInfo#sampleSpan})
      */
-    record Hour(Instant hour, Instant sampled, double value, HourRecord record) {
+    record Hour(Instant hour, Instant sampled, double value, HourRecord record, Duration span) {
+
+        /** The window the value was judged on (what an alert's text names): the hour, or the cycle from its sample. */
+        Instant windowStart() {
+            return sampled;
+        }
+
+        Instant windowEnd() {
+            return sampled.plus(span.compareTo(HOUR) > 0 ? span : HOUR);
+        }
     }
 
     private JudgedHours() {
@@ -59,7 +69,7 @@ final class JudgedHours {
             Double value = valueOf.apply(e.getValue());
             if (value != null) {
                 fill(out, carried, valueOf, from, e.getKey(), span);
-                out.add(new Hour(e.getKey(), e.getKey(), value, e.getValue()));
+                out.add(new Hour(e.getKey(), e.getKey(), value, e.getValue(), span));
                 carried = span.compareTo(HOUR) > 0 ? e : null;
             }
         }
@@ -77,7 +87,7 @@ final class JudgedHours {
         double value = valueOf.apply(carried.getValue());
         for (Instant h = carried.getKey().plus(HOUR); h.isBefore(before) && h.isBefore(cycleEnd); h = h.plus(HOUR)) {
             if (!h.isBefore(from)) {
-                out.add(new Hour(h, carried.getKey(), value, carried.getValue()));
+                out.add(new Hour(h, carried.getKey(), value, carried.getValue(), span));
             }
         }
     }

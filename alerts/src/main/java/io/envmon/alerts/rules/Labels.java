@@ -1,5 +1,6 @@
 package io.envmon.alerts.rules;
 
+import io.envmon.alerts.emission.O2Basis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -215,5 +216,25 @@ public final class Labels {
         long hours = sampleSpan.toHours();
         return hours <= 1 ? "1h" : sampleSpan.equals(java.time.Duration.ofHours(hours)) ? hours + "h"
                 : sampleSpan.toMinutes() + "m";
+    }
+
+    /**
+     * What a judged value is, in Chinese: the 1-h mean, or for an analyser measuring every 2 h (its cycle, or a
+     * monitor reporting that seldom) the mean of that window, "2小时均值"; converted to an O2 basis when given.
+     */
+    static String zhMean(Duration span, O2Basis basis) {
+        String w = windowLength(span, "小时", "分钟");
+        return basis == null ? w + "均值" : w + "折算均值（" + basis.zh() + "）";
+    }
+
+    /** {@link #zhMean} in English: "1-h mean", "2-h mean at 11 % O2". */
+    static String enMean(Duration span, O2Basis basis) {
+        String w = windowLength(span, "-h", "-min");
+        return basis == null ? w + " mean" : w + " mean at " + basis.en();
+    }
+
+    private static String windowLength(Duration span, String hours, String minutes) {
+        long h = span.toHours();
+        return h <= 1 ? "1" + hours : span.equals(Duration.ofHours(h)) ? h + hours : span.toMinutes() + minutes;
     }
 }

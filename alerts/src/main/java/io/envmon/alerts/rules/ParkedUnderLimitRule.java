@@ -165,19 +165,19 @@ public final class ParkedUnderLimitRule implements PointRule {
         public BilingualText text(AlertState state) {
             String u = Labels.unit(unit);
             String l = Labels.limit(limit) + u;
-            String zhMean = basis == null ? "1小时均值" : "1小时折算均值（" + basis.zh() + "）";
-            String enMean = basis == null ? "1-h mean" : "1-h mean at " + basis.en();
+            String zhMean = Labels.zhMean(hour.span(), basis);
+            String enMean = Labels.enMean(hour.span(), basis);
             String band = Labels.num(cfg.bandFromShare() * 100) + "–100%";
             if (run == null || !run.parked(cfg) || state == AlertState.RESOLVED) {
-                Instant end = hour.hour().plus(HOUR);
+                Instant end = hour.windowEnd();
                 String v = Labels.num(hour.value(), limit, cfg.bandFromShare() * limit) + u;
                 String pct = Labels.num(hour.value() / limit * 100, 100, cfg.bandFromShare() * 100);
                 String tail = state == AlertState.RESOLVED ? "，已离开限值下方的窄带，告警解除" : "";
                 String enTail = state == AlertState.RESOLVED ? ": off the narrow band under the limit, resolved" : "";
-                return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(hour.hour(), end) + Labels.zh(parameter)
+                return new BilingualText(Labels.zhSite(site) + " " + Labels.zhPeriod(hour.windowStart(), end) + Labels.zh(parameter)
                         + " " + zhMean + " " + v + "，为许可限值 " + l + " 的 " + pct + "%" + tail,
                         Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v + " ("
-                                + Labels.enPeriod(hour.hour(), end) + "), " + pct + " % of the permit limit " + l
+                                + Labels.enPeriod(hour.windowStart(), end) + "), " + pct + " % of the permit limit " + l
                                 + enTail);
             }
             Instant end = run.hours().get(run.hours().size() - 1).hour().plus(HOUR);

@@ -78,7 +78,7 @@ public final class PermitLimitRule implements PointRule {
                 PermitResult r = check.check(value, limit);
                 double threshold = limit.isRange() && value < (limit.min() + limit.max()) / 2 ? limit.min()
                         : limit.max();
-                PermitDetail d = new PermitDetail(view.site(), hour, p, unit, r, threshold,
+                PermitDetail d = new PermitDetail(view.site(), judged, p, unit, r, threshold,
                         basis, cfg.earlyWarningShare());
                 switch (r.status()) {
                     case EXCEEDED -> out.add(Observation.raise(hour, end, hour, 2, cfg.exceededSeverity(), value,
@@ -105,7 +105,8 @@ public final class PermitLimitRule implements PointRule {
         return new PermitCheck(view.rules().permit().earlyWarningShare()).check(event.value(), limit).exceeded() ? 2 : 1;
     }
 
-    private record PermitDetail(SiteInfo site, Instant hour, String parameter, String unit, PermitResult result,
+    private record PermitDetail(SiteInfo site, JudgedHours.Hour judged, String parameter, String unit,
+                                PermitResult result,
                                 double threshold,
                                 O2Basis basis, double earlyShare) implements AlertWording {
         @Override
@@ -116,12 +117,13 @@ public final class PermitLimitRule implements PointRule {
                     : Labels.num(result.value(), limit.max())) + u;
             String l = limit.isRange() ? Labels.limit(limit.min()) + "–" + Labels.limit(limit.max()) + u
                     : Labels.limit(limit.max()) + u;
-            String zhMean = basis == null ? "1小时均值" : "1小时折算均值（" + basis.zh() + "）";
-            String enMean = basis == null ? "1-h mean" : "1-h mean at " + basis.en();
-            String zh = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, hour.plus(HOUR)) + Labels.zh(parameter) + " "
-                    + zhMean + " " + v;
-            String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + enMean + " " + v + " ("
-                    + Labels.enPeriod(hour, hour.plus(HOUR)) + ")";
+            // the window judged: an analyser measuring every 2 h gives a 2-h mean, not a 1-h one
+            Instant from = judged.windowStart();
+            Instant to = judged.windowEnd();
+            String zh = Labels.zhSite(site) + " " + Labels.zhPeriod(from, to) + Labels.zh(parameter) + " "
+                    + Labels.zhMean(judged.span(), basis) + " " + v;
+            String en = Labels.enSite(site) + " " + Labels.en(parameter) + " " + Labels.enMean(judged.span(), basis)
+                    + " " + v + " (" + Labels.enPeriod(from, to) + ")";
             String early = Labels.num(earlyShare * 100);
             String pct = Labels.num(result.share() * 100, 100, earlyShare * 100);
             if (state == AlertState.RESOLVED) {

@@ -99,7 +99,7 @@ public final class WaterClassRule implements PointRule {
             double threshold = threshold(limit, value);
             OptionalDouble multiple = a.exceedances().stream().filter(x -> x.parameter().equals(p))
                     .map(SectionAssessment.Exceedance::multiple).findFirst().orElse(OptionalDouble.empty());
-            ClassDetail detail = new ClassDetail(view.site(), hour, p, value, bounds, c, target, threshold, multiple,
+            ClassDetail detail = new ClassDetail(view.site(), judged, p, value, bounds, c, target, threshold, multiple,
                     a.sectionClass(), a.decidingParameters(), a.isSeparate(p));
             if (c.isWorseThan(target)) {
                 Severity s = c == WaterClass.WORSE_THAN_V ? cfg.worseThanVSeverity() : cfg.severity();
@@ -158,7 +158,7 @@ public final class WaterClassRule implements PointRule {
         return value <= 0 ? Double.POSITIVE_INFINITY : limit.min() / value;
     }
 
-    private record ClassDetail(SiteInfo site, Instant hour, String parameter, double value, double[] bounds,
+    private record ClassDetail(SiteInfo site, JudgedHours.Hour judged, String parameter, double value, double[] bounds,
                                WaterClass parameterClass,
                                WaterClass target, double threshold, OptionalDouble multiple,
                                Optional<WaterClass> sectionClass, List<String> deciding, boolean separate)
@@ -169,10 +169,11 @@ public final class WaterClassRule implements PointRule {
                     .map(x -> x.unit()).orElse(""));
             String v = Labels.num(value, bounds) + unit;
             String t = Labels.limit(threshold) + unit;
-            String zhHead = Labels.zhSite(site) + " " + Labels.zhPeriod(hour, hour.plus(HOUR)) + Labels.zh(parameter)
-                    + " 1小时均值 " + v;
-            String enHead = Labels.enSite(site) + " " + Labels.en(parameter) + " 1-h mean " + v + " ("
-                    + Labels.enPeriod(hour, hour.plus(HOUR)) + ")";
+            // the window judged: a water station's CODMn measured every 4 h gives a 4-h mean, not a 1-h one
+            String zhHead = Labels.zhSite(site) + " " + Labels.zhPeriod(judged.windowStart(), judged.windowEnd())
+                    + Labels.zh(parameter) + " " + Labels.zhMean(judged.span(), null) + " " + v;
+            String enHead = Labels.enSite(site) + " " + Labels.en(parameter) + " " + Labels.enMean(judged.span(), null)
+                    + " " + v + " (" + Labels.enPeriod(judged.windowStart(), judged.windowEnd()) + ")";
             String zhSection = (separate ? "；" + Labels.zh(parameter) + "单独评价，不参与断面定类" : "")
                     + sectionClass.map(sc -> "；断面水质" + sc.chineseLabel() + "（" + sc.status() + "，"
                             + String.join("、", deciding.stream().map(Labels::zh).toList()) + "定类）").orElse("");

@@ -8,6 +8,7 @@ import static io.envmon.alerts.engine.Scenario.XYH02;
 import static io.envmon.alerts.engine.Scenario.hour;
 import static io.envmon.alerts.engine.Scenario.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.alerts.config.AlertRulesConfig;
@@ -65,11 +66,12 @@ class WaterAndPermitTest {
 
     @Test
     void aValueJustOverTheLimitDoesNotPrintAsTheLimit() {
-        // TP 0.2004 mg/L against class III ≤ 0.2: shown with the decimal that makes it over
+        // TP 0.2004 mg/L against class III ≤ 0.2: shown with the decimal that makes it over (TP's analyser cycle at
+        // a section is 4 h: the value stands for, and is named as, the 4-h window)
         Scenario s = new Scenario();
         hours(s, XYH02, List.of(values("ph", 7.5, "do", 7, "codmn", 4, "nh3n", 0.3, "tp", 0.2004)));
         AlertEvent tp = s.events(W).get(0);
-        assertTrue(tp.message().contains("总磷 1小时均值 0.2004 mg/L，Ⅳ类，劣于目标Ⅲ类（限值 0.2 mg/L），超标 0.002 倍"),
+        assertTrue(tp.message().contains("总磷 4小时均值 0.2004 mg/L，Ⅳ类，劣于目标Ⅲ类（限值 0.2 mg/L），超标 0.002 倍"),
                 tp.message());
         // particulate 30.04 mg/m³ against the permit limit 30
         Scenario p = new Scenario();
@@ -245,6 +247,26 @@ class WaterAndPermitTest {
         assertEquals("4h", s.events(W).get(0).window());
         assertEquals(hour(0), s.events(W).get(0).startedAt());
         assertEquals(hour(14), s.events(W).get(1).ts(), "clean hours 12 and 13");
+        // the text names the window judged: the 4-h cycle of the sample, not one hour of it
+        String message = s.events(W).get(0).message();
+        assertTrue(message.contains("TP 4-h mean 0.5 mg/L (2026-11-28 00:00–04:00"), message);
+        assertTrue(message.contains("00:00–04:00（北京时间）总磷 4小时均值 0.5 mg/L"), message);
+        assertFalse(message.contains("1-h mean") || message.contains("1小时"), message);
+    }
+
+    @Test
+    void aPermitAlertOnATwoHourAnalyserNamesTheTwoHourWindow() {
+        Scenario s = new Scenario();
+        // COD at E001/DW001 (limit 100 mg/L), an outlet's default cycle: one sample per 2 h. 150 at 00:10: judged
+        // on hours 0 and 1, the one alert names the 2-h window 00:00–02:00
+        s.feed(E001_DW001, hour(0).plusSeconds(600), values("cod", 150, "nh3n", 3, "ph", 7.5, "flow", 100));
+        s.feed(E001_DW001, hour(2).plusSeconds(600), values("cod", 150, "nh3n", 3, "ph", 7.5, "flow", 100));
+        s.feed(E001_DW001, hour(4).plusSeconds(600), values("cod", 150, "nh3n", 3, "ph", 7.5, "flow", 100));
+        AlertEvent cod = s.events(P).stream().filter(e -> "cod".equals(e.parameter())).findFirst().orElseThrow();
+        assertEquals("2h", cod.window());
+        assertTrue(cod.message().contains("COD 2-h mean 150 mg/L (2026-11-28 0"), cod.message());
+        assertTrue(cod.message().contains("2小时均值 150"), cod.message());
+        assertFalse(cod.message().contains("1-h mean") || cod.message().contains("1小时"), cod.message());
     }
 
     @Test

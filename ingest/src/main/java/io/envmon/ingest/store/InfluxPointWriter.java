@@ -119,22 +119,13 @@ public final class InfluxPointWriter implements PointWriter, PointReader {
     }
 
     @Override
-    public void write(List<StorePoint> points) {
+    public void writeLines(LineBatch lines) {
         // one request per precision (readings in ms, dead letters in ns), as the client's writePoints does
-        StringBuilder millis = new StringBuilder(points.size() * 64);
-        StringBuilder nanos = null;
-        for (StorePoint p : points) {
-            if (p.nanos()) {
-                LineProtocol.append(nanos == null ? nanos = new StringBuilder() : nanos, p);
-            } else {
-                LineProtocol.append(millis, p);
-            }
+        if (!lines.millis().isEmpty()) {
+            writeApi.writeRecord(bucket, org, WritePrecision.MS, lines.millis());
         }
-        if (!millis.isEmpty()) {
-            writeApi.writeRecord(bucket, org, WritePrecision.MS, millis.toString());
-        }
-        if (nanos != null && !nanos.isEmpty()) {
-            writeApi.writeRecord(bucket, org, WritePrecision.NS, nanos.toString());
+        if (!lines.nanos().isEmpty()) {
+            writeApi.writeRecord(bucket, org, WritePrecision.NS, lines.nanos());
         }
     }
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: use it from the context of the verticle that created it.
  */
-public final class InfluxReadingSink implements ReadingSink {
+public final class InfluxReadingSink implements ReadingSink, LineSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(InfluxReadingSink.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
@@ -105,6 +105,35 @@ public final class InfluxReadingSink implements ReadingSink {
         return promise.future();
     }
 
+    /**
+     * Writes the lines as one batch, outside the batching of points (the spool's drain hands over whole chunks),
+     * retried the same way; lines refused as data are isolated by halving the batch.
+     */
+    @Override
+    public Future<List<RefusedLine>> writeLines(LineBatch lines) {
+        if (closing) {
+            return Future.failedFuture(new IllegalStateException("sink is closed"));
+        }
+        List<RefusedLine> refused = new ArrayList<>();
+        return writeIsolating(lines, refused).map(v -> refused);
+    }
+
+    private Future<Void> writeIsolating(LineBatch lines, List<RefusedLine> refused) {
+        if (lines.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return writeRetrying(lines.lines(), () -> writer.writeLines(lines), 0).recover(failure -> {
+            if (lines.lines() > 1) {
+                List<LineBatch> halves = lines.halves();
+                return writeIsolating(halves.get(0), refused).compose(v -> writeIsolating(halves.get(1), refused));
+            }
+            String why = failure instanceof NotRetriable nr ? nr.error.message() : String.valueOf(failure);
+            boolean nanos = lines.millis().isEmpty();
+            refused.add(new RefusedLine(nanos ? lines.nanos() : lines.millis(), nanos, why));
+            return Future.succeededFuture();
+        });
+    }
+
     @Override
     public Future<Void> flushAndClose() {
         closing = true;
@@ -151,7 +180,7 @@ public final class InfluxReadingSink implements ReadingSink {
     private Future<Void> writeBatch(List<Pending> batch) {
         List<StorePoint> all = new ArrayList<>();
         batch.forEach(p -> all.addAll(p.points()));
-        return writeRetrying(all, 0)
+        return writeRetrying(all.size(), () -> writer.write(all), 0)
                 .<Void>map(v -> {
                     batch.forEach(p -> p.promise().complete(WriteOutcome.ALL_STORED));
                     return null;
@@ -171,7 +200,8 @@ public final class InfluxReadingSink implements ReadingSink {
         Future<Void> chain = Future.succeededFuture();
         for (int i = 0; i < pending.points().size(); i++) {
             int index = i;
-            chain = chain.compose(v -> writeRetrying(List.of(pending.points().get(index)), 0)
+            List<StorePoint> one = List.of(pending.points().get(index));
+            chain = chain.compose(v -> writeRetrying(1, () -> writer.write(one), 0)
                     .recover(failure -> {
                         String why = failure instanceof NotRetriable nr ? nr.error.message() : String.valueOf(failure);
                         LOG.warn("InfluxDB refused a point [measurement: {}, tags: {}]: {}",
@@ -186,15 +216,18 @@ public final class InfluxReadingSink implements ReadingSink {
         });
     }
 
-    /** Succeeds when written; retries retriable errors forever; fails with {@link NotRetriable} otherwise. */
-    private Future<Void> writeRetrying(List<StorePoint> points, int attempt) {
+    /**
+     * Runs the blocking write of {@code points} points on a worker until it succeeds; retries retriable errors
+     * forever; fails with {@link NotRetriable} otherwise.
+     */
+    private Future<Void> writeRetrying(int points, Runnable write, int attempt) {
         long started = System.nanoTime();
         return vertx.<Void>executeBlocking(() -> {
-                    writer.write(points);
+                    write.run();
                     return null;
                 }, false)
                 .onSuccess(v -> {
-                    metrics.batchWritten(points.size(), Duration.ofNanos(System.nanoTime() - started));
+                    metrics.batchWritten(points, Duration.ofNanos(System.nanoTime() - started));
                     if (attempt > 0 || !health.isUp()) {
                         LOG.info("InfluxDB writes succeed again after {} failed attempt(s)", attempt);
                     }
@@ -207,14 +240,14 @@ public final class InfluxReadingSink implements ReadingSink {
                         return Future.failedFuture(new NotRetriable(error));
                     }
                     Duration delay = backoff(attempt, error.retryAfter());
-                    logRetry(error, attempt, delay, points.size());
+                    logRetry(error, attempt, delay, points);
                     if (error.kind() == WriteError.Kind.AUTH || error.kind() == WriteError.Kind.NOT_FOUND
                             || error.kind() == WriteError.Kind.TRANSIENT) {
                         health.down(error.message());
                     }
                     Promise<Void> retried = Promise.promise();
                     vertx.setTimer(Math.max(1, delay.toMillis()),
-                            id -> writeRetrying(points, attempt + 1).onComplete(retried));
+                            id -> writeRetrying(points, write, attempt + 1).onComplete(retried));
                     return retried.future();
                 });
     }

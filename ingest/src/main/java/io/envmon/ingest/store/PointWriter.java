@@ -9,7 +9,16 @@ import java.util.List;
 public interface PointWriter extends AutoCloseable {
 
     /** @throws RuntimeException as thrown by the client; {@link WriteErrorClassifier} decides what it means */
-    void write(List<StorePoint> points);
+    default void write(List<StorePoint> points) {
+        writeLines(LineBatch.of(points));
+    }
+
+    /**
+     * Writes line protocol already made: the points' own path ({@link #write}) and the spool's drain.
+     *
+     * @throws RuntimeException as {@link #write}
+     */
+    void writeLines(LineBatch lines);
 
     /** @return whether the database answers its ping */
     boolean ping();

@@ -18,22 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HJ 212 settings: defaults, file and environment, and the problems they name. */
-class ConfigLoaderHj212Test {
-
-    @TempDir
-    Path dir;
-    Map<String, String> env;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        env = new HashMap<>();
-        env.put("ENVMON_REGISTRY", Files.writeString(dir.resolve("registry.yaml"), "air: []\n").toString());
-        env.put("ENVMON_INFLUX_ORG", "bureau");
-    }
+class ConfigLoaderHj212Test extends ConfigLoaderFixture {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        Hj212ServiceConfig c = ConfigLoader.load(null, env).hj212();
+        Hj212ServiceConfig c = load().hj212();
         assertNull(c.tcpPort());
         assertEquals(ParseMode.LENIENT, c.mode());
         assertEquals(ZoneId.of("Asia/Shanghai"), c.timeZone());
@@ -81,7 +70,7 @@ class ConfigLoaderHj212Test {
         env.put("ENVMON_HJ212_MAX_SEGMENT_BYTES", "20000");
         env.put("ENVMON_HJ212_IDLE_TIMEOUT", "soon");
         env.put("ENVMON_HJ212_MAX_CONNECTIONS", "0");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         for (String name : new String[] {"ENVMON_HJ212_MODE (hj212.mode)", "ENVMON_HJ212_TIME_ZONE (hj212.timeZone)",
                 "ENVMON_HJ212_MAX_SEGMENT_BYTES", "ENVMON_HJ212_IDLE_TIMEOUT", "ENVMON_HJ212_MAX_CONNECTIONS"}) {
             assertTrue(e.getMessage().contains(name), name + " in " + e.getMessage());

@@ -16,22 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The limits of the HTTP server, the alert stream and the HJ 212 gateway, and the device passwords. */
-class ConfigLoaderLimitsTest {
-
-    @TempDir
-    Path dir;
-    Map<String, String> env;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        env = new HashMap<>();
-        env.put("ENVMON_REGISTRY", Files.writeString(dir.resolve("registry.yaml"), "air: []\n").toString());
-        env.put("ENVMON_INFLUX_ORG", "bureau");
-    }
+class ConfigLoaderLimitsTest extends ConfigLoaderFixture {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        IngestConfig config = ConfigLoader.load(null, env);
+        IngestConfig config = load();
         assertEquals(HttpServerConfig.defaults(), config.http());
         HttpServerConfig http = config.http();
         assertEquals("127.0.0.1", http.bindAddress(), "loopback unless told otherwise");
@@ -96,7 +85,7 @@ class ConfigLoaderLimitsTest {
                 14070301501206
                 14070301501207 a b
                 """).toString());
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         for (String name : new String[] {"ENVMON_HTTP_BIND_ADDRESS (http.bindAddress): '300.1.1.1'",
                 "ENVMON_HTTP_IDLE_TIMEOUT (http.idleTimeout)", "ENVMON_HTTP_READ_TIMEOUT (http.readTimeout)",
                 "ENVMON_HTTP_MAX_CONNECTIONS (http.maxConnections)", "ENVMON_API_STREAM_BUFFER_BYTES",
@@ -112,7 +101,7 @@ class ConfigLoaderLimitsTest {
     @Test
     void aMissingPasswordsFileIsNamed() {
         env.put("ENVMON_HJ212_PASSWORDS", dir.resolve("absent.txt").toString());
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.getMessage().contains("ENVMON_HJ212_PASSWORDS (hj212.passwordsFile): file"), e.getMessage());
     }
 

@@ -17,22 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ConfigLoaderSpoolTest {
-
-    @TempDir
-    Path dir;
-    Map<String, String> env;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        env = new HashMap<>();
-        env.put("ENVMON_REGISTRY", Files.writeString(dir.resolve("registry.yaml"), "air: []\n").toString());
-        env.put("ENVMON_INFLUX_ORG", "bureau");
-    }
+class ConfigLoaderSpoolTest extends ConfigLoaderFixture {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        SpoolConfig spool = ConfigLoader.load(null, env).spool();
+        SpoolConfig spool = load().spool();
         assertEquals(Path.of("/var/lib/envmon/spool"), spool.dir());
         assertEquals(1L << 30, spool.maxBytes());
         assertEquals(Duration.ofSeconds(5), spool.after());
@@ -43,20 +32,20 @@ class ConfigLoaderSpoolTest {
     @CsvSource({"1048576, 1048576", "512MiB, 536870912", "2gib, 2147483648", "1TiB, 1099511627776", "0, 0"})
     void sizesAreBytesOrBinaryUnits(String value, long bytes) {
         env.put("ENVMON_SPOOL_MAX_BYTES", value);
-        assertEquals(bytes, ConfigLoader.load(null, env).spool().maxBytes());
+        assertEquals(bytes, load().spool().maxBytes());
     }
 
     @Test
     void zeroMeansNoSpool() {
         env.put("ENVMON_SPOOL_MAX_BYTES", "0");
-        assertFalse(ConfigLoader.load(null, env).spool().enabled());
+        assertFalse(load().spool().enabled());
     }
 
     @ParameterizedTest
     @CsvSource({"1g", "-5", "10 MB", "1000", "2TiB", "99999999999999999999"})
     void badSizesAreRefusedNamingTheSetting(String value) {
         env.put("ENVMON_SPOOL_MAX_BYTES", value);
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.getMessage().contains("ENVMON_SPOOL_MAX_BYTES (spool.maxBytes)"), e.getMessage());
     }
 
@@ -64,7 +53,7 @@ class ConfigLoaderSpoolTest {
     void aFileWhereTheFolderShouldBeAndABadDelayAreRefused() throws IOException {
         env.put("ENVMON_SPOOL_DIR", Files.writeString(dir.resolve("a-file"), "x").toString());
         env.put("ENVMON_SPOOL_AFTER", "10");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.getMessage().contains("ENVMON_SPOOL_DIR (spool.dir)"), e.getMessage());
         assertTrue(e.getMessage().contains("ENVMON_SPOOL_AFTER (spool.after)"), e.getMessage());
     }

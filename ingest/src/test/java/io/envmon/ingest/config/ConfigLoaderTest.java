@@ -15,24 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ConfigLoaderTest {
-
-    @TempDir
-    Path dir;
-    Path registry;
-    Map<String, String> env;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        registry = Files.writeString(dir.resolve("registry.yaml"), "air: []\n");
-        env = new HashMap<>();
-        env.put("ENVMON_REGISTRY", registry.toString());
-        env.put("ENVMON_INFLUX_ORG", "bureau");
-    }
+class ConfigLoaderTest extends ConfigLoaderFixture {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        IngestConfig config = ConfigLoader.load(null, env);
+        IngestConfig config = load();
         assertEquals("tcp://127.0.0.1:1883", config.mqtt().url());
         assertEquals("envmon-ingest", config.mqtt().clientId());
         assertEquals(10_000, config.mqtt().receiveMaximum());
@@ -77,7 +64,7 @@ class ConfigLoaderTest {
         env.put("ENVMON_MQTT_RECEIVE_MAXIMUM", "0");
         env.put("ENVMON_MAX_CLOCK_SKEW", "soon");
         env.put("ENVMON_REGISTRY", dir.resolve("missing.yaml").toString());
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         String message = e.getMessage();
         for (String setting : new String[] {"ENVMON_MQTT_URL", "ENVMON_INFLUX_API", "ENVMON_HTTP_PORT",
                 "ENVMON_MQTT_RECEIVE_MAXIMUM", "ENVMON_MAX_CLOCK_SKEW", "ENVMON_REGISTRY"}) {
@@ -101,13 +88,13 @@ class ConfigLoaderTest {
     void thePublishingConnectionLogsInAsTheSubscribingOneUnlessItHasItsOwnAccount() {
         env.put("ENVMON_MQTT_USERNAME", "envmon-ingest-1");
         env.put("ENVMON_MQTT_PASSWORD", "sub-secret");
-        MqttConfig shared = ConfigLoader.load(null, env).mqtt();
+        MqttConfig shared = load().mqtt();
         assertEquals("envmon-ingest-1", shared.publisherUsername());
         assertEquals("sub-secret", shared.publisherPassword());
 
         env.put("ENVMON_MQTT_PUBLISHER_USERNAME", "envmon-ingest-1-pub");
         env.put("ENVMON_MQTT_PUBLISHER_PASSWORD", "pub-secret");
-        MqttConfig own = ConfigLoader.load(null, env).mqtt();
+        MqttConfig own = load().mqtt();
         assertEquals("envmon-ingest-1", own.username());
         assertEquals("envmon-ingest-1-pub", own.publisherUsername());
         assertEquals("pub-secret", own.publisherPassword());
@@ -116,7 +103,7 @@ class ConfigLoaderTest {
     @Test
     void aPublisherPasswordWithoutAPublisherUserNameIsAProblem() {
         env.put("ENVMON_MQTT_PUBLISHER_PASSWORD", "pub-secret");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.getMessage().contains("ENVMON_MQTT_PUBLISHER_PASSWORD (mqtt.publisherPassword): is set but "
                 + "ENVMON_MQTT_PUBLISHER_USERNAME"), e.getMessage());
     }
@@ -124,7 +111,7 @@ class ConfigLoaderTest {
     @Test
     void v2NeedsAnOrganisation() {
         env.remove("ENVMON_INFLUX_ORG");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.getMessage().contains("ENVMON_INFLUX_ORG"), e.getMessage());
     }
 
@@ -154,7 +141,7 @@ class ConfigLoaderTest {
     @Test
     void topicRootWithWildcardsIsRefused() {
         env.put("ENVMON_TOPIC_ROOT", "env/#");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.getMessage().contains("ENVMON_TOPIC_ROOT"), e.getMessage());
     }
 
@@ -162,7 +149,7 @@ class ConfigLoaderTest {
     void durationsAcceptShortAndIsoForms() {
         env.put("ENVMON_MQTT_SESSION_EXPIRY", "PT2H");
         env.put("ENVMON_INFLUX_FLUSH_INTERVAL", "250ms");
-        IngestConfig config = ConfigLoader.load(null, env);
+        IngestConfig config = load();
         assertEquals(Duration.ofHours(2), config.mqtt().sessionExpiry());
         assertEquals(Duration.ofMillis(250), config.influx().flushInterval());
     }

@@ -17,24 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The TLS settings: good PEM files are taken, bad ones stop start-up with a message naming the setting. */
-class ConfigLoaderTlsTest {
+class ConfigLoaderTlsTest extends ConfigLoaderFixture {
 
     static TestCertificates pki;
-
-    @TempDir
-    Path dir;
-    Map<String, String> env;
 
     @BeforeAll
     static void certificates() {
         pki = TestCertificates.generate();
-    }
-
-    @BeforeEach
-    void setUp() throws IOException {
-        env = new HashMap<>();
-        env.put("ENVMON_REGISTRY", Files.writeString(dir.resolve("registry.yaml"), "air: []\n").toString());
-        env.put("ENVMON_INFLUX_ORG", "bureau");
     }
 
     @Test
@@ -48,7 +37,7 @@ class ConfigLoaderTlsTest {
         env.put("ENVMON_HTTP_TLS_CERT", pki.server().cert().toString());
         env.put("ENVMON_HTTP_TLS_KEY", pki.server().key().toString());
         env.put("ENVMON_HTTP_TLS_CLIENT_CA", pki.caCert().toString());
-        IngestConfig config = ConfigLoader.load(null, env);
+        IngestConfig config = load();
         assertEquals(pki.client().key(), config.mqtt().tls().key());
         assertEquals(pki.caCert(), config.influx().tls().ca());
         assertTrue(config.httpTls().enabled());
@@ -75,7 +64,7 @@ class ConfigLoaderTlsTest {
 
     @Test
     void noTlsSettingMeansPlainConnections() {
-        IngestConfig config = ConfigLoader.load(null, env);
+        IngestConfig config = load();
         assertTrue(config.mqtt().tls().isEmpty());
         assertTrue(config.influx().tls().isEmpty());
         assertFalse(config.httpTls().enabled());
@@ -152,7 +141,7 @@ class ConfigLoaderTlsTest {
     }
 
     private void assertProblem(String start, String contains) {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, env));
+        ConfigException e = refused();
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(start) && p.contains(contains)), e::getMessage);
     }
 }

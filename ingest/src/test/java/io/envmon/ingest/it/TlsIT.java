@@ -173,7 +173,11 @@ class TlsIT {
     }
 
     private static Map<String, String> env(MosquittoServer mqtt, InfluxServer influx, int httpPort) {
-        return IngestService.env(mqtt, influx, DB, registry, "envmon-tls-it", httpPort);
+        Map<String, String> env = IngestService.env(mqtt, influx, DB, registry, "envmon-tls-it", httpPort);
+        // the tests that start the jar themselves (not through IngestService.start) need a spool folder of their own
+        // too: the default one is shared with every other run on the machine, and locked by whichever runs first
+        env.put("ENVMON_SPOOL_DIR", IngestService.spoolDir().toString());
+        return env;
     }
 
     private static long stored(InfluxServer influx) {

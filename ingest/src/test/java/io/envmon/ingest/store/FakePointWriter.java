@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** A {@link PointWriter} for unit tests: records batches, fails the first N writes, refuses chosen points. */
+/** A {@link PointWriter} for unit tests: records batches, fails the first N writes, refuses chosen points or lines. */
 final class FakePointWriter implements PointWriter {
 
     final List<List<StorePoint>> batches = new CopyOnWriteArrayList<>();
@@ -16,6 +16,9 @@ final class FakePointWriter implements PointWriter {
     final AtomicInteger failuresLeft = new AtomicInteger();
     volatile RuntimeException failure = new InfluxException("connection refused");
     volatile Predicate<StorePoint> refuse = p -> false;
+    final List<String> storedLines = Collections.synchronizedList(new ArrayList<>());
+    final List<LineBatch> lineBatches = new CopyOnWriteArrayList<>();
+    volatile Predicate<String> refuseLine = line -> false;
 
     @Override
     public void write(List<StorePoint> points) {
@@ -27,6 +30,20 @@ final class FakePointWriter implements PointWriter {
             throw new BadData();
         }
         stored.addAll(points);
+    }
+
+    @Override
+    public void writeLines(LineBatch lines) {
+        lineBatches.add(lines);
+        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw failure;
+        }
+        List<String> all = new ArrayList<>(LineBatch.split(lines.millis()));
+        all.addAll(LineBatch.split(lines.nanos()));
+        if (all.stream().anyMatch(refuseLine)) {
+            throw new BadData();
+        }
+        storedLines.addAll(all);
     }
 
     @Override

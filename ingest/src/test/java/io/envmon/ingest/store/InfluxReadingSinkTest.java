@@ -112,6 +112,25 @@ class InfluxReadingSinkTest {
         assertEquals(11, writer.stored.size());
     }
 
+    /** The spool's drain: line protocol already made goes out as it is, one batch, retried like points. */
+    @Test
+    void linesAreWrittenAsTheyAreRetriedAndALineRefusedAsDataIsIsolated() {
+        LineBatch lines = LineBatch.join(List.of(LineBatch.of(points("A", 5)), LineBatch.of(List.of(
+                new StorePoint("rejected", Map.of("reason", "malformed"), Map.of("payload", "{\"x\":\n1}"), 7L, true)))));
+        writer.failuresLeft.set(2);
+        writer.refuseLine = line -> line.startsWith("air,station=A pm25=3.0 ");
+        CompletableFuture<List<LineSink.RefusedLine>> result = onContext(() -> sink.writeLines(lines));
+        await().atMost(Duration.ofSeconds(30)).until(result::isDone);
+        assertEquals(1, result.join().size());
+        assertEquals("air,station=A pm25=3.0 1003", result.join().get(0).line());
+        assertTrue(result.join().get(0).reason().contains("field type conflict"), result.join().get(0).reason());
+        assertEquals(List.of("air,station=A pm25=0.0 1000", "air,station=A pm25=1.0 1001",
+                "air,station=A pm25=2.0 1002", "air,station=A pm25=4.0 1004",
+                "rejected,reason=malformed payload=\"{\\\"x\\\":\n1}\" 7"), writer.storedLines);
+        assertEquals(lines, writer.lineBatches.get(0), "sent as handed over");
+        assertTrue(writer.batches.isEmpty(), "no point was made again");
+    }
+
     @Test
     void closeFlushesWhatWasTaken() {
         AtomicReference<Future<WriteOutcome>> pending = new AtomicReference<>();
@@ -139,6 +158,11 @@ class InfluxReadingSinkTest {
                 }
                 writer.write(points);
                 concurrent.decrementAndGet();
+            }
+
+            @Override
+            public void writeLines(LineBatch lines) {
+                throw new UnsupportedOperationException("points only here");
             }
 
             @Override

@@ -13,11 +13,13 @@ import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.alerts.event.Severity;
 import io.envmon.ingest.alerts.AlertAcknowledger;
 import io.envmon.ingest.alerts.AlertBoard;
+import io.envmon.ingest.alerts.system.SystemConditions;
 import io.envmon.ingest.schema.AlertRows;
 import io.envmon.ingest.schema.Queries;
 import io.envmon.ingest.store.PointReader;
 import io.envmon.model.SiteIds;
 import io.envmon.model.SiteKind;
+import io.envmon.model.registry.Registry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * {@code /api/alerts}: open alerts from the alert board, history from InfluxDB, one alert by ID, and the
  * bureau's acknowledgement. An enterprise's token sees its own enterprise only (403 for others; 404, never 403, for
- * another enterprise's alert by ID, which must not even be known to exist).
+ * another enterprise's alert by ID, which must not even be known to exist). A {@code site} the registry does not know
+ * is 404, as for {@code /api/readings}.
  */
 final class AlertsResource {
 
@@ -49,11 +52,14 @@ final class AlertsResource {
     private final AlertBoard alerts;
     private final AlertAcknowledger acknowledger;
     private final PointReader reader;
+    private final Registry registry;
     private final AlertEventCodec codec = new AlertEventCodec();
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertsResource(Vertx vertx, AlertBoard alerts, AlertAcknowledger acknowledger, PointReader reader) {
+    AlertsResource(Vertx vertx, AlertBoard alerts, AlertAcknowledger acknowledger, PointReader reader,
+                   Registry registry) {
         this.vertx = vertx;
+        this.registry = registry;
         this.alerts = alerts;
         this.acknowledger = acknowledger;
         this.reader = reader;
@@ -88,6 +94,11 @@ final class AlertsResource {
             }
             kind = "enterprise";
             site = who.enterprise();
+        }
+        if (site != null && !known(kind, site)) {
+            // an empty list would say "no alerts" of a site that does not exist (a typo in the ID), as for readings
+            error(rc, 404, "no " + (kind == null ? "" : kind + " ") + "site " + site + " in the registry");
+            return;
         }
         Integer limit = ApiRequests.limit(rc, 100, 1000);
         if (limit == null) {
@@ -134,6 +145,19 @@ final class AlertsResource {
                 .onSuccess(rows -> AlertRows.newest(rows).flatMap(AlertRows::read)
                         .ifPresentOrElse(e -> visibleOr404(rc, who, e), () -> error(rc, 404, "no alert " + id)))
                 .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
+    }
+
+    /**
+     * Whether alerts can name the site: a registered station, section or enterprise (of {@code kind} when given),
+     * the district (air) or envmon itself (its own alerts, kind {@code system}).
+     */
+    private boolean known(String kind, String site) {
+        boolean any = kind == null;
+        return (any || kind.equals("air")) && (site.equals("district")
+                        || registry.air().stream().anyMatch(s -> s.id().equals(site)))
+                || (any || kind.equals("water")) && registry.water().stream().anyMatch(s -> s.id().equals(site))
+                || (any || kind.equals("enterprise")) && registry.enterprise(site).isPresent()
+                || any && site.equals(SystemConditions.SITE);
     }
 
     private boolean visible(Principal who, AlertEvent e) {

@@ -48,7 +48,7 @@ public final class HttpApi {
                    AlertRulesConfig rules, HttpServerConfig limits, MeterRegistry meters) {
         this.auth = new ApiAuth(tokens, board);
         this.stream = new AlertStreamResource(vertx, limits, meters);
-        this.alerts = new AlertsResource(vertx, board, acknowledger, reader);
+        this.alerts = new AlertsResource(vertx, board, acknowledger, reader, registry);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
         this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);

@@ -19,7 +19,8 @@ final class SegmentFormat {
 
     /** "ESPL" then the format version. */
     private static final int MAGIC = 0x4553504C;
-    private static final int VERSION = 1;
+    /** 1: records in a typed binary form of the points; 2: their line protocol ({@link SpoolRecord}). */
+    static final int VERSION = 2;
     static final int SEGMENT_HEADER = 8;
     static final int RECORD_HEADER = 8;
     /** No record is larger (a single write of the service is far smaller); a longer length field is corruption. */
@@ -108,5 +109,28 @@ final class SegmentFormat {
         ByteBuffer b = ByteBuffer.allocate(SEGMENT_HEADER);
         readFully(ch, b, 0);
         return b.getInt(0) == MAGIC && b.getInt(4) == VERSION;
+    }
+
+    /**
+     * The format version of a segment written whole by some envmon, or 0 when it has no header (never written
+     * whole, which {@link #check} repairs).
+     */
+    static int version(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() < SEGMENT_HEADER) {
+                return 0;
+            }
+            ByteBuffer b = ByteBuffer.allocate(SEGMENT_HEADER);
+            readFully(ch, b, 0);
+            return b.getInt(0) == MAGIC ? b.getInt(4) : 0;
+        }
+    }
+
+    /** Why a segment of another format with records left in it stops start-up (it is never read as this one). */
+    static String otherFormat(Path file, int version) {
+        return "segment " + file.getFileName() + " holds records in spool format " + version + " (envmon "
+                + (version < VERSION ? "before" : "after") + " this one, which reads format " + VERSION + " only): "
+                + "drain it with the envmon that wrote it (start that version with InfluxDB reachable until /health "
+                + "shows the spool empty), or move the folder aside and point ENVMON_SPOOL_DIR at an empty one";
     }
 }

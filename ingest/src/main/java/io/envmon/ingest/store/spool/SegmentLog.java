@@ -267,6 +267,7 @@ public final class SegmentLog implements AutoCloseable {
         while (!segments.isEmpty() && segments.firstKey() < head.segment()) {
             Files.deleteIfExists(segments.pollFirstEntry().getValue());
         }
+        dropOrRefuseOtherFormats();
         if (segments.isEmpty()) {
             head = new Position(head.segment(), SEGMENT_HEADER);
             return;
@@ -287,6 +288,27 @@ public final class SegmentLog implements AutoCloseable {
         tail.position(tailSize);
         if (records > 0) {
             LOG.info("spool: {} records ({} bytes) left from the last run in {}", records, bytes, dir);
+        }
+    }
+
+    /**
+     * A segment another envmon version wrote is never read as this format: wholly consumed, it is deleted (an
+     * upgrade with an empty spool); with records left, opening fails naming {@code ENVMON_SPOOL_DIR}.
+     */
+    private void dropOrRefuseOtherFormats() throws IOException {
+        for (var it = segments.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            int version = SegmentFormat.version(entry.getValue());
+            if (version == 0 || version == SegmentFormat.VERSION) {
+                continue;
+            }
+            long start = entry.getKey() == head.segment() ? head.offset() : SEGMENT_HEADER;
+            if (Files.size(entry.getValue()) > Math.max(start, SEGMENT_HEADER)) {
+                throw new IOException(SegmentFormat.otherFormat(entry.getValue(), version));
+            }
+            LOG.info("spool: deleting {}, a wholly drained segment of spool format {}", entry.getValue(), version);
+            Files.delete(entry.getValue());
+            it.remove();
         }
     }
 

@@ -3,6 +3,7 @@ package io.envmon.ingest.store.spool;
 import io.envmon.ingest.config.SpoolConfig;
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.SpoolMetrics;
+import io.envmon.ingest.store.InfluxReadingSink;
 import io.envmon.ingest.store.ReadingSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -59,15 +60,15 @@ public final class Spool {
      * Puts the spool in front of {@code influx}. Call once, on the context that will use the sink (the ingest
      * context).
      */
-    public ReadingSink wrap(Vertx vertx, ReadingSink influx) {
+    public ReadingSink wrap(Vertx vertx, InfluxReadingSink influx) {
         if (log == null) {
             return influx;
         }
         if (sink != null) {
             throw new IllegalStateException("the spool is already in use");
         }
-        sink = new SpoolingReadingSink(vertx, influx, log, config.dir(), config.maxBytes(), config.after(), metrics,
-                health);
+        sink = new SpoolingReadingSink(vertx, influx, influx, log, config.dir(), config.maxBytes(), config.after(),
+                metrics, health);
         return sink;
     }
 

@@ -2,6 +2,8 @@ package io.envmon.ingest.store.spool;
 
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.SpoolMetrics;
+import io.envmon.ingest.store.LineBatch;
+import io.envmon.ingest.store.LineSink;
 import io.envmon.ingest.store.ReadingSink;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.ingest.store.WriteOutcome;
@@ -64,7 +66,7 @@ public final class SpoolingReadingSink implements ReadingSink {
         }
     }
 
-    /** A write waiting for its turn to be appended (encoded on the worker, once). */
+    /** A write waiting for its turn to be appended (its line protocol made on the worker, once). */
     private static final class Append {
         final List<StorePoint> points;
         final Promise<WriteOutcome> promise;
@@ -103,10 +105,13 @@ public final class SpoolingReadingSink implements ReadingSink {
     private final Promise<Void> quiet = Promise.promise();
 
     /**
-     * @param dir   the spool folder (for {@code refused.lp})
+     * @param delegate the InfluxDB sink, which direct writes go to
+     * @param drainTo  the same sink, which the spooled line protocol drains to
+     * @param dir      the spool folder (for {@code refused.lp})
      * @param after how long a direct write may go unconfirmed before writes are spooled
      */
-    public SpoolingReadingSink(Vertx vertx, ReadingSink delegate, SegmentLog log, Path dir, long maxBytes,
+    public SpoolingReadingSink(Vertx vertx, ReadingSink delegate, LineSink drainTo, SegmentLog log, Path dir,
+                               long maxBytes,
                                Duration after, SpoolMetrics metrics, ComponentHealth health) {
         this.vertx = vertx;
         this.delegate = delegate;
@@ -119,7 +124,7 @@ public final class SpoolingReadingSink implements ReadingSink {
         // one thread: the log is not thread-safe, and an fsync must not hold up the shared worker pool
         this.worker = vertx.createSharedWorkerExecutor("envmon-spool-" + System.identityHashCode(this), 1);
         // one timer for all direct writes (not one each): the oldest in flight is the first of the set
-        this.drainer = new SpoolDrain(worker, log, delegate, dir.resolve("refused.lp"), metrics);
+        this.drainer = new SpoolDrain(worker, log, drainTo, dir.resolve("refused.lp"), metrics);
         this.overdueTimer = vertx.setPeriodic(Math.max(10, Math.min(after.toMillis() / 4, 250)), id -> spoolIfOverdue());
         if (!log.isEmpty()) {
             mode = Mode.SPOOLING;
@@ -255,7 +260,7 @@ public final class SpoolingReadingSink implements ReadingSink {
         long used = log.bytes();
         for (Append a : group) {
             if (a.encoded == null) {
-                a.encoded = SpoolRecordCodec.encode(a.points);
+                a.encoded = SpoolRecord.encode(LineBatch.of(a.points));
             }
             long cost = SegmentLog.cost(a.encoded);
             // an empty spool takes one write whatever its size, so that no write can wait for ever

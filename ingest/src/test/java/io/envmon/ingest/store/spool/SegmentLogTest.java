@@ -217,4 +217,31 @@ class SegmentLogTest {
             assertEquals(expected(2, 10), readAll(reopened));
         }
     }
+
+    /** A segment of the format before line protocol (version 1) is never read as today's. */
+    @Test
+    void aSegmentOfAnOtherFormatWithRecordsStopsTheOpeningNamingTheSettingAndAnEmptyOneIsDeleted() throws IOException {
+        try (SegmentLog log = SegmentLog.open(dir, SEGMENT)) {
+            appendRange(log, 0, 3);
+        }
+        Path segment = lastSegment();
+        long size = Files.size(segment);
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(4).putInt(0, 1), 4); // the version field
+        }
+        IOException refused = assertThrows(IOException.class, () -> SegmentLog.open(dir, SEGMENT));
+        assertTrue(refused.getMessage().contains("spool format 1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("ENVMON_SPOOL_DIR"), refused.getMessage());
+        assertEquals(size, Files.size(segment), "left as it was");
+
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.truncate(8); // no record left in it: nothing to misread
+        }
+        try (SegmentLog log = SegmentLog.open(dir, SEGMENT)) {
+            assertTrue(log.isEmpty());
+            assertTrue(Files.notExists(segment));
+            appendRange(log, 0, 2);
+            assertEquals(expected(0, 2), readAll(log));
+        }
+    }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.ingest.health.ComponentHealth;
 import io.envmon.ingest.metrics.SpoolMetrics;
+import io.envmon.ingest.store.LineBatch;
+import io.envmon.ingest.store.LineProtocol;
+import io.envmon.ingest.store.LineSink;
 import io.envmon.ingest.store.ReadingSink;
 import io.envmon.ingest.store.StorePoint;
 import io.envmon.ingest.store.WriteOutcome;
@@ -47,33 +50,57 @@ class SpoolingReadingSinkTest {
     SimpleMeterRegistry registry;
     long recordsAtOpen;
 
-    /** InfluxDB as the spool sees it: answers at once while up; while down, holds every write until it is up. */
-    static final class GatedSink implements ReadingSink {
-        final List<StorePoint> stored = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * InfluxDB as the spool sees it: answers at once while up; while down, holds every write until it is up. It keeps
+     * the lines it took, whether made from points (direct writes) or drained as they are.
+     */
+    static final class GatedSink implements ReadingSink, LineSink {
+        final List<String> stored = Collections.synchronizedList(new ArrayList<>());
         final List<Runnable> waiting = new ArrayList<>();
         volatile boolean up = true;
-        volatile Predicate<StorePoint> refuse = p -> false;
+        volatile Predicate<String> refuse = line -> false;
 
         @Override
         public Future<WriteOutcome> write(List<StorePoint> points) {
             Promise<WriteOutcome> promise = Promise.promise();
-            Runnable store = () -> {
+            whenUp(() -> {
                 Map<Integer, String> refused = new java.util.HashMap<>();
                 for (int i = 0; i < points.size(); i++) {
-                    if (refuse.test(points.get(i))) {
+                    String line = line(points.get(i));
+                    if (refuse.test(line)) {
                         refused.put(i, "field type conflict");
                     } else {
-                        stored.add(points.get(i));
+                        stored.add(line);
                     }
                 }
                 promise.complete(new WriteOutcome(refused));
-            };
+            });
+            return promise.future();
+        }
+
+        @Override
+        public Future<List<RefusedLine>> writeLines(LineBatch lines) {
+            Promise<List<RefusedLine>> promise = Promise.promise();
+            whenUp(() -> {
+                List<RefusedLine> refused = new ArrayList<>();
+                for (String line : lines.millis().split("\n")) {
+                    if (refuse.test(line)) {
+                        refused.add(new RefusedLine(line, false, "field type conflict"));
+                    } else {
+                        stored.add(line);
+                    }
+                }
+                promise.complete(refused);
+            });
+            return promise.future();
+        }
+
+        private void whenUp(Runnable store) {
             if (up) {
                 store.run();
             } else {
                 waiting.add(store);
             }
-            return promise.future();
         }
 
         /** On the sink's context. */
@@ -111,7 +138,8 @@ class SpoolingReadingSinkTest {
         log = SegmentLog.open(dir, 1 << 20);
         recordsAtOpen = log.records();
         SegmentLog opened = log;
-        sink = onContext(() -> Future.succeededFuture(new SpoolingReadingSink(vertx, influx, opened, dir, maxBytes,
+        sink = onContext(() -> Future.succeededFuture(new SpoolingReadingSink(vertx, influx, influx, opened, dir,
+                maxBytes,
                 AFTER, new SpoolMetrics(registry, opened::records, opened::bytes, maxBytes, () -> false), health)))
                 .join();
     }
@@ -132,6 +160,12 @@ class SpoolingReadingSinkTest {
         return StorePoint.millis("air", Map.of("station", "S01"), Map.of("pm25", (double) n), 1000L + n);
     }
 
+    static String line(StorePoint p) {
+        StringBuilder out = new StringBuilder();
+        LineProtocol.append(out, p);
+        return out.toString();
+    }
+
     List<CompletableFuture<WriteOutcome>> write(int from, int to) {
         List<CompletableFuture<WriteOutcome>> out = new ArrayList<>();
         for (int n = from; n < to; n++) {
@@ -141,17 +175,18 @@ class SpoolingReadingSinkTest {
         return out;
     }
 
-    /** The points InfluxDB got, each once (a write answered from the spool may reach it twice: the same point). */
-    List<StorePoint> distinctStored() {
+    /** The lines InfluxDB got, each once (a write answered from the spool may reach it twice: the same point). */
+    List<String> distinctStored() {
         synchronized (influx.stored) {
             return new ArrayList<>(new LinkedHashSet<>(influx.stored));
         }
     }
 
-    static List<StorePoint> points(int from, int to) {
-        List<StorePoint> out = new ArrayList<>();
+    /** The lines of those points. */
+    static List<String> points(int from, int to) {
+        List<String> out = new ArrayList<>();
         for (int n = from; n < to; n++) {
-            out.add(point(n));
+            out.add(line(point(n)));
         }
         return out;
     }
@@ -201,7 +236,7 @@ class SpoolingReadingSinkTest {
     /** Full, the spool stops confirming (the broker keeps the messages); nothing is dropped. */
     @Test
     void aFullSpoolStopsConfirmingAndTakesTheRestWhenTheDrainMakesRoom() throws IOException {
-        int recordBytes = (int) SegmentLog.cost(SpoolRecordCodec.encode(List.of(point(0))));
+        int recordBytes = (int) SegmentLog.cost(SpoolRecord.encode(LineBatch.of(List.of(point(0)))));
         open(10L * recordBytes);
         influx.up = false;
         List<CompletableFuture<WriteOutcome>> taken = write(0, 25);
@@ -246,7 +281,7 @@ class SpoolingReadingSinkTest {
     void aDrainedPointInfluxDbRefusesIsKeptAndCountedAndTheRestStored() throws IOException {
         open(1 << 20);
         influx.up = false;
-        influx.refuse = p -> p.time() == 1003;
+        influx.refuse = line -> line.endsWith(" 1003");
         write(0, 10).forEach(CompletableFuture::join);
         onContext(() -> {
             influx.comeBack();
