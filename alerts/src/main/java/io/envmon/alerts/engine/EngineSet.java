@@ -124,10 +124,17 @@ public final class EngineSet {
 
     /** Each engine's tick, in unit order. */
     public List<EngineOutput> onTick(Instant now) {
+        return onTick(now, unit -> true);
+    }
+
+    /** The tick of the engines of the units {@code which} accepts (a unit about to be released is left out). */
+    public List<EngineOutput> onTick(Instant now, java.util.function.IntPredicate which) {
         List<EngineOutput> out = new ArrayList<>(engines.size());
-        for (AlertEngine engine : engines.values()) {
-            out.add(engine.onTick(now));
-        }
+        engines.forEach((unit, engine) -> {
+            if (which.test(unit)) {
+                out.add(engine.onTick(now));
+            }
+        });
         return out;
     }
 

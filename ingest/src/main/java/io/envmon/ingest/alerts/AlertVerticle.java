@@ -164,7 +164,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             board.markReady();
         }
         // in a cluster the board is ready once the first ownership is applied (reassign)
-        timer = vertx.setPeriodic(tick.toMillis(), id -> engines.onTick(clock.instant())
+        // a unit the cluster moved away is not ticked while its release waits behind queued readings
+        timer = vertx.setPeriodic(tick.toMillis(), id -> engines.onTick(clock.instant(),
+                        unit -> settle == null || owned.contains(unit))
                 .forEach(out -> emit(out, AlertOutlet.NOT_FROM_A_READING)));
         return Future.succeededFuture();
     }
@@ -429,6 +431,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     }
 
     private void reloaded(ReloadRequest request, List<Reading> stored) {
+        if (!owns(request.point())) {
+            return; // moved to another instance meanwhile, which rebuilds it
+        }
         emit(engines.onReload(request.point(), request.from(), stored, clock.instant()), AlertOutlet.NOT_FROM_A_READING);
     }
 
