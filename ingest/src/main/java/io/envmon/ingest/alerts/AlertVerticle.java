@@ -23,7 +23,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Readings acknowledged from the durable spool and not yet drained into InfluxDB (0 without a spool). */
     private final LongSupplier spooled;
     /** Readings handed to the engine and not yet evaluated: how far behind storage the alerts are. */
-    private final AtomicLong queued = new AtomicLong();
+    private final AlertBacklog queued;
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
@@ -72,6 +71,13 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
                          Duration tick, Clock clock, MeterRegistry meters) {
+        this(engine, restorer, board, outlet, tick, clock, meters, new AlertBacklog(Long.MAX_VALUE));
+    }
+
+    /** @param backlog the bound on readings waiting for the engine, which the MQTT connection also watches */
+    public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
+                         Duration tick, Clock clock, MeterRegistry meters, AlertBacklog backlog) {
+        this.queued = backlog;
         this.engine = engine;
         this.restorer = restorer;
         this.board = board;
@@ -87,7 +93,8 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         Gauge spool = meters.find(SPOOL_RECORDS).gauge();
         this.spooled = spool == null ? () -> 0 : () -> (long) spool.value();
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
-        meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
+        meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
+        meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);
     }
 
     /**
@@ -122,7 +129,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Called on the ingest context: queues the readings for the engine's context and returns. */
     @Override
     public void onStored(MonitoredPoint point, List<Reading> readings) {
-        queued.addAndGet(readings.size());
+        queued.added(readings.size());
         long storedAt = System.nanoTime();
         context.runOnContext(v -> {
             try {
@@ -137,7 +144,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                     }
                 }
             } finally {
-                queued.addAndGet(-readings.size());
+                queued.evaluated(readings.size());
             }
         });
     }
@@ -175,7 +182,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public void stopEvaluating() {
         stopping = true;
-        long left = queued.get();
+        long left = queued.size();
         if (left > 0) {
             LOG.info("stopping: {} stored readings not yet evaluated for alerts; the next start evaluates them", left);
         }
