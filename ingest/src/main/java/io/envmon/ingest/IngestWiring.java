@@ -3,6 +3,7 @@ package io.envmon.ingest;
 import io.envmon.alerts.engine.AlertEngine;
 import io.envmon.alerts.engine.EngineSet;
 import io.envmon.alerts.engine.EvaluationGroups;
+import io.envmon.ingest.alerts.AlertBacklog;
 import io.envmon.ingest.cluster.AlertRouter;
 import io.envmon.ingest.cluster.ClusterCoordinator;
 import io.envmon.ingest.cluster.HazelcastPublishedEvents;
@@ -142,10 +143,12 @@ public final class IngestWiring {
         // readings, dead-letter rows and alert rows alike go through the spool when InfluxDB does not answer; the
         // spool sets its timers on the context that wraps the sink, so that is done on the ingest context
         ReadingSink sink = builtOnIngest(() -> spool.wrap(vertx, influx));
-        // in a cluster the instances share the subscriptions: the broker hands each message to one of them
+        // the alert engine may fall behind storage, not without bound: beyond it, intake waits (AlertBacklog); in a
+        // cluster the instances share the subscriptions: the broker hands each message to one of them
+        AlertBacklog backlog = new AlertBacklog(config.alerts().maxQueued());
         PahoMqttConnection mqtt = new PahoMqttConnection(vertx, ingest, config.mqtt(),
                 List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+").stream()
-                        .map(config.cluster()::subscription).toList(), mqttHealth, clock);
+                        .map(config.cluster()::subscription).toList(), mqttHealth, clock, backlog::awaitRoom);
         ReliablePublisher publisher = new ReliablePublisher(vertx, mqtt);
         // one recorder for JSON and HJ 212 (and the TCP gateway): one dead-letter path, one set of listeners
         ReadingRecorder recorder = new ReadingRecorder(sink, new MqttDeadLetterPublisher(publisher, root), metrics, clock);
@@ -169,7 +172,7 @@ public final class IngestWiring {
         Map<String, Supplier<JsonObject>> healthSections = new LinkedHashMap<>();
         if (hazelcast == null) {
             alerts = new AlertVerticle(engine, restorer, board, outlet, config.alerts().tick(), clock,
-                    metrics.meterRegistry());
+                    metrics.meterRegistry(), backlog);
             recorder.addListener(alerts);
             coordinator = Optional.empty();
             router = Optional.empty();
@@ -180,7 +183,7 @@ public final class IngestWiring {
             EngineSet engines = EngineSet.partitioned(cluster::unitOf, cluster::unitOf,
                     unit -> new AlertEngine(registry, files.rules(), p -> cluster.unitOf(p) == unit));
             alerts = new AlertVerticle(engines, engine::restoreDepth, restorer, board, outlet, config.alerts().tick(),
-                    clock, metrics.meterRegistry(), SETTLE);
+                    clock, metrics.meterRegistry(), backlog, SETTLE);
             alerts.publishedEvents(new HazelcastPublishedEvents(hazelcast));
             cluster.onChange(alerts::reassign);
             AlertRouter routing = new AlertRouter(vertx, cluster, alerts, metrics.meterRegistry());

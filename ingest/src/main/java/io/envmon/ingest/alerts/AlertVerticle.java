@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Readings acknowledged from the durable spool and not yet drained into InfluxDB (0 without a spool). */
     private final LongSupplier spooled;
     /** Readings handed to the engine and not yet evaluated: how far behind storage the alerts are. */
-    private final AtomicLong queued = new AtomicLong();
+    private final AlertBacklog queued;
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
@@ -96,7 +95,14 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
                          Duration tick, Clock clock, MeterRegistry meters) {
-        this(EngineSet.whole(engine), engine::restoreDepth, restorer, board, outlet, tick, clock, meters, null);
+        this(engine, restorer, board, outlet, tick, clock, meters, new AlertBacklog(Long.MAX_VALUE));
+    }
+
+    /** @param backlog the bound on readings waiting for the engine, which the MQTT connection also watches */
+    public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
+                         Duration tick, Clock clock, MeterRegistry meters, AlertBacklog backlog) {
+        this(EngineSet.whole(engine), engine::restoreDepth, restorer, board, outlet, tick, clock, meters, backlog,
+                null);
     }
 
     /**
@@ -108,7 +114,8 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public AlertVerticle(EngineSet engines, Function<SiteKind, Duration> restoreDepth, AlertStateRestorer restorer,
                          AlertBoard board, AlertOutlet outlet, Duration tick, Clock clock, MeterRegistry meters,
-                         Duration settle) {
+                         AlertBacklog backlog, Duration settle) {
+        this.queued = backlog;
         this.engines = engines;
         this.restoreDepth = restoreDepth;
         this.settle = settle;
@@ -126,7 +133,8 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         Gauge spool = meters.find(SPOOL_RECORDS).gauge();
         this.spooled = spool == null ? () -> 0 : () -> (long) spool.value();
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
-        meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
+        meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
+        meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);
         if (settle != null) {
             rebuilds = Counter.builder("envmon.cluster.rebuilds").description("Units (partitions) taken over and "
                     + "rebuilt from InfluxDB, and units kept whose points were re-read after an instance left")
@@ -272,7 +280,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Called on the ingest context: queues the readings for the engine's context and returns. */
     @Override
     public void onStored(MonitoredPoint point, List<Reading> readings) {
-        queued.addAndGet(readings.size());
+        queued.added(readings.size());
         long storedAt = System.nanoTime();
         context.runOnContext(v -> {
             try {
@@ -292,7 +300,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                     }
                 }
             } finally {
-                queued.addAndGet(-readings.size());
+                queued.evaluated(readings.size());
             }
         });
     }
@@ -381,7 +389,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public void stopEvaluating() {
         stopping = true;
-        long left = queued.get();
+        long left = queued.size();
         if (left > 0) {
             LOG.info("stopping: {} stored readings not yet evaluated for alerts; the next start evaluates them", left);
         }
