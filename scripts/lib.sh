@@ -296,7 +296,7 @@ start_ingest() {
   fi
   start_bg "${LOGS[ingest]}" env \
     ENVMON_API_TOKENS="$RUN_DIR/api-tokens.yaml" \
-    ENVMON_ALERT_RULES="$ROOT/config/alert-rules.yaml" \
+    ENVMON_ALERT_RULES="${ENVMON_RUN_ALERT_RULES:-$ROOT/config/alert-rules.yaml}" \
     ENVMON_MQTT_URL="$mqtt_url" \
     ENVMON_INFLUX_URL="$influx_url" \
     ENVMON_INFLUX_API=v1 \

@@ -17,7 +17,8 @@
   let timers = [];
   let refreshSoon = null;
   let streamState = null; // the i18n key of the stream's state, shown again when the language changes
-  const data = {latest: [], alerts: [], sections: null, compliance: null, readings: {}, monthly: null, live: []};
+  const data = {latest: [], alerts: [], sections: null, compliance: null, integrity: null, readings: {}, monthly: null,
+    live: []};
   const charts = {};
 
   const $ = (sel) => document.querySelector(sel);
@@ -165,7 +166,8 @@
     sites = null;
     Object.values(charts).forEach((c) => c.dispose());
     Object.keys(charts).forEach((k) => delete charts[k]);
-    Object.assign(data, {latest: [], alerts: [], sections: null, compliance: null, readings: {}, monthly: null, live: []});
+    Object.assign(data, {latest: [], alerts: [], sections: null, compliance: null, integrity: null, readings: {},
+      monthly: null, live: []});
     delete document.body.dataset.role;
     delete document.body.dataset.loaded;
     $("#whoami").textContent = "";
@@ -225,8 +227,17 @@
       guarded(async () => {
         data.compliance = await getJson("/api/reports/enterprise/monthly?pageSize=1000");
         renderCompliance();
-      })
+      }),
+      loadIntegrity()
     ]);
+  }
+
+  /** The bureau's integrity view of the reports' month (GET /api/integrity; an enterprise token never asks). */
+  async function loadIntegrity() {
+    await guarded(async () => {
+      data.integrity = await getJson("/api/integrity?month=" + encodeURIComponent(reportMonth()));
+      renderIntegrity();
+    });
   }
 
   function category(entry) {
@@ -347,6 +358,19 @@
     }));
   }
 
+  function renderIntegrity() {
+    if (!data.integrity) return;
+    $("#integrity-period").textContent = data.integrity.month || "";
+    const rows = [];
+    (data.integrity.enterprises || []).forEach((e) => (e.outlets || []).forEach((o) =>
+      Object.entries(o.patterns || {}).forEach(([rule, p]) => rows.push(el("tr",
+          {"data-enterprise": e.enterprise, "data-outlet": o.outlet, "data-rule": rule, class: "bad"},
+          el("td", {}, (e.name || "") + " (" + e.enterprise + ")"), el("td", {}, (o.name || "") + " " + o.outlet),
+          el("td", {}, t("rule")[rule] || rule), el("td", {}, num(p.alerts)), el("td", {}, num(p.hours)))))));
+    if (rows.length === 0) rows.push(el("tr", {}, el("td", {colspan: 5, class: "hint"}, t("noFindings"))));
+    fill($("#integrity-table tbody"), rows);
+  }
+
   // ---- enterprise ----
 
   async function loadEnterprise() {
@@ -444,14 +468,17 @@
       renderAlerts();
       renderSections();
       renderCompliance();
+      renderIntegrity();
     }
     renderLive();
   }
 
   // ---- reports ----
 
+  const reportMonth = () => $("#report-month").value || thisMonth();
+
   function reportQuery(report) {
-    const month = $("#report-month").value || thisMonth();
+    const month = reportMonth();
     const year = $("#report-year").value || month.slice(0, 4);
     const q = new URLSearchParams({format: "csv", pageSize: "1000"});
     if (report === "air/daily") {
@@ -468,14 +495,20 @@
     return q;
   }
 
-  async function download(button) {
+  function download(button) {
     const report = button.dataset.report;
+    return saveCsv(button, "/api/reports/" + report + "?" + reportQuery(report),
+        "envmon-" + report.replace("/", "-") + ".csv");
+  }
+
+  /** Fetches a CSV with the token and hands it to the browser as a file, named as the service names it. */
+  async function saveCsv(button, path, fallbackName) {
     await guarded(async () => {
-      const res = await api("/api/reports/" + report + "?" + reportQuery(report));
+      const res = await api(path);
       const blob = await res.blob();
       const disposition = res.headers.get("Content-Disposition") || "";
       const match = /filename="?([^";]+)"?/.exec(disposition);
-      const name = match ? match[1] : "envmon-" + report.replace("/", "-") + ".csv";
+      const name = match ? match[1] : fallbackName;
       const url = URL.createObjectURL(blob);
       const a = el("a", {href: url, download: name});
       document.body.append(a);
@@ -502,6 +535,9 @@
       signIn($("#token").value.trim());
     });
     document.querySelectorAll("button[data-report]").forEach((b) => b.addEventListener("click", () => download(b)));
+    $("#integrity-csv").addEventListener("click", (ev) => saveCsv(ev.currentTarget,
+        "/api/integrity?format=csv&month=" + encodeURIComponent(reportMonth()), "envmon-integrity.csv"));
+    $("#report-month").addEventListener("change", () => { if (sites && !sites.principal.enterprise) loadIntegrity(); });
     window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
     applyLanguage();
     const token = sessionStorage.getItem(TOKEN_KEY);

@@ -22,7 +22,13 @@ window.I18N = {
     stations: "空气站", enterprises: "企业", sectionsLegend: "水质断面",
     cat: ["", "优", "良", "轻度污染", "中度污染", "重度污染", "严重污染"],
     sev: {info: "提示", warning: "警告", major: "严重", critical: "紧急"},
-    st: {open: "未关闭", escalated: "已升级", acknowledged: "已确认", resolved: "已解除"}
+    st: {open: "未关闭", escalated: "已升级", acknowledged: "已确认", resolved: "已解除"},
+    integrity: "数据真实性", pattern: "可疑模式", alertCount: "告警数", hoursAffected: "涉及小时",
+    integrityHint: "数据真实性规则（稀释、贴限值、复制数据、标记滥用等）本月的发现，按企业与排放口；月份随下方报表月份。",
+    rIntegrity: "数据真实性月报（CSV）", noFindings: "本月无发现",
+    rule: {integrity_dilution: "稀释排放", integrity_parked_under_limit: "长时间贴近限值",
+      integrity_copied_series: "数据复制", integrity_flag_misuse: "标记滥用",
+      integrity_impossible_combination: "不可能的数值组合"}
   },
   en: {
     title: "Taigu District Environmental Monitoring Console", signIn: "Sign in", signOut: "Sign out",
@@ -48,7 +54,14 @@ window.I18N = {
     enterprises: "Enterprises", sectionsLegend: "Water sections",
     cat: ["", "Good", "Moderate", "Lightly polluted", "Moderately polluted", "Heavily polluted", "Severely polluted"],
     sev: {info: "info", warning: "warning", major: "major", critical: "critical"},
-    st: {open: "open", escalated: "escalated", acknowledged: "acknowledged", resolved: "resolved"}
+    st: {open: "open", escalated: "escalated", acknowledged: "acknowledged", resolved: "resolved"},
+    integrity: "Data integrity", pattern: "Pattern", alertCount: "Alerts", hoursAffected: "Hours affected",
+    integrityHint: "What the integrity rules (dilution, parked under the limit, copied series, flag misuse...) found "
+        + "in the month, per enterprise and outlet; the month is the reports' month below.",
+    rIntegrity: "Data integrity, monthly (CSV)", noFindings: "nothing found this month",
+    rule: {integrity_dilution: "dilution", integrity_parked_under_limit: "parked under the limit",
+      integrity_copied_series: "copied series", integrity_flag_misuse: "flag misuse",
+      integrity_impossible_combination: "impossible combination"}
   }
 };
 

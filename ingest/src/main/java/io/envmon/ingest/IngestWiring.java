@@ -1,6 +1,7 @@
 package io.envmon.ingest;
 
 import io.envmon.alerts.engine.AlertEngine;
+import io.envmon.ingest.alerts.AlertBacklog;
 import io.envmon.ingest.alerts.AlertBoard;
 import io.envmon.ingest.alerts.AlertNotifier;
 import io.envmon.ingest.alerts.AlertOutlet;
@@ -118,8 +119,11 @@ public final class IngestWiring {
         // readings, dead-letter rows and alert rows alike go through the spool when InfluxDB does not answer; the
         // spool sets its timers on the context that wraps the sink, so that is done on the ingest context
         ReadingSink sink = builtOnIngest(() -> spool.wrap(vertx, influx));
+        // the alert engine may fall behind storage, not without bound: beyond it, intake waits (AlertBacklog)
+        AlertBacklog backlog = new AlertBacklog(config.alerts().maxQueued());
         PahoMqttConnection mqtt = new PahoMqttConnection(vertx, ingest, config.mqtt(),
-                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"), mqttHealth, clock);
+                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"), mqttHealth, clock,
+                backlog::awaitRoom);
         ReliablePublisher publisher = new ReliablePublisher(vertx, mqtt);
         // one recorder for JSON and HJ 212 (and the TCP gateway): one dead-letter path, one set of listeners
         ReadingRecorder recorder = new ReadingRecorder(sink, new MqttDeadLetterPublisher(publisher, root), metrics, clock);
@@ -140,7 +144,7 @@ public final class IngestWiring {
         AlertOutlet outlet = new AlertOutlet(ingest, sink, publisher::publish, notifier, vertx.eventBus(), root,
                 engine::bureauOnly, metrics.meterRegistry());
         alerts = new AlertVerticle(engine, new AlertStateRestorer(writer, registry), board, outlet,
-                config.alerts().tick(), clock, metrics.meterRegistry());
+                config.alerts().tick(), clock, metrics.meterRegistry(), backlog);
         recorder.addListener(alerts);
 
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks

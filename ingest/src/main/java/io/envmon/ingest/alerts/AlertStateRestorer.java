@@ -74,13 +74,13 @@ public final class AlertStateRestorer {
     }
 
     /**
-     * The stored readings of one point from {@code since} on (inclusive), oldest first: what the alert engine asks
-     * for to take a late reading in ({@code AlertEngine#onReload}).
+     * The stored readings of several points of one kind from {@code since} on, oldest first, per point (a point
+     * without any has none in the map): one query for a group of reloads.
      */
-    public List<Reading> readings(MonitoredPoint point, Instant since) {
-        List<Reading> out = new ArrayList<>();
-        for (PointReading pr : toReadings(point.kind(), reader.query(Queries.readingsSince(point, since)))) {
-            out.add(pr.reading());
+    public Map<MonitoredPoint, List<Reading>> readings(List<MonitoredPoint> points, Instant since) {
+        Map<MonitoredPoint, List<Reading>> out = new HashMap<>();
+        for (PointReading pr : toReadings(points.get(0).kind(), reader.query(Queries.readingsSince(points, since)))) {
+            out.computeIfAbsent(pr.point(), p -> new ArrayList<>()).add(pr.reading());
         }
         return out;
     }

@@ -9,6 +9,7 @@ import io.envmon.model.Reading;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -22,7 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertVerticle extends VerticleBase implements StoredReadingsListener, AlertAcknowledger {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertVerticle.class);
+    /** The durable spool's gauge of records not yet drained into InfluxDB (SpoolMetrics). */
+    static final String SPOOL_RECORDS = "envmon.spool.records";
 
     private final AlertEngine engine;
     private final AlertStateRestorer restorer;
@@ -52,14 +55,29 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private final Duration tick;
     private final Clock clock;
     private final Counter reloads;
+    private final Counter reloadsDeferred;
+    /** Readings acknowledged from the durable spool and not yet drained into InfluxDB (0 without a spool). */
+    private final LongSupplier spooled;
     /** Readings handed to the engine and not yet evaluated: how far behind storage the alerts are. */
-    private final AtomicLong queued = new AtomicLong();
+    private final AlertBacklog queued;
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
+    private GroupedReloads reloadReader;
 
+    /**
+     * @param meters also where the durable spool's {@value #SPOOL_RECORDS} gauge is found, when there is a spool (it
+     *               is opened before this is built): a reload waits while it holds records
+     */
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
                          Duration tick, Clock clock, MeterRegistry meters) {
+        this(engine, restorer, board, outlet, tick, clock, meters, new AlertBacklog(Long.MAX_VALUE));
+    }
+
+    /** @param backlog the bound on readings waiting for the engine, which the MQTT connection also watches */
+    public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
+                         Duration tick, Clock clock, MeterRegistry meters, AlertBacklog backlog) {
+        this.queued = backlog;
         this.engine = engine;
         this.restorer = restorer;
         this.board = board;
@@ -69,8 +87,14 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         this.reloads = Counter.builder("envmon.alerts.reloads")
                 .description("Points re-read from InfluxDB to take in a reading for an hour already closed")
                 .register(meters);
+        this.reloadsDeferred = Counter.builder("envmon.alerts.reloads.deferred")
+                .description("Reloads put off because the durable spool held readings not yet in InfluxDB")
+                .register(meters);
+        Gauge spool = meters.find(SPOOL_RECORDS).gauge();
+        this.spooled = spool == null ? () -> 0 : () -> (long) spool.value();
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
-        meters.gauge("envmon.alerts.queued.readings", queued, AtomicLong::get);
+        meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
+        meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);
     }
 
     /**
@@ -80,6 +104,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     @Override
     public Future<?> start() {
+        reloadReader = new GroupedReloads(vertx, restorer, this::reloaded, this::reloadFailed);
         Instant now = clock.instant();
         Map<SiteKind, Duration> depth = new EnumMap<>(SiteKind.class);
         for (SiteKind kind : SiteKind.values()) {
@@ -104,7 +129,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Called on the ingest context: queues the readings for the engine's context and returns. */
     @Override
     public void onStored(MonitoredPoint point, List<Reading> readings) {
-        queued.addAndGet(readings.size());
+        queued.added(readings.size());
         long storedAt = System.nanoTime();
         context.runOnContext(v -> {
             try {
@@ -119,7 +144,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                     }
                 }
             } finally {
-                queued.addAndGet(-readings.size());
+                queued.evaluated(readings.size());
             }
         });
     }
@@ -157,7 +182,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public void stopEvaluating() {
         stopping = true;
-        long left = queued.get();
+        long left = queued.size();
         if (left > 0) {
             LOG.info("stopping: {} stored readings not yet evaluated for alerts; the next start evaluates them", left);
         }
@@ -170,6 +195,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        if (reloadReader != null) {
+            reloadReader.close();
+        }
         outlet.close();
         return Future.succeededFuture();
     }
@@ -181,22 +209,27 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         outlet.accept(out, storedAt);
     }
 
-    /**
-     * Reads the point's stored readings on a worker thread (the engine keeps taking readings meanwhile) and hands
-     * them to the engine back on this context; on failure the engine asks again at a later tick.
-     */
+    /** Counts the request; {@link GroupedReloads} reads it with others and answers on this context. */
     private void reload(ReloadRequest request) {
+        if (spooled.getAsLong() > 0) {
+            // readings acknowledged from the spool are not in InfluxDB yet: read now, the point's hours would be
+            // rebuilt without them (and an hour with too few samples loses its record). The engine asks again at
+            // a later tick; the readings that arrive meanwhile are kept for the reload (docs/alerts.md).
+            reloadsDeferred.increment();
+            engine.reloadFailed(request.point());
+            return;
+        }
         reloads.increment();
-        vertx.executeBlocking(() -> restorer.readings(request.point(), request.from()), false)
-                .onComplete(result -> context.runOnContext(v -> {
-                    if (result.succeeded()) {
-                        emit(engine.onReload(request.point(), request.from(), result.result(), clock.instant()),
-                                AlertOutlet.NOT_FROM_A_READING);
-                    } else {
-                        LOG.warn("alert engine: stored readings of {} not read back ({}); trying again later",
-                                request.point().label(), result.cause().getMessage());
-                        engine.reloadFailed(request.point());
-                    }
-                }));
+        reloadReader.request(request);
+    }
+
+    private void reloaded(ReloadRequest request, List<Reading> stored) {
+        emit(engine.onReload(request.point(), request.from(), stored, clock.instant()), AlertOutlet.NOT_FROM_A_READING);
+    }
+
+    private void reloadFailed(ReloadRequest request, Throwable cause) {
+        LOG.warn("alert engine: stored readings of {} not read back ({}); trying again later",
+                request.point().label(), cause.getMessage());
+        engine.reloadFailed(request.point());
     }
 }

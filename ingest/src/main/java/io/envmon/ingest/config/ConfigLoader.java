@@ -41,7 +41,7 @@ public final class ConfigLoader {
             Hj212Settings.IDLE_TIMEOUT, Hj212Settings.MAX_CONNECTIONS, Hj212Settings.MAX_PENDING,
             Hj212Settings.SPLIT_TIMEOUT, Hj212Settings.BIND_ADDRESS, Hj212Settings.MAX_PER_ADDRESS,
             Hj212Settings.PASSWORDS, Hj212Settings.REQUIRE_PASSWORD,
-            AlertSettings.RULES, AlertSettings.TICK, AlertSettings.WEBHOOKS, AlertSettings.API_TOKENS,
+            AlertSettings.RULES, AlertSettings.TICK, AlertSettings.MAX_QUEUED, AlertSettings.WEBHOOKS, AlertSettings.API_TOKENS,
             HttpSettings.API_STREAM_BUFFER, HttpSettings.API_MAX_STREAMS,
             ServiceSettings.MAX_PAYLOAD, ServiceSettings.MAX_CLOCK_SKEW,
             SpoolSettings.DIR, SpoolSettings.MAX_BYTES, SpoolSettings.AFTER);

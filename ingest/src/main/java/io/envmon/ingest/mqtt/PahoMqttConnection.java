@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -53,6 +54,7 @@ public final class PahoMqttConnection {
     /** Increments on every new connection and every loss; acknowledgements carry the value they arrived with. */
     private final AtomicLong connection = new AtomicLong();
     private final InflightWindow window;
+    private final IntakeGate gate;
     private MqttAsyncClient client;
     private MqttAsyncClient publisher;
     private MqttLink subscriberLink;
@@ -61,9 +63,13 @@ public final class PahoMqttConnection {
     private volatile Consumer<IncomingMessage> handler;
     private volatile boolean stopping;
 
-    /** @param context where messages are handed over and publications complete (the ingest context) */
+    /**
+     * @param context where messages are handed over and publications complete (the ingest context)
+     * @param gate    asked before each message is taken (the alert engine's backlog)
+     */
     public PahoMqttConnection(Vertx vertx, Context context, MqttConfig config, List<String> topicFilters,
-                              ComponentHealth health, Clock clock) {
+                              ComponentHealth health, Clock clock, IntakeGate gate) {
+        this.gate = gate;
         this.vertx = vertx;
         this.context = context;
         this.config = config;
@@ -289,7 +295,8 @@ public final class PahoMqttConnection {
             // its shutdown leaves the client unable to reconnect. A message not handed over is not acknowledged,
             // so the broker redelivers it.
             byte[] payload = message.getPayload();
-            if (!window.take(payload.length, () -> !stopping && client.isConnected())) {
+            BooleanSupplier stillWanted = () -> !stopping && client.isConnected();
+            if (!gate.awaitRoom(stillWanted) || !window.take(payload.length, stillWanted)) {
                 return;
             }
             IncomingMessage incoming = new IncomingMessage(topic, payload, message.getId(),

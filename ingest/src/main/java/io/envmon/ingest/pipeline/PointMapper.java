@@ -5,6 +5,7 @@ import io.envmon.ingest.store.StorePoint;
 import io.envmon.model.DataFlag;
 import io.envmon.model.Reading;
 import io.envmon.model.registry.MonitoredPoint;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,11 @@ public final class PointMapper {
     private final AtomicLong rejectedSequence = new AtomicLong();
 
     public StorePoint reading(MonitoredPoint point, Reading reading) {
+        if (reading.flags().isEmpty()) {
+            // the common case: the values are the fields (StorePoint copies them), no map built in between
+            return StorePoint.millis(point.kind().measurement(), PointTags.of(point),
+                    Collections.unmodifiableMap(reading.values()), reading.ts().toEpochMilli());
+        }
         Map<String, Object> fields = new LinkedHashMap<>(reading.values());
         reading.flags().forEach((parameter, flag) -> {
             if (!DataFlag.N.name().equals(flag)) {

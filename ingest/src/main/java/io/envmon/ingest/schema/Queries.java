@@ -4,6 +4,7 @@ import io.envmon.alerts.event.AlertState;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The InfluxQL the service runs (InfluxDB 1.x and the v2 API's v1 compatibility): alert rows for the restore and
@@ -76,8 +77,13 @@ public final class Queries {
     }
 
     /** One point's reading rows from {@code since} on, oldest first. */
-    public static String readingsSince(MonitoredPoint point, Instant since) {
-        return "SELECT * FROM \"" + point.kind().measurement() + "\" WHERE " + where(point) + " AND time >= "
+    /** The readings of several points of one kind from {@code since} on: one query for a group of reloads. */
+    public static String readingsSince(List<MonitoredPoint> points, Instant since) {
+        StringBuilder w = new StringBuilder();
+        for (MonitoredPoint point : points) {
+            w.append(w.isEmpty() ? "" : " OR ").append('(').append(where(point)).append(')');
+        }
+        return "SELECT * FROM \"" + points.get(0).kind().measurement() + "\" WHERE (" + w + ") AND time >= "
                 + since.toEpochMilli() + "ms";
     }
 

@@ -90,6 +90,13 @@ class ConsoleBrowserIT {
         publishHour("env/enterprise/E001/DA001", hour.plus(1, ChronoUnit.HOURS),
                 "{\"particulate\": 55.0, \"so2\": 50.0, \"o2\": 15.0}");
         publishHour("env/enterprise/E002/DA001", hour, "{\"particulate\": 60.0, \"o2\": 8.6}");
+        // an integrity finding for E002 this month, stored as the integrity rules store theirs (an open alert row):
+        // the bureau's integrity section lists it, E001 never sees it
+        Instant began = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+        harness.influx.write(IngestHarness.DB, "alert,kind=enterprise,site=E002,rule=integrity_dilution,"
+                + "severity=warning,subject=DA001/- state=\"open\",alert_id=\"integrity-e002\",parameter=\"\","
+                + "message=\"m\",point=\"DA001\",started_at=" + began.toEpochMilli() + "i,unit=\"\",window=\"1h\" "
+                + began.toEpochMilli());
         seen("the clean hour rated, the permit alerts raised").atMost(Duration.ofSeconds(60)).until(() ->
                 harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S03'") >= 1
                         && harness.count("SELECT count(aqi) FROM air_hourly WHERE station = 'S01'") >= 1
@@ -171,6 +178,16 @@ class ConsoleBrowserIT {
                         && text("#compliance-table").contains(E001_NAME));
         browser.screenshot("bureau-before-episode");
 
+        // the month's integrity findings, and their CSV
+        seen("the integrity finding listed").atMost(Duration.ofSeconds(30)).until(() -> browser.driver.findElements(
+                By.cssSelector("#integrity-table tr[data-enterprise='E002'][data-rule='integrity_dilution']")).size() == 1);
+        assertTrue(text("#integrity-table").contains(E002_NAME) && text("#integrity-table").contains("稀释排放"),
+                text("#integrity-table"));
+        browser.driver.findElement(By.id("integrity-csv")).click();
+        seen("the integrity CSV fetched").atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(browser.driver
+                .findElement(By.id("integrity-csv")).getDomAttribute("data-downloaded")).startsWith("envmon-integrity-"));
+        browser.screenshot("bureau-integrity");
+
         // an episode at S01: two hours of PM2.5 at 130 µg/m³, closed and rated while the console is open
         publishHour("env/air/S01", hour.plus(1, ChronoUnit.HOURS), EPISODE_AIR);
         publishHour("env/air/S01", hour.plus(2, ChronoUnit.HOURS), EPISODE_AIR);
@@ -239,13 +256,16 @@ class ConsoleBrowserIT {
         assertFalse(page.contains("E002"), "E002 on E001's page");
         assertFalse(page.contains(E002_NAME), "E002's name on E001's page");
         assertFalse(browser.driver.findElement(By.id("bureau-view")).isDisplayed());
+        assertFalse(browser.driver.findElement(By.id("integrity")).isDisplayed(), "the integrity section is the bureau's");
         assertTrue(rows("#station-table").isEmpty() && rows("#compliance-table").isEmpty()
-                && rows("#alerts-table").isEmpty(), "the bureau's tables stay empty");
+                && rows("#alerts-table").isEmpty() && rows("#integrity-table").isEmpty(), "the bureau's tables stay empty");
+        assertFalse(page.contains("integrity_dilution"), "E002's integrity finding on E001's page");
 
         // the API refuses E001's token anything of E002 or of the district, asked from the same page
         for (String path : List.of("/api/readings/enterprise/E002/DA001",
                 "/api/reports/enterprise/monthly?enterprise=E002", "/api/air/latest",
-                "/api/readings/air/S01", "/api/reports/water/monthly")) {
+                "/api/readings/air/S01", "/api/reports/water/monthly", "/api/integrity",
+                "/api/integrity?format=csv")) {
             assertTrue(browser.fetchFromPage(path).startsWith("403 "), path + ": " + browser.fetchFromPage(path));
         }
         for (String path : List.of("/api/alerts", "/api/alerts?state=all", "/api/sites",

@@ -95,11 +95,31 @@ class IntegrityApiIT {
                 .asLong());
         assertEquals(2, e001.get("outlets").get(1).get("patterns").get("integrity_flag_misuse").get("hours").asLong());
         assertEquals(1, view.get("totals").get("integrity_flag_misuse").get("alerts").asInt());
+
+        // the same as CSV: UTF-8 with a BOM, one line per outlet and pattern, the report's attachment name
+        HttpResponse<String> csv = harness.api(BUREAU, "/api/integrity?month=2025-03&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals("attachment; filename=\"envmon-integrity-2025-03.csv\"",
+                csv.headers().firstValue("Content-Disposition").orElse(""));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals("\uFEFFmonth,enterprise,enterpriseName,outlet,outletName,outletAlerts,outletHoursAffected,"
+                + "pattern,alerts,hours", lines[0]);
+        assertEquals(3, lines.length, csv.body());
+        assertEquals("2025-03,E001,测试玛钢铸造有限公司,DA001,,1,14,integrity_parked_under_limit,1,14", lines[1]);
+        assertEquals("2025-03,E001,测试玛钢铸造有限公司,DW001,,1,2,integrity_flag_misuse,1,2", lines[2]);
+
+        // a month without findings: the header line only
+        HttpResponse<String> empty = harness.api(BUREAU, "/api/integrity?month=2024-01&format=csv");
+        assertEquals(200, empty.statusCode());
+        assertEquals(1, empty.body().split("\r\n").length, empty.body());
     }
 
     @Test
     void onlyTheBureauAndOnlyAMonth() {
         assertEquals(403, harness.api(E001, "/api/integrity?month=2025-03").statusCode());
+        assertEquals(403, harness.api(E001, "/api/integrity?month=2025-03&format=csv").statusCode());
+        assertEquals(400, harness.api(BUREAU, "/api/integrity?month=2025-03&format=xml").statusCode());
         assertEquals(401, harness.api(null, "/api/integrity?month=2025-03").statusCode());
         HttpResponse<String> bad = harness.api(BUREAU, "/api/integrity?month=2025-3");
         assertEquals(400, bad.statusCode());

@@ -43,14 +43,22 @@ final class ReportOutput {
             ApiRequests.error(rc, 400, "page must be a whole number ≥ 1 and pageSize 1 to " + MAX_PAGE_SIZE);
             return null;
         }
+        Boolean csv = csvAsked(rc);
+        return csv == null ? null : new Page(page, size, csv);
+    }
+
+    /**
+     * Whether the request asks for CSV ({@code format=csv}, or no {@code format} and {@code Accept: text/csv}); null
+     * when {@code format} is neither json nor csv (answered 400).
+     */
+    static Boolean csvAsked(RoutingContext rc) {
         String format = ApiRequests.param(rc, "format", null);
         String accept = rc.request().getHeader("Accept");
         if (format != null && !format.equals("json") && !format.equals("csv")) {
             ApiRequests.error(rc, 400, "format must be json or csv");
             return null;
         }
-        boolean csv = "csv".equals(format) || format == null && accept != null && accept.contains("text/csv");
-        return new Page(page, size, csv);
+        return "csv".equals(format) || format == null && accept != null && accept.contains("text/csv");
     }
 
     static void respond(RoutingContext rc, Page page, String report, String period, int total,
@@ -58,9 +66,7 @@ final class ReportOutput {
         rc.response().putHeader("X-Total-Count", String.valueOf(total));
         if (page.csv()) {
             String name = report.replace('/', '-') + "-" + period + (total > page.size() ? "-p" + page.page() : "");
-            rc.response().setStatusCode(200).putHeader("Content-Type", "text/csv; charset=utf-8")
-                    .putHeader("Content-Disposition", "attachment; filename=\"envmon-" + name + ".csv\"")
-                    .end("\uFEFF" + csv(items));
+            respondCsv(rc, name, List.of(), items);
             return;
         }
         ObjectNode body = JSON.createObjectNode().put("report", report).put("period", period)
@@ -70,13 +76,28 @@ final class ReportOutput {
         ApiRequests.respondRaw(rc, 200, body.toString());
     }
 
+    /**
+     * The items as a CSV attachment {@code envmon-{name}.csv}: UTF-8 with a byte-order mark, the {@code header}
+     * columns first (so that a report with no item still has its header line), then the items' others.
+     */
+    static void respondCsv(RoutingContext rc, String name, List<String> header, List<Map<String, Object>> items) {
+        rc.response().setStatusCode(200).putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"envmon-" + name + ".csv\"")
+                .end("\uFEFF" + csv(header, items));
+    }
+
     /** The items as CSV: the union of their columns, in order of first appearance. */
     static String csv(List<Map<String, Object>> items) {
+        return csv(List.of(), items);
+    }
+
+    /** The items as CSV: the {@code header} columns, then the others of the items in order of first appearance. */
+    static String csv(List<String> header, List<Map<String, Object>> items) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Map<String, Object> item : items) {
             lines.addAll(flatten(item));
         }
-        Set<String> columns = new LinkedHashSet<>();
+        Set<String> columns = new LinkedHashSet<>(header);
         lines.forEach(l -> columns.addAll(l.keySet()));
         StringBuilder out = new StringBuilder();
         out.append(String.join(",", columns.stream().map(ReportOutput::field).toList())).append("\r\n");
