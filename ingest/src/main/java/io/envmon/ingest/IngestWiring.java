@@ -1,7 +1,14 @@
 package io.envmon.ingest;
 
 import io.envmon.alerts.engine.AlertEngine;
+import io.envmon.alerts.engine.EngineSet;
+import io.envmon.alerts.engine.EvaluationGroups;
 import io.envmon.ingest.alerts.AlertBacklog;
+import io.envmon.ingest.cluster.AlertRouter;
+import io.envmon.ingest.cluster.ClusterCoordinator;
+import io.envmon.ingest.cluster.HazelcastPublishedEvents;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.json.JsonObject;
 import io.envmon.ingest.alerts.AlertBoard;
 import io.envmon.ingest.alerts.AlertNotifier;
 import io.envmon.ingest.alerts.AlertOutlet;
@@ -71,6 +78,11 @@ public final class IngestWiring {
     /** How long each step of {@link #stop()} may take: the gateway's, then the source's, alerts' and sink's. */
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * In a cluster, how long a unit taken over waits before it is read back from InfluxDB: long enough for what the
+     * other instances stored, and the alert rows the previous owner wrote, to be written (docs/scale-out.md).
+     */
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final Vertx vertx;
     private final Context ingest;
@@ -80,6 +92,9 @@ public final class IngestWiring {
     private final AlertVerticle alerts;
     private final IngestService service;
     private final Optional<Hj212GatewayVerticle> gateway;
+    /** Present when the instance runs in a cluster (docs/scale-out.md). */
+    private final Optional<ClusterCoordinator> coordinator;
+    private final Optional<AlertRouter> router;
     /** Deployment IDs of the verticles started so far, for the stop. */
     private final Map<Deployable, String> deployed = new ConcurrentHashMap<>();
 
@@ -89,6 +104,15 @@ public final class IngestWiring {
      * @throws ConfigException when the spool's folder cannot be used (ENVMON_SPOOL_DIR)
      */
     public IngestWiring(Vertx vertx, IngestConfig config, Registry registry, StartupFiles files, Clock clock) {
+        this(vertx, config, registry, files, clock, null);
+    }
+
+    /**
+     * @param hazelcast the cluster's member this instance is ({@code vertx} is then clustered), or null for one
+     *                  instance
+     */
+    public IngestWiring(Vertx vertx, IngestConfig config, Registry registry, StartupFiles files, Clock clock,
+                        HazelcastInstance hazelcast) {
         this.vertx = vertx;
         this.ingest = vertx.getOrCreateContext();
         String root = config.topicRoot();
@@ -119,11 +143,12 @@ public final class IngestWiring {
         // readings, dead-letter rows and alert rows alike go through the spool when InfluxDB does not answer; the
         // spool sets its timers on the context that wraps the sink, so that is done on the ingest context
         ReadingSink sink = builtOnIngest(() -> spool.wrap(vertx, influx));
-        // the alert engine may fall behind storage, not without bound: beyond it, intake waits (AlertBacklog)
+        // the alert engine may fall behind storage, not without bound: beyond it, intake waits (AlertBacklog); in a
+        // cluster the instances share the subscriptions: the broker hands each message to one of them
         AlertBacklog backlog = new AlertBacklog(config.alerts().maxQueued());
         PahoMqttConnection mqtt = new PahoMqttConnection(vertx, ingest, config.mqtt(),
-                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+"), mqttHealth, clock,
-                backlog::awaitRoom);
+                List.of(root + "/air/#", root + "/water/#", root + "/enterprise/#", root + "/hj212/+").stream()
+                        .map(config.cluster()::subscription).toList(), mqttHealth, clock, backlog::awaitRoom);
         ReliablePublisher publisher = new ReliablePublisher(vertx, mqtt);
         // one recorder for JSON and HJ 212 (and the TCP gateway): one dead-letter path, one set of listeners
         ReadingRecorder recorder = new ReadingRecorder(sink, new MqttDeadLetterPublisher(publisher, root), metrics, clock);
@@ -143,9 +168,31 @@ public final class IngestWiring {
         AlertNotifier notifier = webhooks(files, metrics);
         AlertOutlet outlet = new AlertOutlet(ingest, sink, publisher::publish, notifier, vertx.eventBus(), root,
                 engine::bureauOnly, metrics.meterRegistry());
-        alerts = new AlertVerticle(engine, new AlertStateRestorer(writer, registry), board, outlet,
-                config.alerts().tick(), clock, metrics.meterRegistry(), backlog);
-        recorder.addListener(alerts);
+        AlertStateRestorer restorer = new AlertStateRestorer(writer, registry);
+        Map<String, Supplier<JsonObject>> healthSections = new LinkedHashMap<>();
+        if (hazelcast == null) {
+            alerts = new AlertVerticle(engine, restorer, board, outlet, config.alerts().tick(), clock,
+                    metrics.meterRegistry(), backlog);
+            recorder.addListener(alerts);
+            coordinator = Optional.empty();
+            router = Optional.empty();
+        } else {
+            // each instance evaluates the units (partitions) it owns; a stored reading goes to its point's owner
+            ClusterCoordinator cluster = new ClusterCoordinator(vertx, hazelcast, registry,
+                    new EvaluationGroups(registry, files.rules()), clock, metrics.meterRegistry());
+            EngineSet engines = EngineSet.partitioned(cluster::unitOf, cluster::unitOf,
+                    unit -> new AlertEngine(registry, files.rules(), p -> cluster.unitOf(p) == unit));
+            alerts = new AlertVerticle(engines, engine::restoreDepth, restorer, board, outlet, config.alerts().tick(),
+                    clock, metrics.meterRegistry(), backlog, SETTLE);
+            alerts.publishedEvents(new HazelcastPublishedEvents(hazelcast));
+            cluster.onChange(alerts::reassign);
+            AlertRouter routing = new AlertRouter(vertx, cluster, alerts, metrics.meterRegistry());
+            recorder.addListener(routing);
+            components.put("cluster", cluster.health());
+            healthSections.put("cluster", cluster::healthJson);
+            coordinator = Optional.of(cluster);
+            router = Optional.of(routing);
+        }
 
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
@@ -154,7 +201,7 @@ public final class IngestWiring {
         ConsoleResource console = new ConsoleResource(vertx); // unpacks its files here, off the event loop
         // the console after the API, so that /api/... never reaches it (docs/console.md)
         http = new HttpVerticle(config.httpPort(), config.http(), metrics, components,
-                List.of(api::mount, console::mount), config.httpTls());
+                List.of(api::mount, console::mount), config.httpTls(), healthSections);
         probe = new InfluxPingProbe(writer, influxHealth, Duration.ofSeconds(5));
     }
 
@@ -196,6 +243,11 @@ public final class IngestWiring {
         return deploy(probe, new DeploymentOptions())
                 .compose(v -> deploy(http, new DeploymentOptions()))
                 .compose(v -> deploy(alerts, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
+                .compose(v -> {
+                    router.ifPresent(r -> r.start(ingest));
+                    coordinator.ifPresent(ClusterCoordinator::start);
+                    return Future.<Void>succeededFuture();
+                })
                 .compose(v -> onIngest(service::start))
                 .compose(v -> gateway.map(g -> deploy(g, new DeploymentOptions())).orElse(Future.succeededFuture()));
     }
@@ -211,6 +263,8 @@ public final class IngestWiring {
         undeploy(gateway.orElse(null), SHUTDOWN_TIMEOUT, "stopping the HJ 212 gateway: {}; frames not yet stored were "
                 + "not answered, devices resend");
         alerts.stopEvaluating();
+        coordinator.ifPresent(ClusterCoordinator::stop);
+        router.ifPresent(AlertRouter::stop);
         // one deadline for the source, the alert runtime and the sink: the sink stays open while the others finish
         Future<Void> ingestStopped = onIngest(service::drain)
                 .eventually(() -> undeployed(alerts))

@@ -1,6 +1,7 @@
 package io.envmon.ingest;
 
 import io.envmon.hj212.mapping.Hj212Devices;
+import io.envmon.ingest.cluster.ClusterNode;
 import io.envmon.ingest.config.ConfigException;
 import io.envmon.ingest.config.ConfigLoader;
 import io.envmon.ingest.config.IngestConfig;
@@ -80,7 +81,22 @@ public final class Main {
         }
         IngestWiring service;
         try {
-            service = new IngestWiring(Vertx.vertx(), config, registry, files, Clock.systemUTC());
+            if (config.cluster().enabled()) {
+                log.info("joining the cluster as {}:{} (members {}), MQTT shared subscription group '{}'",
+                        config.cluster().host(), config.cluster().port(), config.cluster().members(),
+                        config.cluster().shareGroup());
+                ClusterNode.Joined joined;
+                try {
+                    joined = ClusterNode.join(config.cluster());
+                } catch (IllegalStateException e) {
+                    fail(1, e.getMessage());
+                    return;
+                }
+                service = new IngestWiring(joined.vertx(), config, registry, files, Clock.systemUTC(),
+                        joined.hazelcast());
+            } else {
+                service = new IngestWiring(Vertx.vertx(), config, registry, files, Clock.systemUTC());
+            }
         } catch (ConfigException e) {
             fail(2, e.getMessage()); // the spool's folder (opened, locked and recovered before anything connects)
             return;

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The alert engine: readings and time in, alert events and hourly AQI records out. Pure domain logic: no I/O, no
@@ -88,15 +89,29 @@ public final class AlertEngine {
         this(registry, config, defaultRules());
     }
 
+    /**
+     * An engine for part of the registry: the points {@code scope} accepts; any other point is unknown to it
+     * (its readings are skipped as {@code UNKNOWN_POINT}, it is never found offline). Several instances of the
+     * service each evaluate their own part (docs/scale-out.md); the points a cross-point rule reads together must be
+     * in one scope ({@link EvaluationGroups}). The rules and overrides are still checked against the whole registry.
+     */
+    public AlertEngine(Registry registry, AlertRulesConfig config, Predicate<MonitoredPoint> scope) {
+        this(registry, config, defaultRules(), scope);
+    }
+
     /** With other rules than the defaults (tests; a deployment that adds a rule). */
     AlertEngine(Registry registry, AlertRulesConfig config, List<PointRule> rules) {
+        this(registry, config, rules, p -> true);
+    }
+
+    AlertEngine(Registry registry, AlertRulesConfig config, List<PointRule> rules, Predicate<MonitoredPoint> scope) {
         Objects.requireNonNull(registry, "registry");
         this.config = Objects.requireNonNull(config, "config");
         List<String> problems = config.problemsWith(registry);
         if (!problems.isEmpty()) {
             throw new AlertRulesException("alert rules do not match the registry: " + String.join("; ", problems));
         }
-        this.sites = new SiteDirectory(registry, config);
+        this.sites = new SiteDirectory(registry, config, Objects.requireNonNull(scope, "scope"));
         DistrictDays districtDays = new DistrictDays();
         SeriesIndex series = new SeriesIndex();
         this.daily = new DailyRecords(config, counters);
@@ -258,6 +273,23 @@ public final class AlertEngine {
         return out.build();
     }
 
+    /**
+     * Asks for every known point's stored readings again, as for a late reading ({@link EngineOutput#reloads()}; a
+     * point already waiting for one is left alone). For when readings may have been stored without reaching this
+     * engine: in a cluster, an instance that stored them died before handing them over (docs/scale-out.md). The
+     * answers ({@link #onReload}) evaluate what the engine missed and only that: its alert book is kept, so an alert it
+     * already opened is not opened again.
+     */
+    public EngineOutput reloadEveryPoint() {
+        Output out = new Output();
+        for (PointState st : points.values()) {
+            if (!st.reloadInFlight && st.horizon(retainHours) != null) {
+                askReload(st, out);
+            }
+        }
+        return out.build();
+    }
+
     /** The reload could not be done (InfluxDB unavailable): the engine asks again at a later tick. */
     public void reloadFailed(MonitoredPoint point) {
         PointState st = points.get(SiteDirectory.key(Objects.requireNonNull(point, "point")));
@@ -363,7 +395,9 @@ public final class AlertEngine {
 
     /**
      * Rebuilds the state after a restart, on a new engine, before any other call: the last stored event of every
-     * alert that was not resolved, and the stored readings of {@link #restoreDepth} back. The replay then finds the
+     * alert that was not resolved, and the stored readings of {@link #restoreDepth} back. Resolved last events may be
+     * given too: an episode that ended within the replayed range is then not handed out again (a cluster's rebuild
+     * gives them, docs/scale-out.md; without them such an episode comes out once more, same ID). The replay then finds the
      * same episodes, hence the same IDs, and returns only what was missed (normally nothing). Open alerts whose
      * site left the registry, or whose rule no longer applies, are resolved.
      *

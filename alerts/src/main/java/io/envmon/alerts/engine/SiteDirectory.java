@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The registry's points with what the rules need (names, section, outlet, expected interval, rule set), by point
@@ -34,12 +35,20 @@ final class SiteDirectory {
     }
 
     SiteDirectory(Registry registry, AlertRulesConfig config) {
+        this(registry, config, p -> true);
+    }
+
+    /** Only the points {@code scope} accepts: the others are unknown to this directory (and its engine). */
+    SiteDirectory(Registry registry, AlertRulesConfig config, Predicate<MonitoredPoint> scope) {
         WindowConfig window = config.window();
         Map<String, AirStation> air = new LinkedHashMap<>();
         registry.air().forEach(s -> air.put(s.id(), s));
         Map<String, WaterSection> water = new LinkedHashMap<>();
         registry.water().forEach(s -> water.put(s.id(), s));
         for (MonitoredPoint p : registry.points()) {
+            if (!scope.test(p)) {
+                continue;
+            }
             Duration configured = window.intervalOf(p.type());
             SiteInfo info = switch (p.kind()) {
                 case AIR -> {

@@ -126,13 +126,14 @@ public final class AlertBook {
     }
 
     /**
-     * Takes a last event over from storage at restart. Resolved events are ignored.
+     * Takes a last event over from storage at restart. A resolved one is kept too: the replay then knows that episode
+     * ended and does not hand it out again (it is forgotten like any resolved alert).
      *
      * @param rank the level of the alert, as its rule reads it back from the event
      */
     public void restore(AlertEvent event, int rank) {
         Objects.requireNonNull(event, "event");
-        if (event.isResolved() || byId.containsKey(event.id())) {
+        if (byId.containsKey(event.id())) {
             return;
         }
         Entry entry = add(new Entry(event.key(), event.id(), event.startedAt()));

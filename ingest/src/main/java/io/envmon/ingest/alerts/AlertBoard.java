@@ -43,6 +43,11 @@ public final class AlertBoard {
         }
     }
 
+    /** Drops the alerts another instance now evaluates (docs/scale-out.md). */
+    void forget(Predicate<AlertEvent> which) {
+        open.values().removeIf(which);
+    }
+
     /** Open and escalated alerts, newest first. */
     public List<AlertEvent> openAlerts() {
         List<AlertEvent> list = new ArrayList<>(open.values());

@@ -42,22 +42,31 @@ public final class AlertStateRestorer {
         this.registry = registry;
     }
 
-    /** What was read: open alerts (their latest event each) and readings per kind, oldest first. */
-    public record Snapshot(List<AlertEvent> openAlerts, List<PointReading> readings) {
+    /**
+     * What was read: open alerts (their latest event each), readings per kind, oldest first, and the latest event of
+     * every alert of the look-back, resolved ones included.
+     */
+    public record Snapshot(List<AlertEvent> openAlerts, List<PointReading> readings, List<AlertEvent> lastEvents) {
     }
 
     public Snapshot read(Instant now, Map<SiteKind, Duration> depth) {
-        List<AlertEvent> open = openAlerts(now);
+        List<AlertEvent> last = lastEvents(now);
+        List<AlertEvent> open = last.stream().filter(e -> !e.isResolved()).toList();
         List<PointReading> readings = new ArrayList<>();
         for (SiteKind kind : SiteKind.values()) {
             readings.addAll(readings(kind, now.minus(depth.get(kind))));
         }
         readings.sort(Comparator.comparing(pr -> pr.reading().ts()));
         LOG.info("alert state read back: {} open alerts, {} recent readings", open.size(), readings.size());
-        return new Snapshot(open, readings);
+        return new Snapshot(open, readings, last);
     }
 
     List<AlertEvent> openAlerts(Instant now) {
+        return lastEvents(now).stream().filter(e -> !e.isResolved()).toList();
+    }
+
+    /** The latest stored event of every alert of the look-back, resolved or not. */
+    List<AlertEvent> lastEvents(Instant now) {
         List<QueryRow> rows = reader.query(Queries.alertsAfter(now.minus(ALERT_LOOKBACK)));
         Map<String, QueryRow> latest = new HashMap<>();
         for (QueryRow row : rows) {
@@ -66,11 +75,11 @@ public final class AlertStateRestorer {
                 latest.put(id, row);
             }
         }
-        List<AlertEvent> open = new ArrayList<>();
+        List<AlertEvent> last = new ArrayList<>();
         for (QueryRow row : latest.values()) {
-            AlertRows.read(row).filter(e -> !e.isResolved()).ifPresent(open::add);
+            AlertRows.read(row).ifPresent(last::add);
         }
-        return open;
+        return last;
     }
 
     /**

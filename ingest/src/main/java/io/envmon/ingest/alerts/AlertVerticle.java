@@ -2,6 +2,8 @@ package io.envmon.ingest.alerts;
 
 import io.envmon.alerts.engine.AlertEngine;
 import io.envmon.alerts.engine.EngineOutput;
+import io.envmon.alerts.engine.EngineSet;
+import io.envmon.alerts.engine.PointReading;
 import io.envmon.alerts.engine.ReloadRequest;
 import io.envmon.alerts.event.AlertEvent;
 import io.envmon.ingest.pipeline.StoredReadingsListener;
@@ -11,6 +13,7 @@ import io.envmon.model.registry.MonitoredPoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,10 +22,15 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +48,9 @@ import org.slf4j.LoggerFactory;
  *       read on a worker thread so that the engine keeps taking readings meanwhile.</li>
  *   <li>Stop: {@link #stopEvaluating()} first, from the shutdown thread, so that the undeployment does not wait for
  *       a backlog; the next start replays it from InfluxDB.</li>
+ *   <li>In a cluster (docs/scale-out.md) it evaluates only the units (partitions) this instance owns: the cluster
+ *       tells it which with {@link #reassign}; a unit gained is rebuilt from InfluxDB, a unit lost is dropped, and
+ *       when an instance died every unit kept re-reads its points' stored readings.</li>
  * </ul>
  */
 public final class AlertVerticle extends VerticleBase implements StoredReadingsListener, AlertAcknowledger {
@@ -48,7 +59,8 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** The durable spool's gauge of records not yet drained into InfluxDB (SpoolMetrics). */
     static final String SPOOL_RECORDS = "envmon.spool.records";
 
-    private final AlertEngine engine;
+    private final EngineSet engines;
+    private final Function<SiteKind, Duration> restoreDepth;
     private final AlertStateRestorer restorer;
     private final AlertBoard board;
     private final AlertOutlet outlet;
@@ -63,9 +75,21 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
+    /** In a cluster: how long a gained unit waits before it is read back (docs/scale-out.md); null: one instance. */
+    private final Duration settle;
+    /** In a cluster: the units this instance owns, as the cluster last said (any thread writes, the context reads). */
+    private volatile Set<Integer> owned = Set.of();
+    /** Units owned and not yet rebuilt, with the readings that came for them meanwhile; on this context only. */
+    private final Map<Integer, List<PointReading>> pending = new HashMap<>();
+    private PublishedEvents published;
+    private Counter rebuilds;
+    private Counter notOwned;
+    private Timer rebuildTime;
     private GroupedReloads reloadReader;
 
     /**
+     * One instance: one engine for the whole registry.
+     *
      * @param meters also where the durable spool's {@value #SPOOL_RECORDS} gauge is found, when there is a spool (it
      *               is opened before this is built): a reload waits while it holds records
      */
@@ -77,8 +101,24 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** @param backlog the bound on readings waiting for the engine, which the MQTT connection also watches */
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
                          Duration tick, Clock clock, MeterRegistry meters, AlertBacklog backlog) {
+        this(EngineSet.whole(engine), engine::restoreDepth, restorer, board, outlet, tick, clock, meters, backlog,
+                null);
+    }
+
+    /**
+     * @param engines      the engines, one per unit
+     * @param restoreDepth how far back a kind's readings are read back ({@link AlertEngine#restoreDepth})
+     * @param settle       null for one instance (one unit, {@code 0}, restored at start); in a cluster, how long a
+     *                     gained unit waits before it is read back, for what other instances stored and wrote meanwhile
+     *                     to reach InfluxDB
+     */
+    public AlertVerticle(EngineSet engines, Function<SiteKind, Duration> restoreDepth, AlertStateRestorer restorer,
+                         AlertBoard board, AlertOutlet outlet, Duration tick, Clock clock, MeterRegistry meters,
+                         AlertBacklog backlog, Duration settle) {
         this.queued = backlog;
-        this.engine = engine;
+        this.engines = engines;
+        this.restoreDepth = restoreDepth;
+        this.settle = settle;
         this.restorer = restorer;
         this.board = board;
         this.outlet = outlet;
@@ -95,6 +135,17 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
         meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
         meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);
+        if (settle != null) {
+            rebuilds = Counter.builder("envmon.cluster.rebuilds").description("Units (partitions) taken over and "
+                    + "rebuilt from InfluxDB, and units kept whose points were re-read after an instance left")
+                    .register(meters);
+            rebuildTime = Timer.builder("envmon.cluster.rebuild").description("Reading back and rebuilding the "
+                    + "units gained at one change of ownership").register(meters);
+            notOwned = Counter.builder("envmon.cluster.readings.not.owned").description("Stored readings that "
+                    + "reached this instance's engine for a unit it no longer owns (the owner reads them back)")
+                    .register(meters);
+            meters.gauge("envmon.cluster.units.evaluated", engines, e -> e.units().size());
+        }
     }
 
     /**
@@ -105,25 +156,125 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     @Override
     public Future<?> start() {
         reloadReader = new GroupedReloads(vertx, restorer, this::reloaded, this::reloadFailed);
-        Instant now = clock.instant();
+        if (settle == null) {
+            Instant now = clock.instant();
+            EngineOutput restored;
+            try {
+                AlertStateRestorer.Snapshot snapshot = restorer.read(now, depth());
+                restored = engines.adopt(0, snapshot.openAlerts(), snapshot.readings(), now);
+            } catch (RuntimeException e) {
+                LOG.warn("alert state could not be read back from InfluxDB ({}); starting with none", e.getMessage());
+                engines.adoptEmpty(0);
+                restored = EngineOutput.EMPTY;
+            }
+            engines.openAlerts().forEach(board::record);
+            emit(restored, AlertOutlet.NOT_FROM_A_READING);
+            board.markReady();
+        }
+        // in a cluster the board is ready once the first ownership is applied (reassign)
+        // a unit the cluster moved away is not ticked while its release waits behind queued readings
+        timer = vertx.setPeriodic(tick.toMillis(), id -> engines.onTick(clock.instant(),
+                        unit -> settle == null || owned.contains(unit))
+                .forEach(out -> emit(out, AlertOutlet.NOT_FROM_A_READING)));
+        return Future.succeededFuture();
+    }
+
+    /** In a cluster: where each event is recorded before it is handed out (set before the deployment). */
+    public void publishedEvents(PublishedEvents events) {
+        this.published = events;
+    }
+
+    private Map<SiteKind, Duration> depth() {
         Map<SiteKind, Duration> depth = new EnumMap<>(SiteKind.class);
         for (SiteKind kind : SiteKind.values()) {
-            depth.put(kind, engine.restoreDepth(kind));
+            depth.put(kind, restoreDepth.apply(kind));
         }
-        EngineOutput restored;
+        return depth;
+    }
+
+    /**
+     * In a cluster, from any thread: this instance now owns {@code units}. At once, readings for other units are no
+     * longer evaluated here; then, on this context, units lost are dropped (and their alerts leave the board), units
+     * gained wait {@code settle} and are rebuilt from InfluxDB (the readings that arrive meanwhile are kept for them),
+     * and, when {@code memberLeft}, every unit kept re-reads its points' stored readings: an instance that died may
+     * have stored readings of them without handing them over (docs/scale-out.md).
+     */
+    public void reassign(Set<Integer> units, boolean memberLeft) {
+        owned = Set.copyOf(units);
+        context.runOnContext(v -> applyOwnership(memberLeft));
+    }
+
+    private void applyOwnership(boolean memberLeft) {
+        Set<Integer> now = owned;
+        for (Integer unit : new ArrayList<>(engines.units())) {
+            if (!now.contains(unit)) {
+                engines.release(unit);
+                board.forget(e -> engines.unitOf(e) == unit);
+            }
+        }
+        pending.keySet().removeIf(u -> !now.contains(u));
+        if (memberLeft) {
+            for (Integer unit : engines.units()) {
+                rebuilds.increment();
+                emit(engines.reloadEveryPoint(unit), AlertOutlet.NOT_FROM_A_READING);
+            }
+        }
+        boolean gained = false;
+        for (Integer unit : now) {
+            if (!engines.has(unit) && !pending.containsKey(unit)) {
+                pending.put(unit, new ArrayList<>());
+                gained = true;
+            }
+        }
+        if (gained) {
+            vertx.setTimer(Math.max(1, settle.toMillis()), id -> adoptPending());
+        } else if (pending.isEmpty()) {
+            board.markReady();
+        }
+    }
+
+    /** Rebuilds the units gained, from one read of InfluxDB (blocking: this is a worker context). */
+    private void adoptPending() {
+        if (stopping || pending.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Instant now = clock.instant();
+        AlertStateRestorer.Snapshot snapshot;
         try {
-            AlertStateRestorer.Snapshot snapshot = restorer.read(now, depth);
-            restored = engine.restore(snapshot.openAlerts(), snapshot.readings(), now);
+            snapshot = restorer.read(now, depth());
         } catch (RuntimeException e) {
-            LOG.warn("alert state could not be read back from InfluxDB ({}); starting with none", e.getMessage());
-            restored = EngineOutput.EMPTY;
+            LOG.warn("cluster: the state of {} units could not be read back from InfluxDB ({}); they start empty",
+                    pending.size(), e.getMessage());
+            snapshot = null;
         }
-        engine.openAlerts().forEach(board::record);
-        emit(restored, AlertOutlet.NOT_FROM_A_READING);
+        int points = 0;
+        for (Integer unit : new ArrayList<>(pending.keySet())) {
+            List<PointReading> waiting = pending.remove(unit);
+            if (!owned.contains(unit)) {
+                continue;
+            }
+            EngineOutput restored = EngineOutput.EMPTY;
+            if (snapshot == null) {
+                engines.adoptEmpty(unit);
+            } else {
+                restored = engines.adopt(unit, lastEvents(snapshot.lastEvents()), snapshot.readings(), now);
+            }
+            engines.openAlerts(unit).forEach(board::record);
+            emit(restored, AlertOutlet.NOT_FROM_A_READING);
+            for (PointReading pr : waiting) {
+                EngineOutput out = engines.onReading(pr.point(), pr.reading(), clock.instant());
+                if (out != null) {
+                    emit(out, AlertOutlet.NOT_FROM_A_READING);
+                }
+            }
+            rebuilds.increment();
+            points += waiting.size();
+        }
+        rebuildTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        LOG.info("cluster: now evaluating {} units ({} readings that came meanwhile taken in) in {} ms",
+                engines.units().size(), points, (System.nanoTime() - t0) / 1_000_000);
         board.markReady();
-        timer = vertx.setPeriodic(tick.toMillis(), id -> emit(engine.onTick(clock.instant()),
-                AlertOutlet.NOT_FROM_A_READING));
-        return Future.succeededFuture();
     }
 
     /** Called on the ingest context: queues the readings for the engine's context and returns. */
@@ -138,7 +289,12 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                 }
                 for (Reading reading : readings) {
                     try {
-                        emit(engine.onReading(point, reading, clock.instant()), storedAt);
+                        EngineOutput out = owns(point) ? engines.onReading(point, reading, clock.instant()) : null;
+                        if (out != null) {
+                            emit(out, storedAt);
+                        } else {
+                            notHeld(point, reading);
+                        }
                     } catch (RuntimeException e) {
                         LOG.error("alert engine failed on a reading [point: {}, ts: {}]", point.label(), reading.ts(), e);
                     }
@@ -149,13 +305,64 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         });
     }
 
+    /**
+     * The last event of each alert, resolved ones included (so that the rebuild does not hand out again an episode
+     * that ended): InfluxDB's, unless the cluster's record of handed-out events has a later one (its row may still be
+     * on its way through the previous owner's sink, or lost with it).
+     */
+    private List<AlertEvent> lastEvents(List<AlertEvent> stored) {
+        if (published == null) {
+            return stored;
+        }
+        Map<String, AlertEvent> last = new HashMap<>();
+        stored.forEach(e -> last.put(e.id(), e));
+        List<AlertEvent> recent;
+        try {
+            recent = published.recent();
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: the alert events handed out recently could not be read ({})", e.getMessage());
+            recent = List.of();
+        }
+        for (AlertEvent e : recent) {
+            AlertEvent known = last.get(e.id());
+            if (known == null || later(e, known)) {
+                last.put(e.id(), e);
+            }
+        }
+        return List.copyOf(last.values());
+    }
+
+    private static boolean later(AlertEvent a, AlertEvent b) {
+        int byTime = a.ts().compareTo(b.ts());
+        return byTime > 0 || byTime == 0 && (a.state().ordinal() > b.state().ordinal()
+                || a.state() == b.state() && a.acknowledgedAt() != null && b.acknowledgedAt() == null);
+    }
+
+    /**
+     * One instance: always. In a cluster: whether the point's unit is still owned as the cluster last said, so that a
+     * backlog queued before a unit moved is not evaluated here while its new owner already does.
+     */
+    private boolean owns(MonitoredPoint point) {
+        return settle == null || owned.contains(engines.unitOf(point));
+    }
+
+    /** In a cluster: a reading for a unit not (yet) rebuilt waits for it; one for a unit not owned is left out. */
+    private void notHeld(MonitoredPoint point, Reading reading) {
+        List<PointReading> waiting = pending.get(engines.unitOf(point));
+        if (waiting != null) {
+            waiting.add(new PointReading(point, reading));
+        } else if (notOwned != null) {
+            notOwned.increment();
+        }
+    }
+
     @Override
     public Future<Optional<AlertEvent>> acknowledge(String id, String by) {
         Promise<Optional<AlertEvent>> done = Promise.promise();
         Context caller = Vertx.currentContext();
         context.runOnContext(v -> {
             try {
-                Optional<AlertEvent> event = engine.acknowledge(id, by, clock.instant());
+                Optional<AlertEvent> event = engines.acknowledge(id, by, clock.instant());
                 event.ifPresent(e -> emit(new EngineOutput(List.of(e), List.of(), List.of(), List.of()),
                         AlertOutlet.NOT_FROM_A_READING));
                 answer(caller, () -> done.complete(event));
@@ -204,6 +411,14 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
 
     /** On this context: the board first (the API sees the engine's view at once), then the I/O and any reloads. */
     private void emit(EngineOutput out, long storedAt) {
+        if (published != null && !out.events().isEmpty()) {
+            try {
+                published.record(out.events());
+            } catch (RuntimeException e) {
+                LOG.warn("cluster: alert events not recorded in the cluster ({}); an instance taking their units over "
+                        + "may hand them out again", e.getMessage());
+            }
+        }
         out.events().forEach(board::record);
         out.reloads().forEach(this::reload);
         outlet.accept(out, storedAt);
@@ -216,7 +431,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             // rebuilt without them (and an hour with too few samples loses its record). The engine asks again at
             // a later tick; the readings that arrive meanwhile are kept for the reload (docs/alerts.md).
             reloadsDeferred.increment();
-            engine.reloadFailed(request.point());
+            engines.reloadFailed(request.point());
             return;
         }
         reloads.increment();
@@ -224,12 +439,15 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     }
 
     private void reloaded(ReloadRequest request, List<Reading> stored) {
-        emit(engine.onReload(request.point(), request.from(), stored, clock.instant()), AlertOutlet.NOT_FROM_A_READING);
+        if (!owns(request.point())) {
+            return; // moved to another instance meanwhile, which rebuilds it
+        }
+        emit(engines.onReload(request.point(), request.from(), stored, clock.instant()), AlertOutlet.NOT_FROM_A_READING);
     }
 
     private void reloadFailed(ReloadRequest request, Throwable cause) {
         LOG.warn("alert engine: stored readings of {} not read back ({}); trying again later",
                 request.point().label(), cause.getMessage());
-        engine.reloadFailed(request.point());
+        engines.reloadFailed(request.point());
     }
 }

@@ -44,7 +44,9 @@ public final class ConfigLoader {
             AlertSettings.RULES, AlertSettings.TICK, AlertSettings.MAX_QUEUED, AlertSettings.WEBHOOKS, AlertSettings.API_TOKENS,
             HttpSettings.API_STREAM_BUFFER, HttpSettings.API_MAX_STREAMS,
             ServiceSettings.MAX_PAYLOAD, ServiceSettings.MAX_CLOCK_SKEW,
-            SpoolSettings.DIR, SpoolSettings.MAX_BYTES, SpoolSettings.AFTER);
+            SpoolSettings.DIR, SpoolSettings.MAX_BYTES, SpoolSettings.AFTER,
+            ClusterSettings.SHARE_GROUP, ClusterSettings.ENABLED, ClusterSettings.HOST, ClusterSettings.PORT,
+            ClusterSettings.BUS_PORT, ClusterSettings.MEMBERS, ClusterSettings.FAILURE_TIMEOUT);
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -130,10 +132,11 @@ public final class ConfigLoader {
         Duration skew = ServiceSettings.maxClockSkew(v);
         AlertsConfig alerts = AlertSettings.read(v);
         SpoolConfig spool = SpoolSettings.read(v);
+        ClusterConfig cluster = ClusterSettings.read(v);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new IngestConfig(mqtt, influx, root, registry, httpPort, hj212Port, maxPayload, skew, hj212, alerts,
-                spool, httpTls, http);
+                spool, httpTls, http, cluster);
     }
 }

@@ -12,11 +12,21 @@ import java.time.Duration;
  * @param spool        the durable spool in front of InfluxDB
  * @param httpTls      HTTPS of the API and health server
  * @param http         the HTTP server's address and limits (its port is {@code httpPort})
+ * @param cluster      several instances sharing the work (docs/scale-out.md); off by default
  */
 public record IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
                            Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
                            Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool, HttpTlsConfig httpTls,
-                           HttpServerConfig http) {
+                           HttpServerConfig http, ClusterConfig cluster) {
+
+    /** One instance. */
+    public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,
+                        Integer hj212TcpPort, int maxPayloadBytes, Duration maxClockSkew,
+                        Hj212ServiceConfig hj212, AlertsConfig alerts, SpoolConfig spool, HttpTlsConfig httpTls,
+                        HttpServerConfig http) {
+        this(mqtt, influx, topicRoot, registry, httpPort, hj212TcpPort, maxPayloadBytes, maxClockSkew, hj212, alerts,
+                spool, httpTls, http, ClusterConfig.disabled());
+    }
 
     /** With the default HTTP address and limits. */
     public IngestConfig(MqttConfig mqtt, InfluxConfig influx, String topicRoot, Path registry, int httpPort,

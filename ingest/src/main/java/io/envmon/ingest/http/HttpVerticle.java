@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
     private final HttpServerConfig config;
     private final IngestMetrics metrics;
     private final Map<String, ComponentHealth> components;
+    private final Map<String, Supplier<JsonObject>> sections;
     private final List<Consumer<Router>> apis;
     private final HttpTlsConfig tls;
     private HttpServer server;
@@ -58,6 +60,16 @@ public final class HttpVerticle extends VerticleBase {
     /** @param tls HTTPS (and client certificates) when enabled, else plain HTTP */
     public HttpVerticle(int port, HttpServerConfig config, IngestMetrics metrics, Map<String, ComponentHealth> components,
                         List<Consumer<Router>> apis, HttpTlsConfig tls) {
+        this(port, config, metrics, components, apis, tls, Map.of());
+    }
+
+    /**
+     * @param sections more blocks of {@code /health} besides {@code status} and {@code components} (the cluster's,
+     *                 docs/scale-out.md), each read at every request
+     */
+    public HttpVerticle(int port, HttpServerConfig config, IngestMetrics metrics, Map<String, ComponentHealth> components,
+                        List<Consumer<Router>> apis, HttpTlsConfig tls, Map<String, Supplier<JsonObject>> sections) {
+        this.sections = new LinkedHashMap<>(sections);
         this.port = port;
         this.config = config;
         this.metrics = metrics;
@@ -127,6 +139,7 @@ public final class HttpVerticle extends VerticleBase {
         }
         // DEGRADED (the spool holds readings) still answers 200: MQTT and InfluxDB are reachable (CONTRACT §7)
         body.put("status", !allUp ? "DOWN" : degraded ? "DEGRADED" : "UP").put("components", parts);
+        sections.forEach((name, section) -> body.put(name, section.get()));
         rc.response().setStatusCode(allUp ? 200 : 503)
                 .putHeader("Content-Type", "application/json")
                 .end(body.encodePrettily());
