@@ -22,7 +22,8 @@ import picocli.CommandLine;
 
 /**
  * End to end (docs/simulator.md, "replay" and "verify"): real mosquitto and influxd, the built ingest jar, then {@code replay} of yesterday (a
- * whole local day, minute data, batches of 10, one MQTT connection per site) of the default registry with the
+ * whole local day, minute data, batches of 60 (an hour of a point per message: the service takes fewer, larger
+ * messages faster), one MQTT connection per site) of the default registry with the
  * bad-input, enterprise-exceedance, device-faults and section-off-target scenarios, then {@code verify}: nothing
  * missing or extra, every bad message rejected with its reason (stored and dead-lettered), the alerts raised.
  */
@@ -40,7 +41,7 @@ class ReplayVerifyIT {
             CommandLine cli = new CommandLine(new SimulatorCommand());
             cli.setOut(new PrintWriter(out));
             int replay = cli.execute("replay", "--registry", ServiceUnderTest.REGISTRY.toString(),
-                    "--mqtt-url", service.mqtt.url(), "--day", yesterday.toString(), "--interval", "60s", "--batch", "10",
+                    "--mqtt-url", service.mqtt.url(), "--day", yesterday.toString(), "--interval", "60s", "--batch", "60",
                     "--scenario-dir", ServiceUnderTest.CONFIG.resolve("scenarios").toString(),
                     "--scenario", "bad-input,enterprise-exceedance,device-faults,section-off-target",
                     "--ledger", ledgerFile.toString(), "--quiet");
@@ -83,7 +84,7 @@ class ReplayVerifyIT {
             cli.setOut(new PrintWriter(out));
             int replay = cli.execute("replay", "--registry", ServiceUnderTest.REGISTRY.toString(),
                     "--mqtt-url", service.mqtt.url(), "--from", "2026-11-10T00:00:00+08:00",
-                    "--to", "2026-11-11T16:00:00+08:00", "--interval", "60s", "--batch", "10",
+                    "--to", "2026-11-11T16:00:00+08:00", "--interval", "60s", "--batch", "60",
                     "--scenario-dir", ServiceUnderTest.CONFIG.resolve("scenarios").toString(),
                     "--scenario", "integrity", "--ledger", ledgerFile.toString(), "--quiet");
             System.out.println(out);

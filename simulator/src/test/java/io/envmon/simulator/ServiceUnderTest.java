@@ -33,7 +33,10 @@ final class ServiceUnderTest implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** Starts the broker, the database and the service; returns once the service has subscribed. */
+    /**
+     * Starts the broker, the database and the service; returns once the service has subscribed (a few seconds when the
+     * machine is idle; the ceiling is for one shared with other builds).
+     */
     static ServiceUnderTest start(String clientId) {
         return start(clientId, Map.of());
     }
@@ -47,7 +50,7 @@ final class ServiceUnderTest implements AutoCloseable {
         Map<String, String> env = IngestService.env(mqtt, influx, DB, REGISTRY, clientId, httpPort);
         env.put("ENVMON_ALERT_RULES", CONFIG.resolve("alert-rules.yaml").toString());
         env.putAll(more);
-        JavaProcess ingest = IngestService.start(JAR, env, Duration.ofSeconds(30));
+        JavaProcess ingest = IngestService.start(JAR, env, Duration.ofSeconds(90));
         return new ServiceUnderTest(mqtt, influx, ingest, httpPort);
     }
 

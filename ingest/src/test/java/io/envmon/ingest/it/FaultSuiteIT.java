@@ -65,6 +65,8 @@ class FaultSuiteIT {
     FaultInjectingProxy proxy;
     Path tmpfs;
     final List<String> table = new ArrayList<>();
+    /** Each fault's counts once verified; {@link #nothingArrivesAfterAFaultWasVerified} checks them again at the end. */
+    final List<Settled> settled = new ArrayList<>();
     /**
      * Each fault's readings start at their own base, an hour apart, so no two faults share a point; days back, so
      * the alert state each restart reads back from InfluxDB stays small (the restart is part of what is measured).
@@ -126,9 +128,8 @@ class FaultSuiteIT {
             line(fault, station, from, sent, expectedRejected, notes + "; TIMED OUT");
             throw new AssertionError(e.getMessage() + "\ningest:\n" + harness.ingest.outputTail(40), e);
         }
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
-                .until(() -> stored(station, from, sent) == sent);
         long duplicated = line(fault, station, from, sent, expectedRejected, notes);
+        settled.add(new Settled(fault, station, allPoints(station), rejected(station)));
         assertEquals(0, duplicated, fault + ": duplicated");
         assertEquals(expectedRejected, rejected(station), fault + ": dead-lettered");
     }
@@ -176,8 +177,7 @@ class FaultSuiteIT {
             }
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> allPoints(station) == 2L * each && rejected(station) == each);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
-                .until(() -> allPoints(station) == 2L * each && rejected(station) == each);
+        settled.add(new Settled("clock skew", station, 2L * each, each));
         long badTimestamp = harness.count("SELECT count(detail) FROM rejected WHERE reason = 'bad_timestamp' AND topic = 'env/air/"
                 + station + "'");
         String line = String.join(" | ", "clock skew (device " + skew.plusMinutes(5).toMinutes() + " min ahead, "
@@ -382,6 +382,37 @@ class FaultSuiteIT {
         }
         assertTrue(harness.ingest.isAlive());
         harness.assertNoBlockedEventLoop();
+    }
+
+    /** A fault's points and rejected rows in InfluxDB when it was verified. */
+    record Settled(String fault, String station, long points, long rejected) {
+        boolean still(FaultSuiteIT suite) {
+            return suite.allPoints(station) == points && suite.rejected(station) == rejected;
+        }
+    }
+
+    /**
+     * Nothing arrives after a fault was verified (a late duplicate or dead letter would): every fault's points and
+     * rejected rows are still what they were then, and stay so for 2 s. Checked once, last, instead of after each
+     * fault: each earlier fault has had all the later faults' time to show a late arrival.
+     */
+    @Test
+    @Order(8)
+    void nothingArrivesAfterAFaultWasVerified() {
+        try {
+            await("nothing arrives late").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> settled.stream().allMatch(f -> f.still(this)));
+        } catch (ConditionTimeoutException e) {
+            StringBuilder changed = new StringBuilder();
+            for (Settled f : settled) {
+                if (!f.still(this)) {
+                    changed.append('\n').append(f.fault()).append(": points ").append(f.points()).append(" -> ")
+                            .append(allPoints(f.station())).append(", rejected ").append(f.rejected()).append(" -> ")
+                            .append(rejected(f.station()));
+                }
+            }
+            throw new AssertionError("rows arrived after their fault was verified:" + changed, e);
+        }
     }
 
     private static void write(Path file, String text) {

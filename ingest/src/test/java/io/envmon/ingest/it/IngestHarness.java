@@ -136,11 +136,14 @@ final class IngestHarness implements AutoCloseable {
         return startIngest(Map.of());
     }
 
-    /** Starts ingest with some settings changed, and waits until it has subscribed. */
+    /**
+     * Starts ingest with some settings changed, and waits until it has subscribed: a few seconds when the machine is
+     * idle; the ceiling is for a machine shared with other builds, where a JVM start can take half a minute.
+     */
     JavaProcess startIngest(Map<String, String> overrides) {
         Map<String, String> env = env();
         env.putAll(overrides);
-        ingest = IngestService.start(jar(), env, Duration.ofSeconds(30));
+        ingest = IngestService.start(jar(), env, Duration.ofSeconds(90));
         return ingest;
     }
 
