@@ -17,7 +17,11 @@ final class PahoErrors {
                 || code == MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS
                 || code == MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
                 || code == MqttClientException.REASON_CODE_CONNECTION_LOST
-                || code == MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR;
+                || code == MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR
+                // the broker closed the connection (stopped, restarted): the messages in flight are not lost but
+                // unsent, and go again after the reconnect
+                || code == MqttClientException.REASON_CODE_SERVER_DISCONNECTED
+                || code == MqttClientException.REASON_CODE_CLIENT_ALREADY_DISCONNECTED;
     }
 
     /** Paho's own in-flight counter is full for a moment: try again shortly. */
