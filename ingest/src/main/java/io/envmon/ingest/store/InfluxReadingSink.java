@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,14 @@ public final class InfluxReadingSink implements ReadingSink, LineSink {
     private int nextSize;
     /** Batches being written (up to {@link #maxWrites} at once: InfluxDB's latency, not its capacity, is the limit). */
     private int writing;
+    /**
+     * The point keys (measurement, tags, time) of each batch being written, sorted. A batch with a point being
+     * written already waits for that write: two writes of one point at the same time may be applied by InfluxDB in
+     * either order, and a corrected reading or an hour rated again would lose to its older value.
+     */
+    private final List<long[]> inFlightKeys = new ArrayList<>();
+    /** The next batch waits for a write in flight (a point in both); only that write's completion flushes it. */
+    private boolean waitingForInFlight;
     private final int maxWrites;
     private long timerId = -1;
     private boolean closing;
@@ -92,7 +101,7 @@ public final class InfluxReadingSink implements ReadingSink, LineSink {
         Promise<WriteOutcome> promise = Promise.promise();
         next.add(new Pending(points, promise));
         nextSize += points.size();
-        if (writing < maxWrites) {
+        if (writing < maxWrites && !waitingForInFlight) {
             if (nextSize >= batchSize) {
                 flush();
             } else if (timerId < 0) {
@@ -157,13 +166,22 @@ public final class InfluxReadingSink implements ReadingSink, LineSink {
             }
             return;
         }
+        long[] keys = keys(next);
+        if (overlapsInFlight(keys)) {
+            waitingForInFlight = true; // the write in flight flushes again when it completes
+            return;
+        }
         List<Pending> batch = next;
         next = new ArrayList<>();
         nextSize = 0;
         writing++;
+        inFlightKeys.add(keys);
         writeBatch(batch).onComplete(ar -> {
             writing--;
-            if (!next.isEmpty() && (closing || nextSize >= batchSize)) {
+            inFlightKeys.remove(keys);
+            boolean waited = waitingForInFlight;
+            waitingForInFlight = false;
+            if (!next.isEmpty() && (closing || nextSize >= batchSize || waited)) {
                 flush();
             } else if (!next.isEmpty() && timerId < 0) {
                 timerId = vertx.setTimer(flushInterval.toMillis(), id -> {
@@ -174,6 +192,39 @@ public final class InfluxReadingSink implements ReadingSink, LineSink {
                 drained.tryComplete();
             }
         });
+    }
+
+    private static long[] keys(List<Pending> batch) {
+        int n = 0;
+        for (Pending p : batch) {
+            n += p.points().size();
+        }
+        long[] keys = new long[n];
+        int i = 0;
+        for (Pending p : batch) {
+            for (StorePoint point : p.points()) {
+                keys[i++] = key(point);
+            }
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Equal for the same point; two points sharing a key by chance only wait for each other, which is harmless. */
+    private static long key(StorePoint p) {
+        long h = 31L * p.measurement().hashCode() + p.tags().hashCode();
+        return h * 0x9E3779B97F4A7C15L + p.time();
+    }
+
+    private boolean overlapsInFlight(long[] keys) {
+        for (long[] writing : inFlightKeys) {
+            for (long k : keys) {
+                if (Arrays.binarySearch(writing, k) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Writes the batch; on a data error, halves it until the bad message is alone, then goes point by point. */

@@ -187,4 +187,60 @@ class InfluxReadingSinkTest {
         assertEquals(2, most.get(), "two writes at once, never more");
         assertEquals(300, writer.stored.size());
     }
+
+    /**
+     * A point written again (a corrected reading, an hour's record rated again) while its first write is still in
+     * flight waits for it: written at the same time, InfluxDB may apply the two in either order and keep the older.
+     */
+    @Test
+    void aPointWrittenAgainWaitsForItsEarlierWriteSoTheNewerValueIsTheOneKept() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+        PointWriter slowFirst = new PointWriter() {
+            @Override
+            public void write(List<StorePoint> points) {
+                concurrent.incrementAndGet();
+                try {
+                    if (points.get(0).tags().get("station").equals("A")) {
+                        release.await();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                writer.write(points);
+                concurrent.decrementAndGet();
+            }
+
+            @Override
+            public void writeLines(LineBatch lines) {
+                throw new UnsupportedOperationException("points only here");
+            }
+
+            @Override
+            public boolean ping() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        InfluxReadingSink two = new InfluxReadingSink(vertx, slowFirst, 100, Duration.ofMillis(20),
+                Duration.ofMillis(200), new IngestMetrics(), health, 2);
+        CompletableFuture<WriteOutcome> first = onContext(() -> two.write(points("A", 100)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> concurrent.get() == 1);
+        List<StorePoint> again = new ArrayList<>(points("B", 99));
+        again.add(StorePoint.millis("air", Map.of("station", "A"), Map.of("pm25", 999.0), 1050L));
+        CompletableFuture<WriteOutcome> second = onContext(() -> two.write(again));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> concurrent.get() == 1);
+        release.countDown();
+        assertEquals(WriteOutcome.ALL_STORED, first.join());
+        assertEquals(WriteOutcome.ALL_STORED, second.join());
+        List<StorePoint> ofKey = writer.stored.stream()
+                .filter(p -> p.time() == 1050L && "A".equals(p.tags().get("station"))).toList();
+        assertEquals(999.0, ofKey.get(ofKey.size() - 1).fields().get("pm25"), "the newer value is written last");
+
+        CompletableFuture<WriteOutcome> unrelated = onContext(() -> two.write(points("C", 100)));
+        assertEquals(WriteOutcome.ALL_STORED, unrelated.join());
+    }
 }
