@@ -161,7 +161,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             EngineOutput restored;
             try {
                 AlertStateRestorer.Snapshot snapshot = restorer.read(now, depth());
-                restored = engines.adopt(0, snapshot.openAlerts(), snapshot.readings(), now);
+                // the last event of every recent alert, resolved ones too: an episode that ended within the replayed
+                // readings is then known as ended, not handed out again (a second "open", same ID)
+                restored = engines.adopt(0, snapshot.lastEvents(), snapshot.readings(), now);
             } catch (RuntimeException e) {
                 LOG.warn("alert state could not be read back from InfluxDB ({}); starting with none", e.getMessage());
                 engines.adoptEmpty(0);

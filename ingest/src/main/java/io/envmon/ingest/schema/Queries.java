@@ -76,7 +76,6 @@ public final class Queries {
         return "SELECT * FROM \"" + kind.measurement() + "\" WHERE time > " + after.toEpochMilli() + "ms";
     }
 
-    /** One point's reading rows from {@code since} on, oldest first. */
     /** The readings of several points of one kind from {@code since} on: one query for a group of reloads. */
     public static String readingsSince(List<MonitoredPoint> points, Instant since) {
         StringBuilder w = new StringBuilder();
