@@ -98,7 +98,11 @@ class ReplayVerifyIT {
             System.out.println(report.format());
             assertEquals(0, report.missing(), report.format());
             assertEquals(6, report.alerts().size(), report.format());
-            assertTrue(report.ok(), report.format());
+            // an expected alert missing was seen once in about nine runs: the service's warnings say what it did
+            assertTrue(report.ok(), () -> report.format() + "\nthe service's warnings and errors:\n"
+                    + service.ingest.output().lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                    .limit(80).collect(java.util.stream.Collectors.joining("\n"))
+                    + "\nits output's tail:\n" + service.ingest.outputTail(20));
         }
     }
 }
