@@ -147,33 +147,12 @@ class InfluxReadingSinkTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        PointWriter slow = new PointWriter() {
-            @Override
-            public void write(List<StorePoint> points) {
-                most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                writer.write(points);
-                concurrent.decrementAndGet();
-            }
-
-            @Override
-            public void writeLines(LineBatch lines) {
-                throw new UnsupportedOperationException("points only here");
-            }
-
-            @Override
-            public boolean ping() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        PointWriter slow = heldBack(points -> {
+            most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            waitFor(release);
+            writer.write(points);
+            concurrent.decrementAndGet();
+        });
         InfluxReadingSink two = new InfluxReadingSink(vertx, slow, 100, Duration.ofMillis(20), Duration.ofMillis(200),
                 new IngestMetrics(), health, 2);
         CompletableFuture<WriteOutcome> first = onContext(() -> two.write(points("A", 100)));
@@ -196,35 +175,14 @@ class InfluxReadingSinkTest {
     void aPointWrittenAgainWaitsForItsEarlierWriteSoTheNewerValueIsTheOneKept() {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
-        PointWriter slowFirst = new PointWriter() {
-            @Override
-            public void write(List<StorePoint> points) {
-                concurrent.incrementAndGet();
-                try {
-                    if (points.get(0).tags().get("station").equals("A")) {
-                        release.await();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                writer.write(points);
-                concurrent.decrementAndGet();
+        PointWriter slowFirst = heldBack(points -> {
+            concurrent.incrementAndGet();
+            if (points.get(0).tags().get("station").equals("A")) {
+                waitFor(release);
             }
-
-            @Override
-            public void writeLines(LineBatch lines) {
-                throw new UnsupportedOperationException("points only here");
-            }
-
-            @Override
-            public boolean ping() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+            writer.write(points);
+            concurrent.decrementAndGet();
+        });
         InfluxReadingSink two = new InfluxReadingSink(vertx, slowFirst, 100, Duration.ofMillis(20),
                 Duration.ofMillis(200), new IngestMetrics(), health, 2);
         CompletableFuture<WriteOutcome> first = onContext(() -> two.write(points("A", 100)));
@@ -242,5 +200,37 @@ class InfluxReadingSinkTest {
 
         CompletableFuture<WriteOutcome> unrelated = onContext(() -> two.write(points("C", 100)));
         assertEquals(WriteOutcome.ALL_STORED, unrelated.join());
+    }
+
+    /** A writer of points only, doing {@code write} (which may wait on a latch the test releases). */
+    static PointWriter heldBack(java.util.function.Consumer<List<StorePoint>> write) {
+        return new PointWriter() {
+            @Override
+            public void write(List<StorePoint> points) {
+                write.accept(points);
+            }
+
+            @Override
+            public void writeLines(LineBatch lines) {
+                throw new UnsupportedOperationException("points only here");
+            }
+
+            @Override
+            public boolean ping() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    static void waitFor(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
