@@ -7,6 +7,7 @@ import io.envmon.ingest.alerts.AlertBacklog;
 import io.envmon.ingest.cluster.AlertRouter;
 import io.envmon.ingest.cluster.ClusterCoordinator;
 import io.envmon.ingest.cluster.HazelcastPublishedEvents;
+import io.envmon.ingest.cluster.HazelcastUnitLeases;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.json.JsonObject;
 import io.envmon.ingest.alerts.AlertBoard;
@@ -14,6 +15,7 @@ import io.envmon.ingest.alerts.AlertNotifier;
 import io.envmon.ingest.alerts.AlertOutlet;
 import io.envmon.ingest.alerts.AlertStateRestorer;
 import io.envmon.ingest.alerts.AlertVerticle;
+import io.envmon.ingest.alerts.UnitHandover;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
@@ -83,6 +85,11 @@ public final class IngestWiring {
      * other instances stored, and the alert rows the previous owner wrote, to be written (docs/scale-out.md).
      */
     static final Duration SETTLE = Duration.ofSeconds(2);
+    /**
+     * In a cluster, how long a unit taken over waits for its previous owner, still alive, to give it up before it is
+     * taken anyway: a release comes within a second or two, unless that instance hangs (docs/scale-out.md#handover).
+     */
+    static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final Context ingest;
@@ -183,8 +190,8 @@ public final class IngestWiring {
             EngineSet engines = EngineSet.partitioned(cluster::unitOf, cluster::unitOf,
                     unit -> new AlertEngine(registry, files.rules(), p -> cluster.unitOf(p) == unit));
             alerts = new AlertVerticle(engines, engine::restoreDepth, restorer, board, outlet, config.alerts().tick(),
-                    clock, metrics.meterRegistry(), backlog, SETTLE);
-            alerts.publishedEvents(new HazelcastPublishedEvents(hazelcast));
+                    clock, metrics.meterRegistry(), backlog, new UnitHandover(SETTLE, HANDOVER_PATIENCE,
+                            new HazelcastUnitLeases(hazelcast), new HazelcastPublishedEvents(hazelcast)));
             cluster.onChange(alerts::reassign);
             AlertRouter routing = new AlertRouter(vertx, cluster, alerts, metrics.meterRegistry());
             recorder.addListener(routing);

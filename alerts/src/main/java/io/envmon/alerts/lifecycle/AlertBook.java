@@ -78,8 +78,9 @@ public final class AlertBook {
             }
             if (newer.isEmpty() && !episode.transitions().isEmpty()) {
                 Transition last = episode.transitions().get(episode.transitions().size() - 1);
+                // a resolved alert has no level: a restored one reads its rank from its clearing value
                 if (last.state() != entry.lastTransitionState() || last.severity() != entry.last.severity()
-                        || last.rank() != entry.rank) {
+                        || last.state() != AlertState.RESOLVED && last.rank() != entry.rank) {
                     out.add(publish(entry, last, series, later(last.cause().at(), entry.lastAt)));
                 }
             }

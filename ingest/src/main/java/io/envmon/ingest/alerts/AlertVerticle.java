@@ -58,6 +58,8 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private static final Logger LOG = LoggerFactory.getLogger(AlertVerticle.class);
     /** The durable spool's gauge of records not yet drained into InfluxDB (SpoolMetrics). */
     static final String SPOOL_RECORDS = "envmon.spool.records";
+    /** How often a gained unit asks again for the lease its previous owner holds. */
+    private static final Duration LEASE_POLL = Duration.ofMillis(200);
 
     private final EngineSet engines;
     private final Function<SiteKind, Duration> restoreDepth;
@@ -75,14 +77,17 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /** Set at shutdown: queued readings are skipped, the next start evaluates them from InfluxDB. */
     private volatile boolean stopping;
     private long timer = -1;
-    /** In a cluster: how long a gained unit waits before it is read back (docs/scale-out.md); null: one instance. */
-    private final Duration settle;
+    /** In a cluster: how units are taken over and handed on (docs/scale-out.md#handover); null: one instance. */
+    private final UnitHandover handover;
     /** In a cluster: the units this instance owns, as the cluster last said (any thread writes, the context reads). */
     private volatile Set<Integer> owned = Set.of();
     /** Units owned and not yet rebuilt, with the readings that came for them meanwhile; on this context only. */
-    private final Map<Integer, List<PointReading>> pending = new HashMap<>();
-    private PublishedEvents published;
+    private final Map<Integer, GainedUnit> pending = new HashMap<>();
+    /** Whether {@link #adoptPending} is due on a timer; on this context only. */
+    private boolean adoptDue;
     private Counter rebuilds;
+    private Counter forcedTakeovers;
+    private Timer handoverTime;
     private Counter notOwned;
     private Timer rebuildTime;
     private GroupedReloads reloadReader;
@@ -108,17 +113,16 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     /**
      * @param engines      the engines, one per unit
      * @param restoreDepth how far back a kind's readings are read back ({@link AlertEngine#restoreDepth})
-     * @param settle       null for one instance (one unit, {@code 0}, restored at start); in a cluster, how long a
-     *                     gained unit waits before it is read back, for what other instances stored and wrote meanwhile
-     *                     to reach InfluxDB
+     * @param handover     null for one instance (one unit, {@code 0}, restored at start); in a cluster, how units
+     *                     are taken over and handed on
      */
     public AlertVerticle(EngineSet engines, Function<SiteKind, Duration> restoreDepth, AlertStateRestorer restorer,
                          AlertBoard board, AlertOutlet outlet, Duration tick, Clock clock, MeterRegistry meters,
-                         AlertBacklog backlog, Duration settle) {
+                         AlertBacklog backlog, UnitHandover handover) {
         this.queued = backlog;
         this.engines = engines;
         this.restoreDepth = restoreDepth;
-        this.settle = settle;
+        this.handover = handover;
         this.restorer = restorer;
         this.board = board;
         this.outlet = outlet;
@@ -135,7 +139,12 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
         meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
         meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);
-        if (settle != null) {
+        if (handover != null) {
+            forcedTakeovers = Counter.builder("envmon.cluster.handover.forced").description("Units taken over "
+                    + "without their previous owner giving them up in time (an alert may have been handed out twice)")
+                    .register(meters);
+            handoverTime = Timer.builder("envmon.cluster.handover").description("From a unit gained to its "
+                    + "evaluation here: the settle delay, the wait for the previous owner, the rebuild").register(meters);
             rebuilds = Counter.builder("envmon.cluster.rebuilds").description("Units (partitions) taken over and "
                     + "rebuilt from InfluxDB, and units kept whose points were re-read after an instance left")
                     .register(meters);
@@ -156,7 +165,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     @Override
     public Future<?> start() {
         reloadReader = new GroupedReloads(vertx, restorer, this::reloaded, this::reloadFailed);
-        if (settle == null) {
+        if (handover == null) {
             Instant now = clock.instant();
             EngineOutput restored;
             try {
@@ -176,14 +185,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         // in a cluster the board is ready once the first ownership is applied (reassign)
         // a unit the cluster moved away is not ticked while its release waits behind queued readings
         timer = vertx.setPeriodic(tick.toMillis(), id -> engines.onTick(clock.instant(),
-                        unit -> settle == null || owned.contains(unit))
+                        unit -> handover == null || owned.contains(unit))
                 .forEach(out -> emit(out, AlertOutlet.NOT_FROM_A_READING)));
         return Future.succeededFuture();
-    }
-
-    /** In a cluster: where each event is recorded before it is handed out (set before the deployment). */
-    public void publishedEvents(PublishedEvents events) {
-        this.published = events;
     }
 
     private Map<SiteKind, Duration> depth() {
@@ -196,10 +200,11 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
 
     /**
      * In a cluster, from any thread: this instance now owns {@code units}. At once, readings for other units are no
-     * longer evaluated here; then, on this context, units lost are dropped (and their alerts leave the board), units
-     * gained wait {@code settle} and are rebuilt from InfluxDB (the readings that arrive meanwhile are kept for them),
-     * and, when {@code memberLeft}, every unit kept re-reads its points' stored readings: an instance that died may
-     * have stored readings of them without handing them over (docs/scale-out.md).
+     * longer evaluated here; then, on this context, units lost are dropped (their alerts leave the board and their
+     * leases are given up), units gained are rebuilt from InfluxDB once they have settled and their previous owner has
+     * given them up (the readings that arrive meanwhile are kept for them), and, when {@code memberLeft}, every unit
+     * kept re-reads its points' stored readings: an instance that died may have stored readings of them without
+     * handing them over (docs/scale-out.md#handover).
      */
     public void reassign(Set<Integer> units, boolean memberLeft) {
         owned = Set.copyOf(units);
@@ -212,6 +217,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             if (!now.contains(unit)) {
                 engines.release(unit);
                 board.forget(e -> engines.unitOf(e) == unit);
+                giveUp(unit); // after its last evaluation here: the next owner may start
             }
         }
         pending.keySet().removeIf(u -> !now.contains(u));
@@ -221,41 +227,99 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                 emit(engines.reloadEveryPoint(unit), AlertOutlet.NOT_FROM_A_READING);
             }
         }
-        boolean gained = false;
         for (Integer unit : now) {
             if (!engines.has(unit) && !pending.containsKey(unit)) {
-                pending.put(unit, new ArrayList<>());
-                gained = true;
+                pending.put(unit, new GainedUnit(System.nanoTime()));
             }
         }
-        if (gained) {
-            vertx.setTimer(Math.max(1, settle.toMillis()), id -> adoptPending());
-        } else if (pending.isEmpty()) {
+        if (!pending.isEmpty()) {
+            adoptLater(handover.settle());
+        } else {
             board.markReady();
         }
     }
 
-    /** Rebuilds the units gained, from one read of InfluxDB (blocking: this is a worker context). */
+    private void giveUp(int unit) {
+        try {
+            handover.leases().giveUp(unit);
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: unit {} not given up ({}); its next owner takes it over after {}", unit,
+                    e.getMessage(), handover.patience());
+        }
+    }
+
+    private void adoptLater(Duration delay) {
+        if (!adoptDue) {
+            adoptDue = true;
+            vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+                adoptDue = false;
+                adoptPending();
+            });
+        }
+    }
+
+    /**
+     * Rebuilds the units gained that have settled and whose lease this instance could take, from one read of
+     * InfluxDB and the cluster's record of handed-out events (blocking: this is a worker context), read after the
+     * leases were taken: the previous owner's last events are in it. The others are tried again shortly.
+     */
     private void adoptPending() {
         if (stopping || pending.isEmpty()) {
             return;
         }
         long t0 = System.nanoTime();
+        List<Integer> free = new ArrayList<>();
+        pending.forEach((unit, gained) -> {
+            if (owned.contains(unit) && gained.settled(t0, handover.settle()) && mayTake(unit, gained, t0)) {
+                free.add(unit);
+            }
+        });
+        if (!free.isEmpty()) {
+            adopt(free, t0);
+        }
+        if (!pending.isEmpty()) {
+            adoptLater(LEASE_POLL);
+        } else {
+            board.markReady();
+        }
+    }
+
+    private boolean mayTake(int unit, GainedUnit gained, long now) {
+        try {
+            if (handover.leases().tryTake(unit)) {
+                return true;
+            }
+            if (now - gained.since() < handover.patience().toNanos()) {
+                if (!gained.waitLogged) {
+                    gained.waitLogged = true;
+                    LOG.info("cluster: unit {} waits for {} to give it up", unit, handover.leases().holder(unit));
+                }
+                return false;
+            }
+            LOG.warn("cluster: unit {} not given up by {} within {}; taken over (an alert it hands out meanwhile may "
+                    + "be handed out twice)", unit, handover.leases().holder(unit), handover.patience());
+            handover.leases().takeOver(unit);
+            forcedTakeovers.increment();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: the lease of unit {} could not be read ({}); trying again", unit, e.getMessage());
+            return false;
+        }
+    }
+
+    private void adopt(List<Integer> units, long t0) {
         Instant now = clock.instant();
         AlertStateRestorer.Snapshot snapshot;
         try {
             snapshot = restorer.read(now, depth());
         } catch (RuntimeException e) {
             LOG.warn("cluster: the state of {} units could not be read back from InfluxDB ({}); they start empty",
-                    pending.size(), e.getMessage());
+                    units.size(), e.getMessage());
             snapshot = null;
         }
         int points = 0;
-        for (Integer unit : new ArrayList<>(pending.keySet())) {
-            List<PointReading> waiting = pending.remove(unit);
-            if (!owned.contains(unit)) {
-                continue;
-            }
+        for (Integer unit : units) {
+            GainedUnit gained = pending.remove(unit);
             EngineOutput restored = EngineOutput.EMPTY;
             if (snapshot == null) {
                 engines.adoptEmpty(unit);
@@ -264,19 +328,42 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             }
             engines.openAlerts(unit).forEach(board::record);
             emit(restored, AlertOutlet.NOT_FROM_A_READING);
-            for (PointReading pr : waiting) {
+            for (PointReading pr : gained.waiting()) {
                 EngineOutput out = engines.onReading(pr.point(), pr.reading(), clock.instant());
                 if (out != null) {
                     emit(out, AlertOutlet.NOT_FROM_A_READING);
                 }
             }
             rebuilds.increment();
-            points += waiting.size();
+            handoverTime.record(System.nanoTime() - gained.since(), TimeUnit.NANOSECONDS);
+            points += gained.waiting().size();
         }
         rebuildTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         LOG.info("cluster: now evaluating {} units ({} readings that came meanwhile taken in) in {} ms",
                 engines.units().size(), points, (System.nanoTime() - t0) / 1_000_000);
-        board.markReady();
+    }
+
+    /** A unit gained and not yet evaluated here: since when, and the readings that came for it meanwhile. */
+    private static final class GainedUnit {
+        private final long since;
+        private final List<PointReading> waiting = new ArrayList<>();
+        private boolean waitLogged;
+
+        GainedUnit(long since) {
+            this.since = since;
+        }
+
+        long since() {
+            return since;
+        }
+
+        List<PointReading> waiting() {
+            return waiting;
+        }
+
+        boolean settled(long now, Duration settle) {
+            return now - since >= settle.toNanos();
+        }
     }
 
     /** Called on the ingest context: queues the readings for the engine's context and returns. */
@@ -313,14 +400,14 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      * on its way through the previous owner's sink, or lost with it).
      */
     private List<AlertEvent> lastEvents(List<AlertEvent> stored) {
-        if (published == null) {
+        if (handover == null) {
             return stored;
         }
         Map<String, AlertEvent> last = new HashMap<>();
         stored.forEach(e -> last.put(e.id(), e));
         List<AlertEvent> recent;
         try {
-            recent = published.recent();
+            recent = handover.published().recent();
         } catch (RuntimeException e) {
             LOG.warn("cluster: the alert events handed out recently could not be read ({})", e.getMessage());
             recent = List.of();
@@ -345,14 +432,14 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      * backlog queued before a unit moved is not evaluated here while its new owner already does.
      */
     private boolean owns(MonitoredPoint point) {
-        return settle == null || owned.contains(engines.unitOf(point));
+        return handover == null || owned.contains(engines.unitOf(point));
     }
 
     /** In a cluster: a reading for a unit not (yet) rebuilt waits for it; one for a unit not owned is left out. */
     private void notHeld(MonitoredPoint point, Reading reading) {
-        List<PointReading> waiting = pending.get(engines.unitOf(point));
-        if (waiting != null) {
-            waiting.add(new PointReading(point, reading));
+        GainedUnit gained = pending.get(engines.unitOf(point));
+        if (gained != null) {
+            gained.waiting().add(new PointReading(point, reading));
         } else if (notOwned != null) {
             notOwned.increment();
         }
@@ -407,15 +494,18 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         if (reloadReader != null) {
             reloadReader.close();
         }
+        if (handover != null) {
+            engines.units().forEach(this::giveUp); // nothing is evaluated here any more: the next owners need not wait
+        }
         outlet.close();
         return Future.succeededFuture();
     }
 
     /** On this context: the board first (the API sees the engine's view at once), then the I/O and any reloads. */
     private void emit(EngineOutput out, long storedAt) {
-        if (published != null && !out.events().isEmpty()) {
+        if (handover != null && !out.events().isEmpty()) {
             try {
-                published.record(out.events());
+                handover.published().record(out.events());
             } catch (RuntimeException e) {
                 LOG.warn("cluster: alert events not recorded in the cluster ({}); an instance taking their units over "
                         + "may hand them out again", e.getMessage());
