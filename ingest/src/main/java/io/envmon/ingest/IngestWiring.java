@@ -1,24 +1,27 @@
 package io.envmon.ingest;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.envmon.alerts.engine.AlertEngine;
 import io.envmon.alerts.engine.EngineSet;
 import io.envmon.alerts.engine.EvaluationGroups;
+import io.envmon.ingest.alerts.AlertAcknowledger;
 import io.envmon.ingest.alerts.AlertBacklog;
-import io.envmon.ingest.cluster.AlertRouter;
-import io.envmon.ingest.cluster.ClusterCoordinator;
-import io.envmon.ingest.cluster.HazelcastPublishedEvents;
-import io.envmon.ingest.cluster.HazelcastUnitLeases;
-import com.hazelcast.core.HazelcastInstance;
-import io.vertx.core.json.JsonObject;
 import io.envmon.ingest.alerts.AlertBoard;
 import io.envmon.ingest.alerts.AlertNotifier;
 import io.envmon.ingest.alerts.AlertOutlet;
 import io.envmon.ingest.alerts.AlertStateRestorer;
 import io.envmon.ingest.alerts.AlertVerticle;
+import io.envmon.ingest.alerts.OpenAlerts;
 import io.envmon.ingest.alerts.UnitHandover;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.alerts.webhook.WebhookAlertNotifier;
 import io.envmon.ingest.alerts.webhook.WebhookConfig;
+import io.envmon.ingest.cluster.AlertRouter;
+import io.envmon.ingest.cluster.ClusterAlerts;
+import io.envmon.ingest.cluster.ClusterCoordinator;
+import io.envmon.ingest.cluster.ClusterRuntime;
+import io.envmon.ingest.cluster.HazelcastPublishedEvents;
+import io.envmon.ingest.cluster.HazelcastUnitLeases;
 import io.envmon.ingest.config.CertificateExpiries;
 import io.envmon.ingest.config.ConfigException;
 import io.envmon.ingest.config.IngestConfig;
@@ -44,12 +47,13 @@ import io.envmon.ingest.store.ReadingSink;
 import io.envmon.ingest.store.spool.Spool;
 import io.envmon.model.registry.Registry;
 import io.vertx.core.Context;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,8 +104,7 @@ public final class IngestWiring {
     private final IngestService service;
     private final Optional<Hj212GatewayVerticle> gateway;
     /** Present when the instance runs in a cluster (docs/scale-out.md). */
-    private final Optional<ClusterCoordinator> coordinator;
-    private final Optional<AlertRouter> router;
+    private final Optional<ClusterRuntime> cluster;
     /** Deployment IDs of the verticles started so far, for the stop. */
     private final Map<Deployable, String> deployed = new ConcurrentHashMap<>();
 
@@ -177,33 +180,39 @@ public final class IngestWiring {
                 engine::bureauOnly, metrics.meterRegistry());
         AlertStateRestorer restorer = new AlertStateRestorer(writer, registry);
         Map<String, Supplier<JsonObject>> healthSections = new LinkedHashMap<>();
+        OpenAlerts openAlerts;
+        AlertAcknowledger acknowledger;
         if (hazelcast == null) {
             alerts = new AlertVerticle(engine, restorer, board, outlet, config.alerts().tick(), clock,
                     metrics.meterRegistry(), backlog);
             recorder.addListener(alerts);
-            coordinator = Optional.empty();
-            router = Optional.empty();
+            cluster = Optional.empty();
+            openAlerts = board;
+            acknowledger = alerts;
         } else {
             // each instance evaluates the units (partitions) it owns; a stored reading goes to its point's owner
-            ClusterCoordinator cluster = new ClusterCoordinator(vertx, hazelcast, registry,
+            ClusterCoordinator coordinator = new ClusterCoordinator(vertx, hazelcast, registry,
                     new EvaluationGroups(registry, files.rules()), clock, metrics.meterRegistry());
-            EngineSet engines = EngineSet.partitioned(cluster::unitOf, cluster::unitOf,
-                    unit -> new AlertEngine(registry, files.rules(), p -> cluster.unitOf(p) == unit));
+            EngineSet engines = EngineSet.partitioned(coordinator::unitOf, coordinator::unitOf,
+                    unit -> new AlertEngine(registry, files.rules(), p -> coordinator.unitOf(p) == unit));
             alerts = new AlertVerticle(engines, engine::restoreDepth, restorer, board, outlet, config.alerts().tick(),
                     clock, metrics.meterRegistry(), backlog, new UnitHandover(SETTLE, HANDOVER_PATIENCE,
                             new HazelcastUnitLeases(hazelcast), new HazelcastPublishedEvents(hazelcast)));
-            cluster.onChange(alerts::reassign);
-            AlertRouter routing = new AlertRouter(vertx, cluster, alerts, metrics.meterRegistry());
+            coordinator.onChange(alerts::reassign);
+            AlertRouter routing = new AlertRouter(vertx, coordinator, alerts, metrics.meterRegistry());
             recorder.addListener(routing);
-            components.put("cluster", cluster.health());
-            healthSections.put("cluster", cluster::healthJson);
-            coordinator = Optional.of(cluster);
-            router = Optional.of(routing);
+            components.put("cluster", coordinator.health());
+            healthSections.put("cluster", coordinator::healthJson);
+            // the API answers for the whole cluster, whichever instance a load balancer picks
+            ClusterAlerts everyones = new ClusterAlerts(vertx, hazelcast, board, alerts, metrics.meterRegistry());
+            cluster = Optional.of(new ClusterRuntime(coordinator, routing, everyones));
+            openAlerts = everyones;
+            acknowledger = everyones;
         }
 
         Supplier<List<DeliveryRecord>> deliveries = notifier instanceof WebhookAlertNotifier hooks
                 ? hooks::recentDeliveries : List::of;
-        HttpApi api = new HttpApi(vertx, board, alerts, writer, registry, files.tokens(), deliveries,
+        HttpApi api = new HttpApi(vertx, board, openAlerts, acknowledger, writer, registry, files.tokens(), deliveries,
                 files.rules(), config.http(), metrics.meterRegistry());
         ConsoleResource console = new ConsoleResource(vertx); // unpacks its files here, off the event loop
         // the console after the API, so that /api/... never reaches it (docs/console.md)
@@ -251,8 +260,7 @@ public final class IngestWiring {
                 .compose(v -> deploy(http, new DeploymentOptions()))
                 .compose(v -> deploy(alerts, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
                 .compose(v -> {
-                    router.ifPresent(r -> r.start(ingest));
-                    coordinator.ifPresent(ClusterCoordinator::start);
+                    cluster.ifPresent(c -> c.start(ingest));
                     return Future.<Void>succeededFuture();
                 })
                 .compose(v -> onIngest(service::start))
@@ -270,8 +278,7 @@ public final class IngestWiring {
         undeploy(gateway.orElse(null), SHUTDOWN_TIMEOUT, "stopping the HJ 212 gateway: {}; frames not yet stored were "
                 + "not answered, devices resend");
         alerts.stopEvaluating();
-        coordinator.ifPresent(ClusterCoordinator::stop);
-        router.ifPresent(AlertRouter::stop);
+        cluster.ifPresent(ClusterRuntime::stop);
         // one deadline for the source, the alert runtime and the sink: the sink stays open while the others finish
         Future<Void> ingestStopped = onIngest(service::drain)
                 .eventually(() -> undeployed(alerts))

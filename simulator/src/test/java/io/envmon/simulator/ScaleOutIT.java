@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three ingest processes in a cluster (docs/scale-out.md) on one real Mosquitto with a shared subscription and one
@@ -63,6 +64,10 @@ class ScaleOutIT {
     private final JavaProcess[] ingest = new JavaProcess[INSTANCES];
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> figures = new ArrayList<>();
+    private static final String BUREAU = "scale-out-bureau-token-0123456789";
+    @TempDir
+    Path tmp;
+    private Path tokens;
 
     @AfterEach
     void stop() {
@@ -78,6 +83,8 @@ class ScaleOutIT {
     @Test
     void threeInstancesShareTheReadingsAndTheAlertsAndOneKilledLosesNothingAndDoublesNothing() throws Exception {
         influx.createDatabase(DB);
+        tokens = tmp.resolve("tokens.yaml");
+        Files.writeString(tokens, "bureau:\n  - {name: duty-officer, token: " + BUREAU + "}\n");
         for (int i = 0; i < INSTANCES; i++) {
             httpPorts[i] = FreePorts.next();
             clusterPorts[i] = FreePorts.next();
@@ -150,7 +157,6 @@ class ScaleOutIT {
                 opens.merge(e.get("id").asText(), 1, Integer::sum);
             }
         }
-        alerts.close();
         JsonNode led = JSON.readTree(ledger.toFile());
         List<String> expected = new ArrayList<>();
         led.get("expectedAlerts").forEach(a -> expected.add(a.get("kind").asText() + " " + a.get("site").asText() + " "
@@ -189,6 +195,97 @@ class ScaleOutIT {
             pointsOwned += cluster(i).get("pointsOwned").asInt();
         }
         assertEquals(207, pointsOwned, "every point evaluated by exactly one instance");
+
+        // the API answers for the whole cluster, whichever instance is asked (docs/scale-out.md)
+        List<String> seen = new ArrayList<>(); // the last differences, for the failure's message
+        try {
+            await("each instance lists every open alert of the cluster").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        seen.clear();
+                        Set<String> published = openByTopic(alerts);
+                        for (int i = 0; i < INSTANCES; i++) {
+                            Set<String> listed = openByApi(i);
+                            if (!published.equals(listed)) {
+                                Set<String> extra = new java.util.TreeSet<>(listed);
+                                extra.removeAll(published);
+                                Set<String> missing = new java.util.TreeSet<>(published);
+                                missing.removeAll(listed);
+                                seen.add("instance " + i + " lists " + listed.size() + " of " + published.size()
+                                        + " (unanswered: " + api(i, "GET", "/api/alerts?limit=1", null).headers()
+                                        .firstValue("X-Envmon-Unanswered").orElse("none") + ", its log: "
+                                        + ingest[i].output().lines().filter(l -> l.contains("did not list"))
+                                        .reduce((x, y) -> y).orElse("-") + ")"
+                                        + "; missing " + describe(missing, labels, history) + "; not open on the topic "
+                                        + describe(extra, labels, history));
+                            }
+                        }
+                        return seen.isEmpty();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(String.join("\n", seen), e);
+        }
+        JsonNode alert = JSON.readTree(api(0, "GET", "/api/alerts?limit=1000", null).body()).get(0);
+        int owner = ownerOf(alert);
+        int asked = (owner + 1) % INSTANCES;
+        String id = alert.get("id").asText();
+        HttpResponse<String> ack = api(asked, "POST", "/api/alerts/" + id + "/ack", "{\"by\": \"scale-out-it\"}");
+        assertEquals(200, ack.statusCode(), "acknowledged through instance " + asked + ", evaluated by " + owner
+                + ": " + ack.body());
+        assertEquals("scale-out-it", JSON.readTree(ack.body()).get("acknowledgedBy").asText());
+        await("the acknowledgement published by the alert's instance").atMost(Duration.ofSeconds(10)).until(() ->
+                alerts.messages("env/alerts/#").stream().anyMatch(m -> m.payload().contains(id)
+                        && m.payload().contains("\"acknowledgedBy\":\"scale-out-it\"")));
+        alerts.close();
+    }
+
+    private static String describe(Set<String> ids, Map<String, String> labels, Map<String, List<String>> history) {
+        return ids.stream().limit(10).map(id -> id + " (" + labels.get(id) + ": " + history.get(id) + ")")
+                .collect(Collectors.joining(", ", "[", ids.size() > 10 ? ", ...]" : "]"));
+    }
+
+    /** The alerts whose last event on the alert topics is not "resolved". */
+    private static Set<String> openByTopic(MqttTestClient client) throws IOException {
+        Map<String, JsonNode> last = new HashMap<>();
+        for (MqttTestClient.Received m : client.messages("env/alerts/#")) {
+            JsonNode e = JSON.readTree(m.payload());
+            JsonNode known = last.get(e.get("id").asText());
+            if (known == null || Instant.parse(e.get("ts").asText()).compareTo(Instant.parse(known.get("ts").asText()))
+                    >= 0) {
+                last.put(e.get("id").asText(), e);
+            }
+        }
+        return last.values().stream().filter(e -> !"resolved".equals(e.get("state").asText()))
+                .map(e -> e.get("id").asText()).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private Set<String> openByApi(int i) throws IOException, InterruptedException {
+        HttpResponse<String> r = api(i, "GET", "/api/alerts?limit=1000", null);
+        if (r.statusCode() != 200) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.TreeSet<>();
+        JSON.readTree(r.body()).forEach(e -> ids.add(e.get("id").asText()));
+        return ids;
+    }
+
+    /** The instance that evaluates an alert: the one owning its evaluation group (the default rules' groups). */
+    private int ownerOf(JsonNode alert) {
+        String kind = alert.get("kind").asText();
+        String group = kind.equals("water") ? "water/" + alert.get("site").asText() : kind;
+        for (int i = 0; i < INSTANCES; i++) {
+            if (strings(cluster(i).get("groupsOwned")).contains(group)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no instance owns " + group);
+    }
+
+    private HttpResponse<String> api(int i, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts[i] + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + BUREAU)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, String> env(int i) {
@@ -202,6 +299,7 @@ class ScaleOutIT {
         env.put("ENVMON_CLUSTER_FAILURE_TIMEOUT", "5s");
         env.put("ENVMON_MQTT_SHARE_GROUP", "envmon");
         env.put("ENVMON_ALERT_RULES", registry().getParent().resolve("alert-rules.yaml").toString());
+        env.put("ENVMON_API_TOKENS", tokens.toString());
         env.putIfAbsent("ENVMON_JAVA_OPTS", "-Xmx384m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
         return env;
     }

@@ -77,6 +77,16 @@ public record AlertEvent(String id, String kind, String site, String point, Stri
         return acknowledgedBy != null;
     }
 
+    /**
+     * Whether this event of an alert comes after {@code other}, of the same alert: later, or at the same time and
+     * further on (open, escalated, resolved), or the acknowledged copy of the same state.
+     */
+    public boolean isAfter(AlertEvent other) {
+        int byTime = ts.compareTo(other.ts);
+        return byTime > 0 || byTime == 0 && (state.ordinal() > other.state.ordinal()
+                || state == other.state && acknowledgedAt != null && other.acknowledgedAt == null);
+    }
+
     /** A copy acknowledged by {@code by} at {@code at}, stamped {@code at}. */
     public AlertEvent acknowledged(String by, Instant at) {
         return new AlertEvent(id, kind, site, point, rule, severity, state, parameter, value, threshold, unit, window,

@@ -1,6 +1,7 @@
 package io.envmon.ingest.alerts;
 
 import io.envmon.alerts.event.AlertEvent;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
  * the engine's context; anyone reads it from any thread. It is ready once the engine's state has been read back
  * from InfluxDB: until then the list would be empty for the wrong reason, and the API answers 503 instead.
  */
-public final class AlertBoard {
+public final class AlertBoard implements OpenAlerts {
 
     private final Map<String, AlertEvent> open = new ConcurrentHashMap<>();
     private final Predicate<AlertEvent> bureauOnly;
@@ -49,10 +50,16 @@ public final class AlertBoard {
     }
 
     /** Open and escalated alerts, newest first. */
-    public List<AlertEvent> openAlerts() {
+    public List<AlertEvent> newestFirst() {
         List<AlertEvent> list = new ArrayList<>(open.values());
         list.sort(Comparator.comparing(AlertEvent::ts).reversed());
         return list;
+    }
+
+    /** This instance's open alerts: all of them, when it is the only one. */
+    @Override
+    public Future<Answer> openAlerts() {
+        return Future.succeededFuture(new Answer(newestFirst(), List.of()));
     }
 
     public Optional<AlertEvent> openAlert(String id) {

@@ -414,17 +414,11 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         }
         for (AlertEvent e : recent) {
             AlertEvent known = last.get(e.id());
-            if (known == null || later(e, known)) {
+            if (known == null || e.isAfter(known)) {
                 last.put(e.id(), e);
             }
         }
         return List.copyOf(last.values());
-    }
-
-    private static boolean later(AlertEvent a, AlertEvent b) {
-        int byTime = a.ts().compareTo(b.ts());
-        return byTime > 0 || byTime == 0 && (a.state().ordinal() > b.state().ordinal()
-                || a.state() == b.state() && a.acknowledgedAt() != null && b.acknowledgedAt() == null);
     }
 
     /**

@@ -31,11 +31,11 @@ class AlertBoardTest {
         board.record(air("a", "S01", AlertState.OPEN, T0));
         board.record(air("b", "S02", AlertState.OPEN, T0.plusSeconds(3600)));
         board.record(air("a", "S01", AlertState.ESCALATED, T0.plusSeconds(7200)));
-        assertEquals(List.of("a", "b"), board.openAlerts().stream().map(AlertEvent::id).toList());
+        assertEquals(List.of("a", "b"), board.newestFirst().stream().map(AlertEvent::id).toList());
         assertEquals(AlertState.ESCALATED, board.openAlert("a").orElseThrow().state());
 
         board.record(air("b", "S02", AlertState.RESOLVED, T0.plusSeconds(10_800)));
-        assertEquals(List.of("a"), board.openAlerts().stream().map(AlertEvent::id).toList());
+        assertEquals(List.of("a"), board.newestFirst().stream().map(AlertEvent::id).toList());
         assertTrue(board.openAlert("b").isEmpty());
         assertEquals(1, board.size());
     }

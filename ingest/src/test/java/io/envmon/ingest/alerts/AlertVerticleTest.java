@@ -98,7 +98,7 @@ class AlertVerticleTest {
         assertFalse(board.isReady(), "built, not started: the API answers 503");
         deploy();
         assertTrue(board.isReady());
-        assertEquals(List.of("a1"), board.openAlerts().stream().map(AlertEvent::id).toList());
+        assertEquals(List.of("a1"), board.newestFirst().stream().map(AlertEvent::id).toList());
     }
 
     @Test

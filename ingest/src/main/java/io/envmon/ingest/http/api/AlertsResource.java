@@ -13,6 +13,7 @@ import io.envmon.alerts.event.AlertEventCodec;
 import io.envmon.alerts.event.Severity;
 import io.envmon.ingest.alerts.AlertAcknowledger;
 import io.envmon.ingest.alerts.AlertBoard;
+import io.envmon.ingest.alerts.OpenAlerts;
 import io.envmon.ingest.alerts.system.SystemConditions;
 import io.envmon.ingest.schema.AlertRows;
 import io.envmon.ingest.schema.Queries;
@@ -21,6 +22,7 @@ import io.envmon.model.SiteIds;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.Registry;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -42,6 +44,8 @@ import java.util.stream.Collectors;
  */
 final class AlertsResource {
 
+    /** Header of an open-alerts answer some cluster members did not contribute to: their member IDs. */
+    static final String UNANSWERED = "X-Envmon-Unanswered";
     private static final Pattern ALERT_ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
     private static final Set<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::wire)
             .collect(Collectors.toUnmodifiableSet());
@@ -50,17 +54,20 @@ final class AlertsResource {
 
     private final Vertx vertx;
     private final AlertBoard alerts;
+    private final OpenAlerts open;
     private final AlertAcknowledger acknowledger;
     private final PointReader reader;
     private final Registry registry;
     private final AlertEventCodec codec = new AlertEventCodec();
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertsResource(Vertx vertx, AlertBoard alerts, AlertAcknowledger acknowledger, PointReader reader,
+    /** @param open the open alerts served: the board's, or in a cluster every instance's */
+    AlertsResource(Vertx vertx, AlertBoard alerts, OpenAlerts open, AlertAcknowledger acknowledger, PointReader reader,
                    Registry registry) {
         this.vertx = vertx;
         this.registry = registry;
         this.alerts = alerts;
+        this.open = open;
         this.acknowledger = acknowledger;
         this.reader = reader;
     }
@@ -107,13 +114,15 @@ final class AlertsResource {
         String k = kind;
         String s = site;
         if (state.equals("open")) {
-            List<AlertEvent> open = alerts.openAlerts().stream()
-                    .filter(e -> visible(who, e))
-                    .filter(e -> k == null || e.kind().equals(k))
-                    .filter(e -> s == null || e.site().equals(s))
-                    .filter(e -> severity == null || e.severity().wire().equals(severity))
-                    .limit(limit).toList();
-            respondRaw(rc, 200, events(open));
+            open.openAlerts().onSuccess(answer -> {
+                unanswered(rc, answer);
+                respondRaw(rc, 200, events(answer.alerts().stream()
+                        .filter(e -> visible(who, e))
+                        .filter(e -> k == null || e.kind().equals(k))
+                        .filter(e -> s == null || e.site().equals(s))
+                        .filter(e -> severity == null || e.severity().wire().equals(severity))
+                        .limit(limit).toList()));
+            }).onFailure(e -> error(rc, 503, "open alerts: " + e.getMessage()));
             return;
         }
         Instant to = instantParam(rc, "to", Instant.now());
@@ -136,15 +145,24 @@ final class AlertsResource {
             error(rc, 400, "not an alert ID");
             return;
         }
-        Optional<AlertEvent> open = alerts.openAlert(id);
-        if (open.isPresent()) {
-            visibleOr404(rc, who, open.get());
-            return;
+        open.openAlerts().onSuccess(answer -> {
+            Optional<AlertEvent> known = answer.alerts().stream().filter(e -> e.id().equals(id)).findFirst();
+            if (known.isPresent()) {
+                visibleOr404(rc, who, known.get());
+                return;
+            }
+            vertx.executeBlocking(() -> reader.query(Queries.newestRowsOfAlert(id)), false)
+                    .onSuccess(rows -> AlertRows.newest(rows).flatMap(AlertRows::read)
+                            .ifPresentOrElse(e -> visibleOr404(rc, who, e), () -> error(rc, 404, "no alert " + id)))
+                    .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
+        }).onFailure(e -> error(rc, 503, "open alerts: " + e.getMessage()));
+    }
+
+    /** In a cluster, names the instances whose open alerts are missing from the answer (docs/scale-out.md). */
+    private static void unanswered(RoutingContext rc, OpenAlerts.Answer answer) {
+        if (!answer.unanswered().isEmpty()) {
+            rc.response().putHeader(UNANSWERED, String.join(",", answer.unanswered()));
         }
-        vertx.executeBlocking(() -> reader.query(Queries.newestRowsOfAlert(id)), false)
-                .onSuccess(rows -> AlertRows.newest(rows).flatMap(AlertRows::read)
-                        .ifPresentOrElse(e -> visibleOr404(rc, who, e), () -> error(rc, 404, "no alert " + id)))
-                .onFailure(e -> error(rc, 503, "InfluxDB: " + e.getMessage()));
     }
 
     /**
@@ -201,7 +219,9 @@ final class AlertsResource {
         }
         acknowledger.acknowledge(id, by).onComplete(ar -> {
             if (ar.failed()) {
-                error(rc, ar.cause() instanceof IllegalArgumentException ? 400 : 500, ar.cause().getMessage());
+                // a cluster member that did not answer may be the one that knows the alert: try again
+                error(rc, ar.cause() instanceof IllegalArgumentException ? 400
+                        : ar.cause() instanceof ReplyException ? 503 : 500, ar.cause().getMessage());
             } else if (ar.result().isEmpty()) {
                 error(rc, 404, "no open alert " + id);
             } else {

@@ -3,6 +3,7 @@ package io.envmon.ingest.http.api;
 import io.envmon.alerts.config.AlertRulesConfig;
 import io.envmon.ingest.alerts.AlertAcknowledger;
 import io.envmon.ingest.alerts.AlertBoard;
+import io.envmon.ingest.alerts.OpenAlerts;
 import io.envmon.ingest.alerts.webhook.DeliveryRecord;
 import io.envmon.ingest.config.HttpServerConfig;
 import io.envmon.ingest.store.PointReader;
@@ -38,17 +39,18 @@ public final class HttpApi {
     /**
      * @param board        the open alerts; until it is ready (the engine's state read back), every call is answered
      *                     503
-     * @param acknowledger where the bureau's acknowledgements go (the alert runtime)
+     * @param open         the open alerts served: the board's, or in a cluster every instance's
+     * @param acknowledger where the bureau's acknowledgements go (the alert runtime, or the cluster's)
      * @param rules        the alert rules (standards, district, reports): what the reports compare with
      * @param limits       the alert stream's buffer and streams per token (and the idle timeout its heartbeat beats)
      * @param meters       where the stream's meters go
      */
-    public HttpApi(Vertx vertx, AlertBoard board, AlertAcknowledger acknowledger, PointReader reader,
+    public HttpApi(Vertx vertx, AlertBoard board, OpenAlerts open, AlertAcknowledger acknowledger, PointReader reader,
                    Registry registry, ApiTokens tokens, Supplier<List<DeliveryRecord>> deliveries,
                    AlertRulesConfig rules, HttpServerConfig limits, MeterRegistry meters) {
         this.auth = new ApiAuth(tokens, board);
         this.stream = new AlertStreamResource(vertx, limits, meters);
-        this.alerts = new AlertsResource(vertx, board, acknowledger, reader, registry);
+        this.alerts = new AlertsResource(vertx, board, open, acknowledger, reader, registry);
         this.readings = new ReadingsResource(vertx, reader, registry);
         this.deliveries = new DeliveriesResource(deliveries);
         this.reports = new ReportsResource(vertx, reader, registry, rules, Instant::now);

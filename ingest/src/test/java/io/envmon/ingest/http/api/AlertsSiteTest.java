@@ -45,7 +45,7 @@ class AlertsSiteTest {
     void setUp() {
         ApiTokens tokens = ApiTokens.parse("bureau:\n  - {name: duty, token: " + TOKEN + "}\n", "tokens.yaml",
                 Map.of(), REGISTRY);
-        HttpApi api = new HttpApi(vertx, board, (id, by) -> Future.succeededFuture(Optional.empty()),
+        HttpApi api = new HttpApi(vertx, board, board, (id, by) -> Future.succeededFuture(Optional.empty()),
                 query -> List.of(), REGISTRY, tokens, List::of, AlertRulesConfig.defaults(), HttpServerConfig.defaults(),
                 new SimpleMeterRegistry());
         Router router = Router.router(vertx);

@@ -44,7 +44,8 @@ class OpenApiRoutesTest {
 
     @Test
     void everyRouteIsDescribedAndEveryDescribedRouteExists() throws Exception {
-        HttpApi api = new HttpApi(vertx, new AlertBoard(e -> false), (id, by) -> Future.succeededFuture(Optional.empty()),
+        AlertBoard board = new AlertBoard(e -> false);
+        HttpApi api = new HttpApi(vertx, board, board, (id, by) -> Future.succeededFuture(Optional.empty()),
                 q -> List.of(),
                 RegistryFiles.parse("air:\n  - {id: S01, name: 站}\n", "test"), ApiTokens.none(), List::of,
                 AlertRulesConfig.defaults(), HttpServerConfig.defaults(), new SimpleMeterRegistry());
