@@ -184,7 +184,7 @@ public final class IngestWiring {
         AlertAcknowledger acknowledger;
         if (hazelcast == null) {
             alerts = new AlertVerticle(engine, restorer, board, outlet, config.alerts().tick(), clock,
-                    metrics.meterRegistry(), backlog);
+                    metrics.meterRegistry(), backlog, spool::records);
             recorder.addListener(alerts);
             cluster = Optional.empty();
             openAlerts = board;
@@ -196,7 +196,7 @@ public final class IngestWiring {
             EngineSet engines = EngineSet.partitioned(coordinator::unitOf, coordinator::unitOf,
                     unit -> new AlertEngine(registry, files.rules(), p -> coordinator.unitOf(p) == unit));
             alerts = new AlertVerticle(engines, engine::restoreDepth, restorer, board, outlet, config.alerts().tick(),
-                    clock, metrics.meterRegistry(), backlog, new UnitHandover(SETTLE, HANDOVER_PATIENCE,
+                    clock, metrics.meterRegistry(), backlog, spool::records, new UnitHandover(SETTLE, HANDOVER_PATIENCE,
                             new HazelcastUnitLeases(hazelcast), new HazelcastPublishedEvents(hazelcast)));
             coordinator.onChange(alerts::reassign);
             AlertRouter routing = new AlertRouter(vertx, coordinator, alerts, metrics.meterRegistry());

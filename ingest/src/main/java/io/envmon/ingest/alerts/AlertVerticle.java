@@ -11,7 +11,6 @@ import io.envmon.model.Reading;
 import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
@@ -56,8 +55,6 @@ import org.slf4j.LoggerFactory;
 public final class AlertVerticle extends VerticleBase implements StoredReadingsListener, AlertAcknowledger {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertVerticle.class);
-    /** The durable spool's gauge of records not yet drained into InfluxDB (SpoolMetrics). */
-    static final String SPOOL_RECORDS = "envmon.spool.records";
     /** How often a gained unit asks again for the lease its previous owner holds. */
     private static final Duration LEASE_POLL = Duration.ofMillis(200);
 
@@ -92,22 +89,22 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private Timer rebuildTime;
     private GroupedReloads reloadReader;
 
+    /** One instance: one engine for the whole registry, no bound on its backlog, no spool. */
+    public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
+                         Duration tick, Clock clock, MeterRegistry meters) {
+        this(engine, restorer, board, outlet, tick, clock, meters, new AlertBacklog(Long.MAX_VALUE), () -> 0);
+    }
+
     /**
      * One instance: one engine for the whole registry.
      *
-     * @param meters also where the durable spool's {@value #SPOOL_RECORDS} gauge is found, when there is a spool (it
-     *               is opened before this is built): a reload waits while it holds records
+     * @param backlog the bound on readings waiting for the engine, which the MQTT connection also watches
+     * @param spooled the durable spool's records not yet in InfluxDB: a reload waits while there are any
      */
     public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
-                         Duration tick, Clock clock, MeterRegistry meters) {
-        this(engine, restorer, board, outlet, tick, clock, meters, new AlertBacklog(Long.MAX_VALUE));
-    }
-
-    /** @param backlog the bound on readings waiting for the engine, which the MQTT connection also watches */
-    public AlertVerticle(AlertEngine engine, AlertStateRestorer restorer, AlertBoard board, AlertOutlet outlet,
-                         Duration tick, Clock clock, MeterRegistry meters, AlertBacklog backlog) {
+                         Duration tick, Clock clock, MeterRegistry meters, AlertBacklog backlog, LongSupplier spooled) {
         this(EngineSet.whole(engine), engine::restoreDepth, restorer, board, outlet, tick, clock, meters, backlog,
-                null);
+                spooled, null);
     }
 
     /**
@@ -118,7 +115,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      */
     public AlertVerticle(EngineSet engines, Function<SiteKind, Duration> restoreDepth, AlertStateRestorer restorer,
                          AlertBoard board, AlertOutlet outlet, Duration tick, Clock clock, MeterRegistry meters,
-                         AlertBacklog backlog, UnitHandover handover) {
+                         AlertBacklog backlog, LongSupplier spooled, UnitHandover handover) {
         this.queued = backlog;
         this.engines = engines;
         this.restoreDepth = restoreDepth;
@@ -134,8 +131,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         this.reloadsDeferred = Counter.builder("envmon.alerts.reloads.deferred")
                 .description("Reloads put off because the durable spool held readings not yet in InfluxDB")
                 .register(meters);
-        Gauge spool = meters.find(SPOOL_RECORDS).gauge();
-        this.spooled = spool == null ? () -> 0 : () -> (long) spool.value();
+        this.spooled = spooled;
         meters.gauge("envmon.alerts.open", board, AlertBoard::size);
         meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
         meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);

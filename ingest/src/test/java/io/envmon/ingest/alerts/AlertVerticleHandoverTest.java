@@ -137,7 +137,7 @@ class AlertVerticleHandoverTest {
                     published.add(topic + " " + new String(payload, StandardCharsets.UTF_8));
                     return Future.succeededFuture();
                 }, event -> { }, vertx.eventBus(), "env", any::bureauOnly, meters),
-                Duration.ofMinutes(1), Clock.fixed(NOW, ZoneOffset.UTC), meters, new AlertBacklog(Long.MAX_VALUE),
+                Duration.ofMinutes(1), Clock.fixed(NOW, ZoneOffset.UTC), meters, new AlertBacklog(Long.MAX_VALUE), () -> 0,
                 new UnitHandover(Duration.ofMillis(50), patience, leases, cluster));
         vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
         return verticle;

@@ -19,7 +19,6 @@ import io.envmon.model.SiteKind;
 import io.envmon.model.registry.MonitoredPoint;
 import io.envmon.model.registry.Registry;
 import io.envmon.model.registry.RegistryFiles;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -101,13 +100,12 @@ class AlertVerticleSpoolTest {
 
     @Test
     void aReloadWaitsUntilTheSpoolHasDrainedSoNoHourIsRebuiltWithoutItsReadings() {
-        // the spool's gauge, as SpoolMetrics registers it before the alert runtime is built
-        Gauge.builder(AlertVerticle.SPOOL_RECORDS, spoolRecords::get).register(meters);
         AlertVerticle alerts = new AlertVerticle(engine, new AlertStateRestorer(influx, REGISTRY),
                 new AlertBoard(engine::bureauOnly),
                 new AlertOutlet(vertx.getOrCreateContext(), sink, (topic, payload) -> Future.succeededFuture(),
                         event -> { }, vertx.eventBus(), "env", engine::bureauOnly, new SimpleMeterRegistry()),
-                Duration.ofMillis(100), Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC), meters);
+                Duration.ofMillis(100), Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC), meters,
+                new AlertBacklog(Long.MAX_VALUE), spoolRecords::get);
         vertx.deployVerticle(alerts, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
 
         // three batches of 50 minutes, all acknowledged from the spool; the third is stored before the second

@@ -51,6 +51,11 @@ public final class Spool {
         return spool;
     }
 
+    /** Records waiting for InfluxDB (0 without a spool): readings acknowledged and not yet in InfluxDB. */
+    public long records() {
+        return log == null ? 0 : log.records();
+    }
+
     /** A spool that does nothing: the sink goes to InfluxDB alone. */
     public static Spool disabled() {
         return new Spool(new SpoolConfig(null, 0, null), null, new ComponentHealth(true, "disabled"));
