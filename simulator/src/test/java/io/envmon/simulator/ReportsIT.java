@@ -101,7 +101,10 @@ class ReportsIT {
             int codOver = 0;
             for (JsonNode outlet : mine.get("items")) {
                 assertEquals("E001", outlet.get("enterprise").asText());
-                assertTrue(outlet.get("receivedHours").asInt() >= 24, outlet.toString());
+                // not 24 for every outlet: a stack stops when its plant does (E001's boiler sent 22 hours of 4 Dec)
+                assertTrue(outlet.get("receivedHours").asInt() >= 1, outlet.toString());
+                assertTrue(outlet.get("receivedHours").asInt() <= outlet.get("expectedHours").asInt(),
+                        outlet.toString());
                 for (JsonNode p : outlet.get("parameters")) {
                     if (outlet.get("outlet").asText().equals("DW001") && p.get("parameter").asText().equals("cod")) {
                         codOver = p.get("exceedanceHours").asInt();
