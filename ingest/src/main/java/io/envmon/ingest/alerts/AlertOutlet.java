@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import java.nio.charset.StandardCharsets;
@@ -93,12 +94,16 @@ public final class AlertOutlet {
      *
      * @param storedAt {@link System#nanoTime()} when the reading behind {@code out} was stored (for the latency),
      *                 or {@link #NOT_FROM_A_READING}
+     * @return done when the broker has acknowledged every event's publication (failed when one was not published)
      */
-    public void accept(EngineOutput out, long storedAt) {
-        if (!out.events().isEmpty() || !out.hourlyAqi().isEmpty() || !out.faults().isEmpty()
-                || !out.dailyAqi().isEmpty() || !out.pointHours().isEmpty()) {
-            ingest.runOnContext(v -> handle(out, storedAt));
+    public Future<Void> accept(EngineOutput out, long storedAt) {
+        if (out.events().isEmpty() && out.hourlyAqi().isEmpty() && out.faults().isEmpty()
+                && out.dailyAqi().isEmpty() && out.pointHours().isEmpty()) {
+            return Future.succeededFuture();
         }
+        Promise<Void> published = Promise.promise();
+        ingest.runOnContext(v -> handle(out, storedAt).onComplete(published));
+        return published.future();
     }
 
     /** Stops webhook delivery; pending retries are abandoned and logged. */
@@ -106,7 +111,7 @@ public final class AlertOutlet {
         notifier.close();
     }
 
-    private void handle(EngineOutput out, long storedAt) {
+    private Future<Void> handle(EngineOutput out, long storedAt) {
         List<StorePoint> rows = new ArrayList<>();
         for (AlertEvent e : out.events()) {
             rows.add(AlertRows.alert(e));
@@ -123,16 +128,18 @@ public final class AlertOutlet {
         if (!rows.isEmpty()) {
             sink.write(rows).onFailure(e -> LOG.warn("alert rows not written: {}", e.getMessage()));
         }
-        out.events().forEach(e -> announce(e, storedAt));
+        List<Future<Void>> published = new ArrayList<>(out.events().size());
+        out.events().forEach(e -> published.add(announce(e, storedAt)));
+        return Future.all(published).mapEmpty();
     }
 
-    private void announce(AlertEvent e, long storedAt) {
+    private Future<Void> announce(AlertEvent e, long storedAt) {
         events.increment();
         LOG.info("alert {} {} [{}/{}{} {} {}]: {}", e.state().wire(), e.severity().wire(), e.kind(), e.site(),
                 e.point() == null ? "" : "/" + e.point(), e.rule(), e.id(), e.message());
         String json = codec.encode(e);
         boolean forBureau = bureauOnly.test(e);
-        publisher.publish(topic(e, forBureau), json.getBytes(StandardCharsets.UTF_8))
+        Future<Void> published = publisher.publish(topic(e, forBureau), json.getBytes(StandardCharsets.UTF_8))
                 .onSuccess(v -> {
                     if (storedAt != NOT_FROM_A_READING) {
                         latency.record(System.nanoTime() - storedAt, TimeUnit.NANOSECONDS);
@@ -142,6 +149,7 @@ public final class AlertOutlet {
         notifier.deliver(e, forBureau);
         eventBus.publish(EVENTS_ADDRESS, json,
                 new DeliveryOptions().addHeader(AUDIENCE_HEADER, forBureau ? BUREAU : ALL));
+        return published;
     }
 
     /**

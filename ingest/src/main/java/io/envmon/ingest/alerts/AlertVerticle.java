@@ -84,6 +84,7 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private boolean adoptDue;
     private Counter rebuilds;
     private Counter forcedTakeovers;
+    private Counter redelivered;
     private Timer handoverTime;
     private Counter notOwned;
     private Timer rebuildTime;
@@ -136,6 +137,9 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         meters.gauge("envmon.alerts.queued.readings", queued, AlertBacklog::size);
         meters.more().counter("envmon.alerts.backlog.waits", List.of(), queued, AlertBacklog::waits);
         if (handover != null) {
+            redelivered = Counter.builder("envmon.cluster.events.redelivered").description("Alert events handed "
+                    + "out again at a takeover: recorded by the unit's previous owner, never acknowledged by the broker")
+                    .register(meters);
             forcedTakeovers = Counter.builder("envmon.cluster.handover.forced").description("Units taken over "
                     + "without their previous owner giving them up in time (an alert may have been handed out twice)")
                     .register(meters);
@@ -313,6 +317,8 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
                     units.size(), e.getMessage());
             snapshot = null;
         }
+        List<PublishedEvents.Published> recent = recentlyPublished();
+        Map<String, AlertEvent> last = lastEvents(snapshot == null ? List.of() : snapshot.lastEvents(), recent);
         int points = 0;
         for (Integer unit : units) {
             GainedUnit gained = pending.remove(unit);
@@ -320,10 +326,17 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             if (snapshot == null) {
                 engines.adoptEmpty(unit);
             } else {
-                restored = engines.adopt(unit, lastEvents(snapshot.lastEvents()), snapshot.readings(), now);
+                restored = engines.adopt(unit, List.copyOf(last.values()), snapshot.readings(), now);
             }
             engines.openAlerts(unit).forEach(board::record);
             emit(restored, AlertOutlet.NOT_FROM_A_READING);
+            List<AlertEvent> again = undelivered(unit, recent, last, restored);
+            if (!again.isEmpty()) {
+                LOG.info("cluster: {} alert events of unit {} its previous owner may not have handed out are handed "
+                        + "out again", again.size(), unit);
+                redelivered.increment(again.size());
+                emit(new EngineOutput(again, List.of(), List.of(), List.of()), AlertOutlet.NOT_FROM_A_READING);
+            }
             for (PointReading pr : gained.waiting()) {
                 EngineOutput out = engines.onReading(pr.point(), pr.reading(), clock.instant());
                 if (out != null) {
@@ -395,26 +408,44 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
      * that ended): InfluxDB's, unless the cluster's record of handed-out events has a later one (its row may still be
      * on its way through the previous owner's sink, or lost with it).
      */
-    private List<AlertEvent> lastEvents(List<AlertEvent> stored) {
-        if (handover == null) {
-            return stored;
-        }
+    private static Map<String, AlertEvent> lastEvents(List<AlertEvent> stored,
+                                                      List<PublishedEvents.Published> recent) {
         Map<String, AlertEvent> last = new HashMap<>();
         stored.forEach(e -> last.put(e.id(), e));
-        List<AlertEvent> recent;
-        try {
-            recent = handover.published().recent();
-        } catch (RuntimeException e) {
-            LOG.warn("cluster: the alert events handed out recently could not be read ({})", e.getMessage());
-            recent = List.of();
-        }
-        for (AlertEvent e : recent) {
-            AlertEvent known = last.get(e.id());
-            if (known == null || e.isAfter(known)) {
-                last.put(e.id(), e);
+        for (PublishedEvents.Published p : recent) {
+            AlertEvent known = last.get(p.event().id());
+            if (known == null || p.event().isAfter(known)) {
+                last.put(p.event().id(), p.event());
             }
         }
-        return List.copyOf(last.values());
+        return last;
+    }
+
+    private List<PublishedEvents.Published> recentlyPublished() {
+        try {
+            return handover.published().recent();
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: the alert events handed out recently could not be read ({})", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * The events of a unit that its previous owner recorded and the broker never acknowledged (it died, or handed the
+     * unit over, between the two), still the alert's last event, and not superseded by the rebuild: they may never
+     * have left, so they are handed out again (at least once; identical if they did leave).
+     */
+    private List<AlertEvent> undelivered(int unit, List<PublishedEvents.Published> recent,
+                                         Map<String, AlertEvent> last, EngineOutput restored) {
+        List<AlertEvent> out = new ArrayList<>();
+        for (PublishedEvents.Published p : recent) {
+            AlertEvent e = p.event();
+            if (!p.delivered() && engines.unitOf(e) == unit && e.equals(last.get(e.id()))
+                    && restored.events().stream().noneMatch(r -> r.id().equals(e.id()))) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /**
@@ -503,7 +534,20 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         }
         out.events().forEach(board::record);
         out.reloads().forEach(this::reload);
-        outlet.accept(out, storedAt);
+        Future<Void> handedOut = outlet.accept(out, storedAt);
+        if (handover != null && !out.events().isEmpty()) {
+            List<AlertEvent> events = out.events();
+            handedOut.onSuccess(v -> context.runOnContext(x -> delivered(events)));
+        }
+    }
+
+    private void delivered(List<AlertEvent> events) {
+        try {
+            handover.published().delivered(events);
+        } catch (RuntimeException e) {
+            LOG.warn("cluster: alert events not marked delivered in the cluster ({}); an instance taking their units "
+                    + "over hands them out again", e.getMessage());
+        }
     }
 
     /** Counts the request; {@link GroupedReloads} reads it with others and answers on this context. */

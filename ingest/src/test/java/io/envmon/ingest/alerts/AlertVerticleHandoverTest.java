@@ -68,8 +68,9 @@ class AlertVerticleHandoverTest {
         assertEquals(0.0, unitsEvaluated(), "not evaluated while the old owner still holds the unit");
         assertEquals(List.of(), published);
 
-        // its last evaluation hands out the open alert, then it gives the unit up
+        // its last evaluation hands out the open alert (the broker acknowledges it), then it gives the unit up
         cluster.record(oldOwners);
+        cluster.delivered(oldOwners);
         leases.holders.remove(0, "old");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> unitsEvaluated() == 1.0);
@@ -77,6 +78,25 @@ class AlertVerticleHandoverTest {
         assertEquals(List.of(), opens(), "the old owner's open alert is not opened a second time");
         assertEquals("me", leases.holders.get(0));
         assertEquals(0.0, meters.get("envmon.cluster.handover.forced").counter().count());
+    }
+
+    @Test
+    void anEventThePreviousOwnerRecordedButNeverDeliveredIsHandedOutOnceByTheNext() {
+        List<AlertEvent> oldOwners = pollutedHoursJudgedByTheOldOwner();
+        AlertEvent open = oldOwners.stream().filter(e -> e.state() == AlertState.OPEN).findFirst().orElseThrow();
+        // the old owner recorded its open alert and died before the broker acknowledged it
+        cluster.record(oldOwners);
+        AlertVerticle next = deploy(Duration.ofSeconds(30));
+        next.reassign(Set.of(0), true);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> opens().size() == 1);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertEquals(1, opens().size(), "handed out once: " + opens());
+        assertTrue(opens().get(0).contains(open.id()) && opens().get(0).contains(open.ts().toString()),
+                "the same event, same ID and time: " + opens());
+        assertEquals(1.0, meters.get("envmon.cluster.events.redelivered").counter().count());
+        await().atMost(Duration.ofSeconds(5)).until(() -> cluster.recent().stream()
+                .filter(p -> p.event().id().equals(open.id())).allMatch(PublishedEvents.Published::delivered));
     }
 
     @Test
@@ -177,17 +197,22 @@ class AlertVerticleHandoverTest {
         }
     }
 
-    /** The cluster's record of handed-out events, as a map of alert ID to its last event. */
+    /** The cluster's record of handed-out events, as a map of alert ID to its last event and whether delivered. */
     static final class FakePublishedEvents implements PublishedEvents {
-        final Map<String, AlertEvent> last = new ConcurrentHashMap<>();
+        final Map<String, Published> last = new ConcurrentHashMap<>();
 
         @Override
         public void record(List<AlertEvent> events) {
-            events.forEach(e -> last.put(e.id(), e));
+            events.forEach(e -> last.put(e.id(), new Published(e, false)));
         }
 
         @Override
-        public List<AlertEvent> recent() {
+        public void delivered(List<AlertEvent> events) {
+            events.forEach(e -> last.computeIfPresent(e.id(), (id, p) -> p.event().equals(e) ? new Published(e, true) : p));
+        }
+
+        @Override
+        public List<Published> recent() {
             return List.copyOf(last.values());
         }
     }
