@@ -100,6 +100,29 @@ class AlertOutletTest {
     }
 
     @Test
+    void anEventsRowIsWrittenOnlyOnceTheBrokerAcknowledgedItsPublication() {
+        io.vertx.core.Promise<Void> puback = io.vertx.core.Promise.promise();
+        AlertOutlet held = new AlertOutlet(ingest, sink, (topic, payload) -> {
+            published.add(topic);
+            return puback.future();
+        }, notifier, vertx.eventBus(), "env", e -> false, new SimpleMeterRegistry());
+        AlertEvent open = air("a1", "S01", AlertState.OPEN, T0);
+
+        Future<Void> handedOut = held.accept(new EngineOutput(List.of(open), List.of(), List.of(), List.of()),
+                AlertOutlet.NOT_FROM_A_READING);
+        await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 1);
+        // killed now, a restart would find no row and hand the event out again, rather than never
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        assertEquals(List.of(), rows, "no row before the broker's acknowledgement");
+        assertTrue(!handedOut.isComplete());
+
+        ingest.runOnContext(v -> puback.complete());
+        await().atMost(Duration.ofSeconds(5)).until(() -> rows.size() == 1);
+        assertEquals(List.of(AlertRows.alert(open)), rows);
+        await().atMost(Duration.ofSeconds(5)).until(handedOut::succeeded);
+    }
+
+    @Test
     void closeStopsWebhookDelivery() {
         outlet.close();
         assertTrue(closed);
