@@ -80,6 +80,10 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
     private volatile Set<Integer> owned = Set.of();
     /** Units owned and not yet rebuilt, with the readings that came for them meanwhile; on this context only. */
     private final Map<Integer, GainedUnit> pending = new HashMap<>();
+    /** In a cluster: per unit, the outputs with events whose publication the broker has not answered yet. */
+    private final Map<Integer, Integer> deliveries = new HashMap<>();
+    /** What waits for a unit's deliveries (its lease's give-up); on this context only. */
+    private final Map<Integer, List<Runnable>> afterDelivery = new HashMap<>();
     /** Whether {@link #adoptPending} is due on a timer; on this context only. */
     private boolean adoptDue;
     private Counter rebuilds;
@@ -217,7 +221,13 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
             if (!now.contains(unit)) {
                 engines.release(unit);
                 board.forget(e -> engines.unitOf(e) == unit);
-                giveUp(unit); // after its last evaluation here: the next owner may start
+                // after its last evaluation here and the broker's acknowledgement of its last events: the next owner
+                // then finds them delivered and does not hand them out again
+                afterDeliveries(unit, () -> {
+                    if (!engines.has(unit) && !pending.containsKey(unit)) {
+                        giveUp(unit);
+                    }
+                });
             }
         }
         pending.keySet().removeIf(u -> !now.contains(u));
@@ -537,7 +547,29 @@ public final class AlertVerticle extends VerticleBase implements StoredReadingsL
         Future<Void> handedOut = outlet.accept(out, storedAt);
         if (handover != null && !out.events().isEmpty()) {
             List<AlertEvent> events = out.events();
-            handedOut.onSuccess(v -> context.runOnContext(x -> delivered(events)));
+            int unit = engines.unitOf(events.get(0)); // one engine's output: one unit
+            deliveries.merge(unit, 1, Integer::sum);
+            handedOut.onComplete(ar -> context.runOnContext(x -> {
+                if (ar.succeeded()) {
+                    delivered(events);
+                }
+                if (deliveries.merge(unit, -1, Integer::sum) == 0) {
+                    deliveries.remove(unit);
+                    List<Runnable> waiting = afterDelivery.remove(unit);
+                    if (waiting != null) {
+                        waiting.forEach(Runnable::run);
+                    }
+                }
+            }));
+        }
+    }
+
+    /** Runs {@code then} on this context once the unit's events handed out so far are acknowledged (or failed). */
+    private void afterDeliveries(int unit, Runnable then) {
+        if (deliveries.getOrDefault(unit, 0) == 0) {
+            then.run();
+        } else {
+            afterDelivery.computeIfAbsent(unit, u -> new ArrayList<>()).add(then);
         }
     }
 

@@ -48,6 +48,8 @@ class AlertVerticleHandoverTest {
     final FakeLeases leases = new FakeLeases();
     final FakePublishedEvents cluster = new FakePublishedEvents();
     final MeterRegistry meters = new SimpleMeterRegistry();
+    /** The broker's acknowledgement of every publication; completed at once unless a test holds it. */
+    volatile Future<Void> puback = Future.succeededFuture();
     /** Two polluted hours up to now at S01: a PM2.5 alert open when the unit moves. */
     final List<Reading> readings = new ArrayList<>();
 
@@ -125,6 +127,26 @@ class AlertVerticleHandoverTest {
                 () -> meters.get("envmon.cluster.readings.not.owned").counter().count() == 1.0);
     }
 
+    @Test
+    void aUnitMovedAwayIsGivenUpOnlyOnceItsLastEventsAreAcknowledged() {
+        pollutedHoursJudgedByTheOldOwner(); // the readings in InfluxDB: the rebuild here opens the alert
+        io.vertx.core.Promise<Void> ack = io.vertx.core.Promise.promise();
+        puback = ack.future();
+        AlertVerticle owner = deploy(Duration.ofSeconds(30));
+        owner.reassign(Set.of(0), false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> opens().size() == 1);
+
+        owner.reassign(Set.of(), false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> unitsEvaluated() == 0.0);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        assertEquals("me", leases.holders.get(0), "kept while its open event is not acknowledged");
+
+        vertx.runOnContext(v -> ack.complete());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !leases.holders.containsKey(0));
+        assertTrue(cluster.recent().stream().allMatch(PublishedEvents.Published::delivered),
+                "the next owner finds it delivered: " + cluster.recent());
+    }
+
     /** The old owner's engine over the readings: the events it handed out, the open PM2.5 alert among them. */
     private List<AlertEvent> pollutedHoursJudgedByTheOldOwner() {
         for (int m = 0; m < 2 * 60; m++) {
@@ -155,7 +177,7 @@ class AlertVerticleHandoverTest {
                 new AlertStateRestorer(influx, AlertVerticleRestartTest.REGISTRY), new AlertBoard(any::bureauOnly),
                 new AlertOutlet(vertx.getOrCreateContext(), AlertVerticleRestartTest.sink(), (topic, payload) -> {
                     published.add(topic + " " + new String(payload, StandardCharsets.UTF_8));
-                    return Future.succeededFuture();
+                    return puback;
                 }, event -> { }, vertx.eventBus(), "env", any::bureauOnly, meters),
                 Duration.ofMinutes(1), Clock.fixed(NOW, ZoneOffset.UTC), meters, new AlertBacklog(Long.MAX_VALUE), () -> 0,
                 new UnitHandover(Duration.ofMillis(50), patience, leases, cluster));
