@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -110,7 +111,7 @@ final class UnitTakeover {
      *
      * @return true when units are waiting to be taken over (the board is ready only once they are)
      */
-    boolean follow(java.util.Set<Integer> now) {
+    boolean follow(Set<Integer> now) {
         pending.keySet().removeIf(u -> !now.contains(u));
         for (Integer unit : now) {
             if (!engines.has(unit) && !pending.containsKey(unit)) {

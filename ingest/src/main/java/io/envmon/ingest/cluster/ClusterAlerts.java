@@ -81,7 +81,7 @@ public final class ClusterAlerts implements OpenAlerts, AlertAcknowledger {
     public Future<Answer> openAlerts() {
         List<String> others = others();
         List<Future<List<AlertEvent>>> asked = new ArrayList<>();
-        List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> missing = new ArrayList<>(); // the replies are handled on this caller's context, one at a time
         for (String member : others) {
             asked.add(vertx.eventBus().<JsonArray>request(OPEN + member, null, ASK)
                     .map(reply -> decode(reply.body()))

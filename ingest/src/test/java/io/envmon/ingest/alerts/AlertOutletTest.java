@@ -4,6 +4,7 @@ import static io.envmon.ingest.alerts.AlertEvents.air;
 import static io.envmon.ingest.alerts.AlertEvents.integrity;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envmon.alerts.engine.EngineOutput;
@@ -16,6 +17,7 @@ import io.envmon.ingest.store.WriteOutcome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +103,7 @@ class AlertOutletTest {
 
     @Test
     void anEventsRowIsWrittenOnlyOnceTheBrokerAcknowledgedItsPublication() {
-        io.vertx.core.Promise<Void> puback = io.vertx.core.Promise.promise();
+        Promise<Void> puback = Promise.promise();
         AlertOutlet held = new AlertOutlet(ingest, sink, (topic, payload) -> {
             published.add(topic);
             return puback.future();
@@ -114,7 +116,7 @@ class AlertOutletTest {
         // killed now, a restart would find no row and hand the event out again, rather than never
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
         assertEquals(List.of(), rows, "no row before the broker's acknowledgement");
-        assertTrue(!handedOut.isComplete());
+        assertFalse(handedOut.isComplete());
 
         ingest.runOnContext(v -> puback.complete());
         await().atMost(Duration.ofSeconds(5)).until(() -> rows.size() == 1);

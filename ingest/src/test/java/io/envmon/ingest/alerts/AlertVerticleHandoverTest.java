@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ class AlertVerticleHandoverTest {
     @Test
     void aUnitMovedAwayIsGivenUpOnlyOnceItsLastEventsAreAcknowledged() {
         pollutedHoursJudgedByTheOldOwner(); // the readings in InfluxDB: the rebuild here opens the alert
-        io.vertx.core.Promise<Void> ack = io.vertx.core.Promise.promise();
+        Promise<Void> ack = Promise.promise();
         puback = ack.future();
         AlertVerticle owner = deploy(Duration.ofSeconds(30));
         owner.reassign(Set.of(0), false);
